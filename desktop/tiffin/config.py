@@ -1,0 +1,97 @@
+"""Where Tiffin keeps its files (Paths) and the settings that tune its work (Settings)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+import platformdirs
+
+logger = logging.getLogger(__name__)
+
+APP_NAME = "tiffin"
+HOME_ENV = "TIFFIN_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders Tiffin writes to; build once at start-up and pass down."""
+
+    data_dir: Path
+    cache_dir: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def database(self) -> Path:
+        """The library database file."""
+        return self.data_dir / "library.sqlite"
+
+    @property
+    def settings_file(self) -> Path:
+        """The JSON file holding the user's settings."""
+        return self.config_dir / "settings.json"
+
+    @classmethod
+    def under(cls, root: Path) -> Paths:
+        """Everything inside one folder: for tests and for a portable copy on a USB stick."""
+        root = root.expanduser().resolve()
+        return cls(root, root / "cache", root / "config", root / "logs")
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
+        """An explicit folder wins, then $TIFFIN_HOME, then the platform's user folders."""
+        chosen = data_dir or os.environ.get(HOME_ENV)
+        if chosen:
+            return cls.under(Path(chosen))
+        return cls(
+            Path(platformdirs.user_data_dir(APP_NAME)),
+            Path(platformdirs.user_cache_dir(APP_NAME)),
+            Path(platformdirs.user_config_dir(APP_NAME)),
+            Path(platformdirs.user_log_dir(APP_NAME)),
+        )
+
+    def ensure(self) -> Paths:
+        """Create the folders if they are missing; returns self for chaining."""
+        for folder in (self.data_dir, self.cache_dir, self.config_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Tunable limits of the network and the refresh; stored as JSON in the config folder."""
+
+    connect_timeout: float = 15.0
+    read_timeout: float = 30.0
+    transfer_deadline: float = 300.0
+    max_feed_bytes: int = 20 * 1024 * 1024
+    max_connections: int = 64
+    per_host_connections: int = 2
+    max_retry_wait: float = 60.0
+    retries: int = 2
+    proxy: str | None = None
+    user_agent: str = "Tiffin/0.1 (+offline reader)"
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read settings from `path`; unknown keys are ignored and a broken file gives defaults."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            logger.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return replace(cls(), **{k: v for k, v in raw.items() if k in known})
+
+    def save(self, path: Path) -> None:
+        """Write settings atomically (temporary file, then rename)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        tmp.replace(path)

@@ -1,0 +1,95 @@
+"""The one exception tree of Tiffin; every error a caller may see derives from TiffinError.
+
+    TiffinError
+    ├── SourceError            a subscription could not be read
+    │   ├── FeedInvalid        the bytes are not a feed we can read (message says why)
+    │   ├── NoFeedFound        a web page links to no feed
+    │   ├── SourceGone         the server says the source is gone for good (HTTP 410)
+    │   └── OpmlInvalid        an OPML file is broken
+    ├── NetError               the transfer itself failed
+    │   ├── HostUnreachable    DNS, connect or TLS failure
+    │   ├── Timeout            the server stalled past the read timeout or the deadline
+    │   ├── HttpStatusError    an HTTP error status that retrying did not cure
+    │   ├── RateLimited        429/503 with a Retry-After longer than we wait
+    │   └── ResponseTooLarge   the body passed the size cap and was cut off
+    ├── StoreError             the library database
+    │   ├── SchemaTooNew       the database was written by a newer Tiffin
+    │   └── NotFound           no row with that id
+    └── Cancelled              the user cancelled a long operation
+
+Messages are written for the user: what happened, and what was kept.
+"""
+
+from __future__ import annotations
+
+
+class TiffinError(Exception):
+    """Root of every error Tiffin raises on purpose."""
+
+
+class SourceError(TiffinError):
+    """A subscription could not be read; stored items are untouched."""
+
+
+class FeedInvalid(SourceError):
+    """The bytes fetched are not a feed Tiffin can read."""
+
+
+class NoFeedFound(SourceError):
+    """A web page was fetched but names no feed through <link rel=alternate>."""
+
+
+class SourceGone(SourceError):
+    """The server answered 410 Gone: the source no longer exists."""
+
+
+class OpmlInvalid(SourceError):
+    """An OPML file cannot be imported."""
+
+
+class NetError(TiffinError):
+    """A network transfer failed."""
+
+
+class HostUnreachable(NetError):
+    """The host could not be reached (DNS, connect, TLS or a dropped connection)."""
+
+
+class Timeout(NetError):
+    """The server stalled past the read timeout, or the whole transfer passed its deadline."""
+
+
+class HttpStatusError(NetError):
+    """The server answered with an error status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class RateLimited(HttpStatusError):
+    """The server asked us to come back later than we are willing to wait now."""
+
+    def __init__(self, message: str, status: int, retry_after: float) -> None:
+        super().__init__(message, status)
+        self.retry_after = retry_after
+
+
+class ResponseTooLarge(NetError):
+    """The response body passed the size cap and was cut off."""
+
+
+class StoreError(TiffinError):
+    """The library database could not do what was asked."""
+
+
+class SchemaTooNew(StoreError):
+    """The database was written by a newer version of Tiffin."""
+
+
+class NotFound(StoreError):
+    """No row with the given id exists."""
+
+
+class Cancelled(TiffinError):
+    """The operation was cancelled by the user."""

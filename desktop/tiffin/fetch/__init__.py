@@ -1,0 +1,1 @@
+"""Getting things: refreshing subscriptions, subscribing to a new address."""

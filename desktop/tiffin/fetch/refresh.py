@@ -1,0 +1,222 @@
+"""Refreshing sources: concurrent conditional GETs with a per-host limit, parsing on both cores.
+
+The network runs on one asyncio loop; parsing (the CPU-heavy part of a large refresh) runs in a
+process pool so it neither blocks the loop nor holds the GIL; writes go to the store's one
+writer from a worker thread. A failing source records its error and keeps its stored items.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from tiffin.config import Paths, Settings
+from tiffin.errors import RateLimited, TiffinError
+from tiffin.library import queries
+from tiffin.library.models import Source
+from tiffin.library.store import Store
+from tiffin.net.client import FetchResult, fetch, make_client
+from tiffin.net.validators import ValidatorCache
+from tiffin.progress import CancelToken, Step
+from tiffin.sources.feeds import parse_feed
+from tiffin.sources.parsed import ParsedFeed
+
+logger = logging.getLogger(__name__)
+
+# Below this many sources a process pool costs more to start than it saves.
+POOL_THRESHOLD = 8
+
+
+@dataclass(frozen=True)
+class SourceOutcome:
+    """What refreshing one source did."""
+
+    source_id: int
+    url: str
+    new: int = 0
+    updated: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    warning: str | None = None
+    wire_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """The outcome of a refresh, one entry per source in the order they finished."""
+
+    outcomes: tuple[SourceOutcome, ...]
+
+    @property
+    def failed(self) -> tuple[SourceOutcome, ...]:
+        """Outcomes that carry an error."""
+        return tuple(o for o in self.outcomes if o.error)
+
+    @property
+    def new_items(self) -> int:
+        """Items stored for the first time."""
+        return sum(o.new for o in self.outcomes)
+
+
+def host_of(url: str) -> str:
+    """The host[:port] a URL points at, the key of per-host limits."""
+    return urlsplit(url).netloc.lower()
+
+
+def store_parsed(
+    store: Store,
+    validators: ValidatorCache,
+    source: Source,
+    result: FetchResult,
+    parsed: ParsedFeed,
+    now: float,
+) -> SourceOutcome:
+    """Save a parsed feed for `source`, adopt a permanent redirect, and keep the validators."""
+    saved = queries.save_items(store, source.id, parsed.items, now)
+    queries.update_source_meta(store, source.id, parsed.title, parsed.site_url)
+    url = source.url
+    if result.moved_to and result.moved_to != source.url:
+        if queries.move_source(store, source.id, result.moved_to):
+            logger.info("source %d moved permanently to %s", source.id, result.moved_to)
+            validators.put(source.url, {})
+            url = result.moved_to
+    queries.record_fetch_success(store, source.id, now)
+    validators.put(url, result.validators)
+    return SourceOutcome(
+        source_id=source.id,
+        url=url,
+        new=saved.new,
+        updated=saved.updated,
+        warning=parsed.warning,
+        wire_bytes=result.wire_bytes,
+    )
+
+
+class _Refresher:
+    def __init__(
+        self,
+        store: Store,
+        paths: Paths,
+        settings: Settings,
+        pool: Executor | None,
+        cancel: CancelToken,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.validators = ValidatorCache(paths.cache_dir)
+        self.pool = pool
+        self.cancel = cancel
+        self.host_slots: dict[str, asyncio.Semaphore] = {}
+
+    def _slot(self, url: str) -> asyncio.Semaphore:
+        host = host_of(url)
+        if host not in self.host_slots:
+            self.host_slots[host] = asyncio.Semaphore(self.settings.per_host_connections)
+        return self.host_slots[host]
+
+    async def _parse(self, result: FetchResult) -> ParsedFeed:
+        loop = asyncio.get_running_loop()
+        if self.pool is None:
+            return parse_feed(result.body, result.url, result.headers)
+        return await loop.run_in_executor(
+            self.pool, parse_feed, result.body, result.url, dict(result.headers)
+        )
+
+    async def one(self, client: httpx.AsyncClient, source: Source) -> SourceOutcome:
+        now = time.time()
+        wait_until = await asyncio.to_thread(queries.retry_after, self.store, source.id)
+        if wait_until and wait_until > now:
+            return SourceOutcome(
+                source.id,
+                source.url,
+                error=f"the server asked to wait until {time.ctime(wait_until)}; skipped",
+            )
+        known = self.validators.get(source.url) if source.last_success_at else {}
+        try:
+            self.cancel.raise_if_cancelled()
+            async with self._slot(source.url):
+                result = await fetch(
+                    client,
+                    source.url,
+                    self.settings,
+                    etag=known.get("etag"),
+                    last_modified=known.get("last-modified"),
+                )
+            if result.not_modified:
+                await asyncio.to_thread(
+                    queries.record_fetch_success, self.store, source.id, time.time()
+                )
+                return SourceOutcome(
+                    source.id, source.url, not_modified=True, wire_bytes=result.wire_bytes
+                )
+            parsed = await self._parse(result)
+            return await asyncio.to_thread(
+                store_parsed, self.store, self.validators, source, result, parsed, time.time()
+            )
+        except TiffinError as exc:
+            retry_at = time.time() + exc.retry_after if isinstance(exc, RateLimited) else None
+            await asyncio.to_thread(
+                queries.record_fetch_error, self.store, source.id, str(exc), time.time(), retry_at
+            )
+            logger.warning("refresh of source %d failed: %s", source.id, exc)
+            return SourceOutcome(source.id, source.url, error=str(exc))
+
+    async def run(
+        self, sources: Sequence[Source], progress: Callable[[Step], None] | None
+    ) -> RefreshReport:
+        outcomes: list[SourceOutcome] = []
+        async with make_client(self.settings) as client:
+            tasks = [asyncio.create_task(self.one(client, s)) for s in sources]
+            try:
+                for finished in asyncio.as_completed(tasks):
+                    outcome = await finished
+                    outcomes.append(outcome)
+                    if progress:
+                        progress(Step(len(outcomes), len(tasks), outcome.url))
+                    if self.cancel.cancelled:
+                        break
+            finally:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                self.validators.close()
+        self.cancel.raise_if_cancelled()
+        return RefreshReport(tuple(outcomes))
+
+
+def refresh_sources(
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+    source_ids: Sequence[int] | None = None,
+    progress: Callable[[Step], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> RefreshReport:
+    """Fetch and store every source (or those in `source_ids`); one failure never stops the rest.
+
+    Calls `progress` after each source with a Step. Raises Cancelled if `cancel` is set, after the
+    sources already finished were stored.
+    """
+    wanted = set(source_ids) if source_ids is not None else None
+    sources = [s for s in queries.list_sources(store) if wanted is None or s.id in wanted]
+    token = cancel or CancelToken()
+    pool: ProcessPoolExecutor | None = None
+    if len(sources) >= POOL_THRESHOLD:
+        # spawn, not fork: the caller may be a Qt process with threads running.
+        pool = ProcessPoolExecutor(
+            max_workers=max(1, multiprocessing.cpu_count()),
+            mp_context=multiprocessing.get_context("spawn"),
+        )
+    try:
+        return asyncio.run(_Refresher(store, paths, settings, pool, token).run(sources, progress))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)

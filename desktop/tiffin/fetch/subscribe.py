@@ -1,0 +1,85 @@
+"""Subscribing: from a feed address or a web page that names its feed, to a stored source."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+
+from tiffin.config import Paths, Settings
+from tiffin.errors import FeedInvalid, NoFeedFound, NotFound
+from tiffin.fetch.refresh import SourceOutcome, store_parsed
+from tiffin.library import queries
+from tiffin.library.models import Source
+from tiffin.library.store import Store
+from tiffin.net.client import FetchResult, fetch, make_client
+from tiffin.net.validators import ValidatorCache
+from tiffin.sources.discover import discover_feeds
+from tiffin.sources.feeds import looks_like_html, parse_feed
+from tiffin.sources.parsed import ParsedFeed
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """The result of subscribing: the source, whether it was new, and what its first fetch stored."""
+
+    source: Source
+    created: bool
+    outcome: SourceOutcome | None
+
+
+def _charset(result: FetchResult) -> str:
+    content_type = result.headers.get("content-type", "")
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"')
+    return "utf-8"
+
+
+def _decode(result: FetchResult) -> str:
+    try:
+        return result.body.decode(_charset(result), errors="replace")
+    except LookupError:
+        return result.body.decode("utf-8", errors="replace")
+
+
+async def _find_feed(url: str, settings: Settings) -> tuple[FetchResult, ParsedFeed]:
+    async with make_client(settings) as client:
+        result = await fetch(client, url, settings)
+        if looks_like_html(result.body):
+            candidates = discover_feeds(_decode(result), result.url)
+            if not candidates:
+                raise NoFeedFound(f"{result.url} is a web page that names no feed")
+            result = await fetch(client, candidates[0], settings)
+    return result, parse_feed(result.body, result.url, result.headers)
+
+
+def subscribe(
+    store: Store, paths: Paths, settings: Settings, url: str, folder: str = ""
+) -> Subscription:
+    """Subscribe to `url` (a feed, or a page whose <link rel=alternate> names one) and store it.
+
+    An address already subscribed is kept as it is. Raises FeedInvalid, NoFeedFound or a
+    NetError; nothing is stored then.
+    """
+    url = url.strip()
+    if not url.startswith(("http://", "https://")):
+        raise FeedInvalid(f"“{url}” is not a web address (it must start with http:// or https://)")
+    try:
+        return Subscription(queries.source_by_url(store, url), False, None)
+    except NotFound:
+        pass
+    result, parsed = asyncio.run(_find_feed(url, settings))
+    feed_url = result.moved_to or result.url
+    source, created = queries.add_source(
+        store, feed_url, title=parsed.title, site_url=parsed.site_url, folder=folder
+    )
+    if not created:
+        return Subscription(source, False, None)
+    validators = ValidatorCache(paths.cache_dir)
+    try:
+        outcome = store_parsed(store, validators, source, result, parsed, time.time())
+    finally:
+        validators.close()
+    return Subscription(queries.get_source(store, source.id), True, outcome)

@@ -1,0 +1,1 @@
+"""The library: Tiffin's SQLite store of sources, items and enclosures, with full-text search."""

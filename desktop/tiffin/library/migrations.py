@@ -1,0 +1,138 @@
+"""The schema as an ordered list of steps; PRAGMA user_version holds the number applied.
+
+Each step is one small function run inside a transaction. Before an existing database is
+upgraded it is copied aside as `library.sqlite.bak-v<old>`. Append new steps; never edit old ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from tiffin.errors import SchemaTooNew
+
+logger = logging.getLogger(__name__)
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: executescript() would commit and break the step's transaction."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending!r}")
+
+
+def _v1_initial(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            site_url TEXT NOT NULL DEFAULT '',
+            folder TEXT NOT NULL DEFAULT '',
+            added_at REAL NOT NULL,
+            last_fetched_at REAL,
+            last_success_at REAL,
+            last_error TEXT
+        );
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            dedup_key TEXT NOT NULL,
+            guid TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            summary_html TEXT NOT NULL DEFAULT '',
+            content_html TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            published REAL,
+            fetched_at REAL NOT NULL,
+            read INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (source_id, dedup_key)
+        );
+        CREATE INDEX items_by_source_date ON items (source_id, published DESC);
+        CREATE INDEX items_by_date ON items (published DESC);
+        CREATE TABLE enclosures (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            type TEXT NOT NULL DEFAULT '',
+            length INTEGER,
+            UNIQUE (item_id, url)
+        );
+        CREATE VIRTUAL TABLE items_fts USING fts5(
+            title, text, content='items', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+            INSERT INTO items_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+            INSERT INTO items_fts (items_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER items_fts_update AFTER UPDATE OF title, text ON items BEGIN
+            INSERT INTO items_fts (items_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO items_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """
+    )
+
+
+def _v2_fetch_backoff(db: sqlite3.Connection) -> None:
+    """Remember when a server asked us to come back, and how many fetches failed in a row."""
+    db.execute("ALTER TABLE sources ADD COLUMN retry_after REAL")
+    db.execute("ALTER TABLE sources ADD COLUMN error_count INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX items_unread ON items (source_id) WHERE read = 0")
+
+
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_initial, _v2_fetch_backoff)
+LATEST = len(STEPS)
+
+
+def current_version(db: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new file)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection, path: Path | None, target: int = LATEST) -> int:
+    """Bring the database at `path` (open as `db`) up to `target`; returns the old version.
+
+    Raises SchemaTooNew when the file is newer than this code knows.
+    """
+    old = current_version(db)
+    if old > LATEST:
+        raise SchemaTooNew(
+            f"the library at {path} has schema version {old}, but this Tiffin knows only up to "
+            f"{LATEST}; update Tiffin to open it (the file was left unchanged)"
+        )
+    if old >= target:
+        return old
+    if old > 0 and path is not None and path.exists():
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        backup = path.with_name(f"{path.name}.bak-v{old}")
+        shutil.copy2(path, backup)
+        logger.info("copied library schema v%d aside to %s before upgrading", old, backup)
+    for version in range(old + 1, target + 1):
+        step = STEPS[version - 1]
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            step(db)
+            db.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        logger.info("library schema upgraded to v%d (%s)", version, step.__name__)
+    return old

@@ -1,0 +1,93 @@
+"""Frozen dataclasses for the rows of the library and for what is handed to it to store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """A subscription: a feed URL, its title, its folder and the state of its last fetch."""
+
+    id: int
+    url: str
+    title: str
+    site_url: str
+    folder: str
+    last_fetched_at: float | None
+    last_success_at: float | None
+    last_error: str | None
+    unread: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """A media file attached to an item (a podcast episode, for instance)."""
+
+    url: str
+    type: str
+    length: int | None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a source, as stored."""
+
+    id: int
+    source_id: int
+    guid: str
+    url: str
+    title: str
+    author: str
+    summary_html: str
+    content_html: str
+    published: float | None
+    fetched_at: float
+    read: bool
+    enclosures: tuple[Enclosure, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """The few columns an item list shows; cheap to hold 100k of them."""
+
+    id: int
+    source_id: int
+    title: str
+    published: float | None
+    read: bool
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """An entry as a parser produced it, before it has an id."""
+
+    guid: str
+    url: str
+    title: str
+    author: str = ""
+    summary_html: str = ""
+    content_html: str = ""
+    text: str = ""
+    published: float | None = None
+    enclosures: tuple[Enclosure, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What storing a parsed feed changed."""
+
+    new: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An item matching a search, with a snippet whose matches sit between [ and ]."""
+
+    item_id: int
+    source_id: int
+    title: str
+    snippet: str

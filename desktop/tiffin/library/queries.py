@@ -1,0 +1,299 @@
+"""Reading and writing sources, items and enclosures; every function takes the Store."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+
+from tiffin.errors import NotFound
+from tiffin.library.models import Enclosure, Item, ItemRow, NewItem, SaveResult, Source
+from tiffin.library.store import Store
+
+_SOURCE_COLUMNS = """
+    s.id, s.url, s.title, s.site_url, s.folder, s.last_fetched_at, s.last_success_at,
+    s.last_error,
+    (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.read = 0) AS unread,
+    (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS total
+"""
+
+
+def _source(row: sqlite3.Row) -> Source:
+    return Source(
+        id=row["id"],
+        url=row["url"],
+        title=row["title"],
+        site_url=row["site_url"],
+        folder=row["folder"],
+        last_fetched_at=row["last_fetched_at"],
+        last_success_at=row["last_success_at"],
+        last_error=row["last_error"],
+        unread=row["unread"],
+        total=row["total"],
+    )
+
+
+def dedup_key(item: NewItem) -> str:
+    """The identity of an entry within its source: its guid, else its link, else a content hash."""
+    if item.guid:
+        return "guid:" + item.guid
+    if item.url:
+        return "link:" + item.url
+    digest = hashlib.sha256(
+        "\x1f".join((item.title, item.summary_html, item.content_html)).encode("utf-8")
+    ).hexdigest()
+    return "hash:" + digest
+
+
+def add_source(
+    store: Store, url: str, title: str = "", site_url: str = "", folder: str = ""
+) -> tuple[Source, bool]:
+    """Subscribe to `url`; returns the source and whether it was new (an existing one is kept)."""
+    with store.write() as db:
+        cursor = db.execute(
+            "INSERT INTO sources (url, title, site_url, folder, added_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (url) DO NOTHING",
+            (url, title, site_url, folder, time.time()),
+        )
+        created = cursor.rowcount == 1
+    return source_by_url(store, url), created
+
+
+def source_by_url(store: Store, url: str) -> Source:
+    """The source subscribed at `url`; raises NotFound."""
+    with store.read() as db:
+        row = db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources s WHERE s.url = ?", (url,)).fetchone()
+    if row is None:
+        raise NotFound(f"no source with address {url}")
+    return _source(row)
+
+
+def get_source(store: Store, source_id: int) -> Source:
+    """The source with this id; raises NotFound."""
+    with store.read() as db:
+        row = db.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM sources s WHERE s.id = ?", (source_id,)
+        ).fetchone()
+    if row is None:
+        raise NotFound(f"no source with id {source_id}")
+    return _source(row)
+
+
+def list_sources(store: Store) -> list[Source]:
+    """Every source with its unread and total counts, by folder then title."""
+    with store.read() as db:
+        rows = db.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM sources s"
+            " ORDER BY s.folder COLLATE NOCASE, s.title COLLATE NOCASE, s.id"
+        ).fetchall()
+    return [_source(row) for row in rows]
+
+
+def retry_after(store: Store, source_id: int) -> float | None:
+    """The time before which the server asked not to be fetched again, if any."""
+    with store.read() as db:
+        row = db.execute("SELECT retry_after FROM sources WHERE id = ?", (source_id,)).fetchone()
+    return None if row is None else row["retry_after"]
+
+
+def update_source_meta(store: Store, source_id: int, title: str, site_url: str) -> None:
+    """Fill in the title and site address a feed announces, keeping a title the user chose."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE sources SET title = CASE WHEN title = '' THEN ? ELSE title END,"
+            " site_url = CASE WHEN ? != '' THEN ? ELSE site_url END WHERE id = ?",
+            (title, site_url, site_url, source_id),
+        )
+
+
+def move_source(store: Store, source_id: int, url: str) -> bool:
+    """Adopt a permanent redirect; returns False (and keeps the old address) if `url` is taken."""
+    try:
+        with store.write() as db:
+            db.execute("UPDATE sources SET url = ? WHERE id = ?", (url, source_id))
+    except sqlite3.IntegrityError:
+        return False
+    return True
+
+
+def rename_source(store: Store, source_id: int, title: str, folder: str) -> None:
+    """Set a source's title and folder as the user chose them."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE sources SET title = ?, folder = ? WHERE id = ?", (title, folder, source_id)
+        )
+
+
+def record_fetch_success(store: Store, source_id: int, when: float) -> None:
+    """Note a fetch that worked: clears the last error and any back-off."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE sources SET last_fetched_at = ?, last_success_at = ?, last_error = NULL,"
+            " retry_after = NULL, error_count = 0 WHERE id = ?",
+            (when, when, source_id),
+        )
+
+
+def record_fetch_error(
+    store: Store, source_id: int, message: str, when: float, retry_at: float | None = None
+) -> None:
+    """Note a failed fetch; stored items stay as they were."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE sources SET last_fetched_at = ?, last_error = ?, retry_after = ?,"
+            " error_count = error_count + 1 WHERE id = ?",
+            (when, message, retry_at, source_id),
+        )
+
+
+def delete_source(store: Store, source_id: int) -> None:
+    """Unsubscribe, deleting the source's items; raises NotFound."""
+    with store.write() as db:
+        if db.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
+            raise NotFound(f"no source with id {source_id}")
+
+
+def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: float) -> SaveResult:
+    """Insert new entries and refresh changed ones, deduplicated within the source.
+
+    An entry that appears twice in one feed is stored once. Read state is never reset.
+    """
+    unique: dict[str, NewItem] = {}
+    for item in items:
+        unique.setdefault(dedup_key(item), item)
+    new = updated = unchanged = 0
+    with store.write() as db:
+        existing = {
+            row["dedup_key"]: row
+            for row in db.execute(
+                "SELECT id, dedup_key, title, summary_html, content_html FROM items"
+                " WHERE source_id = ?",
+                (source_id,),
+            )
+        }
+        for key, item in unique.items():
+            old = existing.get(key)
+            if old is None:
+                item_id = db.execute(
+                    "INSERT INTO items (source_id, dedup_key, guid, url, title, author,"
+                    " summary_html, content_html, text, published, fetched_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        source_id, key, item.guid, item.url, item.title, item.author,
+                        item.summary_html, item.content_html, item.text,
+                        item.published if item.published is not None else now, now,
+                    ),
+                ).lastrowid
+                new += 1
+            elif (old["title"], old["summary_html"], old["content_html"]) != (
+                item.title, item.summary_html, item.content_html
+            ):
+                item_id = old["id"]
+                db.execute(
+                    "UPDATE items SET url = ?, title = ?, author = ?, summary_html = ?,"
+                    " content_html = ?, text = ? WHERE id = ?",
+                    (item.url, item.title, item.author, item.summary_html,
+                     item.content_html, item.text, item_id),
+                )
+                updated += 1
+            else:
+                item_id = old["id"]
+                unchanged += 1
+            db.executemany(
+                "INSERT INTO enclosures (item_id, url, type, length) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (item_id, url) DO UPDATE SET type = excluded.type,"
+                " length = excluded.length",
+                [(item_id, e.url, e.type, e.length) for e in item.enclosures],
+            )
+    return SaveResult(new=new, updated=updated, unchanged=unchanged)
+
+
+def _enclosures(db: sqlite3.Connection, item_ids: Iterable[int]) -> dict[int, list[Enclosure]]:
+    found: dict[int, list[Enclosure]] = {}
+    ids = list(item_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in db.execute(
+            f"SELECT item_id, url, type, length FROM enclosures WHERE item_id IN ({marks})"
+            " ORDER BY id",
+            chunk,
+        ):
+            found.setdefault(row["item_id"], []).append(
+                Enclosure(url=row["url"], type=row["type"], length=row["length"])
+            )
+    return found
+
+
+def _item(row: sqlite3.Row, enclosures: Sequence[Enclosure]) -> Item:
+    return Item(
+        id=row["id"],
+        source_id=row["source_id"],
+        guid=row["guid"],
+        url=row["url"],
+        title=row["title"],
+        author=row["author"],
+        summary_html=row["summary_html"],
+        content_html=row["content_html"],
+        published=row["published"],
+        fetched_at=row["fetched_at"],
+        read=bool(row["read"]),
+        enclosures=tuple(enclosures),
+    )
+
+
+def _where(source_ids: Sequence[int] | None, unread_only: bool) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    args: list[object] = []
+    if source_ids is not None:
+        clauses.append(f"source_id IN ({','.join('?' * len(source_ids))})")
+        args.extend(source_ids)
+    if unread_only:
+        clauses.append("read = 0")
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def list_items(
+    store: Store, source_ids: Sequence[int] | None = None, unread_only: bool = False
+) -> list[Item]:
+    """Items, newest first, with their enclosures; optionally of some sources or unread only."""
+    where, args = _where(source_ids, unread_only)
+    with store.read() as db:
+        rows = db.execute(
+            f"SELECT * FROM items{where} ORDER BY published DESC, id DESC", args
+        ).fetchall()
+        enclosures = _enclosures(db, (row["id"] for row in rows))
+    return [_item(row, enclosures.get(row["id"], ())) for row in rows]
+
+
+def list_item_rows(
+    store: Store, source_ids: Sequence[int] | None = None, unread_only: bool = False
+) -> list[ItemRow]:
+    """The columns an item list shows, newest first; light enough for 100k rows."""
+    where, args = _where(source_ids, unread_only)
+    with store.read() as db:
+        rows = db.execute(
+            f"SELECT id, source_id, title, published, read FROM items{where}"
+            " ORDER BY published DESC, id DESC",
+            args,
+        ).fetchall()
+    return [ItemRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+
+def get_item(store: Store, item_id: int) -> Item:
+    """One item with its enclosures; raises NotFound."""
+    with store.read() as db:
+        row = db.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no item with id {item_id}")
+        enclosures = _enclosures(db, [item_id]).get(item_id, [])
+    return _item(row, enclosures)
+
+
+def set_read(store: Store, item_ids: Sequence[int], read: bool = True) -> None:
+    """Mark items read or unread."""
+    with store.write() as db:
+        db.executemany(
+            "UPDATE items SET read = ? WHERE id = ?", [(int(read), i) for i in item_ids]
+        )

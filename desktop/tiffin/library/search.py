@@ -1,0 +1,36 @@
+"""Full-text search over item titles and text through the FTS5 index."""
+
+from __future__ import annotations
+
+import re
+
+from tiffin.library.models import SearchHit
+from tiffin.library.store import Store
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word must match, the last as a prefix."""
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(store: Store, text: str, limit: int = 100) -> list[SearchHit]:
+    """Items whose title or text match every word of `text`, best match first."""
+    query = fts_query(text)
+    if not query:
+        return []
+    with store.read() as db:
+        rows = db.execute(
+            "SELECT items.id, items.source_id, items.title,"
+            " snippet(items_fts, -1, '[', ']', '…', 12) AS snip"
+            " FROM items_fts JOIN items ON items.id = items_fts.rowid"
+            " WHERE items_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        ).fetchall()
+    return [SearchHit(r[0], r[1], r[2], r[3]) for r in rows]

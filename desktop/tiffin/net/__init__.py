@@ -1,0 +1,1 @@
+"""Every network request goes through here: one client factory, fetching with caps and retries."""

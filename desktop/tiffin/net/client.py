@@ -1,0 +1,200 @@
+"""The one httpx client factory, and `fetch`: a GET with size cap, deadline, retries and validators.
+
+httpx errors never leave this module: they become NetError subclasses with a message that names
+the address and what happened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from tiffin.config import Settings
+from tiffin.errors import (
+    HostUnreachable,
+    HttpStatusError,
+    RateLimited,
+    ResponseTooLarge,
+    SourceGone,
+    Timeout,
+)
+
+logger = logging.getLogger(__name__)
+
+_PERMANENT = (301, 308)
+_RETRY_STATUSES = (429, 503)
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A completed GET: final address, status, headers (lower-case names) and body.
+
+    `moved_to` is set when every redirect on the way was permanent, so the caller may adopt it.
+    `not_modified` is True for a 304 answer to a conditional request (the body is empty).
+    `wire_bytes` counts what crossed the network, before decompression.
+    """
+
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    moved_to: str | None = None
+    not_modified: bool = False
+    wire_bytes: int = 0
+    validators: Mapping[str, str] = field(default_factory=dict)
+
+
+def make_client(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+    """An AsyncClient with Tiffin's timeouts, connection limits, proxy and user agent."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
+        limits=httpx.Limits(
+            max_connections=settings.max_connections,
+            max_keepalive_connections=settings.max_connections,
+        ),
+        follow_redirects=True,
+        max_redirects=10,
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+        proxy=settings.proxy or None,
+        transport=transport,
+        trust_env=False,
+    )
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date), if valid."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+async def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ResponseTooLarge(
+                f"{url} sent more than {max_bytes // 1024} KiB; the transfer was cut off"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _attempt(
+    client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int
+) -> tuple[httpx.Response, bytes]:
+    async with client.stream("GET", url, headers=headers) as response:
+        if response.status_code >= 300 or response.status_code == 204:
+            return response, b""
+        body = await _read_capped(response, url, max_bytes)
+        return response, body
+
+
+def _error_for(response: httpx.Response, url: str) -> HttpStatusError:
+    status = response.status_code
+    if status == 410:
+        return SourceGone(f"{url} is gone (HTTP 410); the server says it will not come back")
+    if status == 404:
+        return HttpStatusError(f"{url} was not found (HTTP 404)", status)
+    reason = response.reason_phrase or "error"
+    return HttpStatusError(f"{url} answered HTTP {status} ({reason})", status)
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    settings: Settings,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> FetchResult:
+    """GET `url`, conditionally when validators are given.
+
+    429/503 answers are retried after their Retry-After (or with doubling back-off) up to
+    `settings.retries` times while the wait is at most `settings.max_retry_wait`; a dropped
+    connection is retried the same way. Raises RateLimited when the server asks for a longer
+    wait, Timeout on a stall or when the whole transfer passes `settings.transfer_deadline`,
+    ResponseTooLarge past `settings.max_feed_bytes`, HostUnreachable, SourceGone (410) and
+    HttpStatusError for other error statuses.
+    """
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    backoff = 1.0
+    for attempt in range(settings.retries + 1):
+        last_try = attempt == settings.retries
+        try:
+            async with asyncio.timeout(settings.transfer_deadline):
+                response, body = await _attempt(client, url, headers, settings.max_feed_bytes)
+        except TimeoutError as exc:
+            raise Timeout(
+                f"{url} did not finish within {settings.transfer_deadline:g} s; gave up"
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise Timeout(f"{url} stalled (no data for {settings.read_timeout:g} s)") from exc
+        except httpx.ConnectError as exc:
+            raise HostUnreachable(f"cannot connect to {httpx.URL(url).host}: {exc}") from exc
+        except httpx.TooManyRedirects as exc:
+            raise HostUnreachable(f"{url} redirects in a loop") from exc
+        except httpx.TransportError as exc:
+            if last_try:
+                raise HostUnreachable(f"the connection to {url} dropped ({exc})") from exc
+            logger.info("connection to %s dropped (%s); retrying in %.1f s", url, exc, backoff)
+            await asyncio.sleep(backoff)
+            backoff *= 2
+            continue
+        status = response.status_code
+        if status in _RETRY_STATUSES:
+            wait = retry_after_seconds(response.headers.get("retry-after"))
+            wait = backoff if wait is None else wait
+            if last_try or wait > settings.max_retry_wait:
+                raise RateLimited(
+                    f"{url} is busy (HTTP {status}); the server asks to wait {wait:g} s",
+                    status,
+                    wait,
+                )
+            logger.info("%s answered %d; retrying in %.1f s", url, status, wait)
+            await asyncio.sleep(wait)
+            backoff *= 2
+            continue
+        if status >= 400:
+            raise _error_for(response, url)
+        history = response.history
+        moved = (
+            str(response.url)
+            if history and all(r.status_code in _PERMANENT for r in history)
+            else None
+        )
+        wire = response.num_bytes_downloaded + sum(r.num_bytes_downloaded for r in history)
+        validators = {
+            k: response.headers[k] for k in ("etag", "last-modified") if k in response.headers
+        }
+        return FetchResult(
+            url=str(response.url),
+            status=status,
+            headers={k.lower(): v for k, v in response.headers.items()},
+            body=body,
+            moved_to=moved,
+            not_modified=status == 304,
+            wire_bytes=wire,
+            validators=validators,
+        )
+    raise AssertionError("unreachable: the last attempt always returns or raises")

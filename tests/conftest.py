@@ -1,0 +1,92 @@
+"""Shared fixtures: the test web, a fresh data folder and store, fast settings, and a guard that
+fails any test that tries to reach beyond loopback."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from support.testweb import FIXTURES, TestWeb
+from tiffin.config import Paths, Settings
+from tiffin.library.store import Store
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+QT_TIMEOUT_MS = 20_000
+_escapes: list[str] = []
+
+
+def _is_local(address: object) -> bool:
+    if isinstance(address, str | bytes):  # AF_UNIX path
+        return True
+    if isinstance(address, tuple) and address:
+        host = address[0]
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return host == "localhost"
+    return False
+
+
+def _guard(event: str, args: tuple[object, ...]) -> None:
+    if event == "socket.connect":
+        sock, address = args
+        if isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6):
+            if not _is_local(address):
+                _escapes.append(repr(address))
+                raise ConnectionRefusedError(f"tests may not reach {address!r}")
+
+
+sys.addaudithook(_guard)
+
+
+@pytest.fixture(autouse=True)
+def no_internet() -> Iterator[None]:
+    """Fail the test loudly if it tried to connect anywhere but loopback."""
+    _escapes.clear()
+    yield
+    assert not _escapes, f"the test tried to reach the internet: {_escapes}"
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    assert FIXTURES.is_dir(), f"shared fixtures missing at {FIXTURES}"
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def web_server() -> Iterator[TestWeb]:
+    web = TestWeb().start()
+    yield web
+    web.stop()
+
+
+@pytest.fixture
+def web(web_server: TestWeb) -> Iterator[TestWeb]:
+    web_server.reset()
+    yield web_server
+    web_server.reset()
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    return Paths.under(tmp_path / "home").ensure()
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """Short timeouts so fault tests finish quickly; the behaviour is the same as the defaults'."""
+    return Settings(read_timeout=1.5, connect_timeout=2.0, transfer_deadline=20.0,
+                    max_retry_wait=3.0, max_feed_bytes=2 * 1024 * 1024)
+
+
+@pytest.fixture
+def store(paths: Paths) -> Iterator[Store]:
+    with Store(paths.database) as opened:
+        yield opened

@@ -1,0 +1,92 @@
+"""Every real feed in shared/fixtures parses; malformed ones give a clear error or are read as
+feedparser reads them; JSON Feed details survive."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from support.testweb import FIXTURES, fixture_headers
+from tiffin.errors import FeedInvalid
+from tiffin.sources.feeds import parse_feed
+from tiffin.sources.jsonfeed import parse_json_feed
+
+FEEDS = sorted((FIXTURES / "feeds").iterdir())
+MALFORMED = sorted((FIXTURES / "feeds-malformed").iterdir())
+
+
+def _expected_count(path: Path) -> int:
+    data = path.read_bytes()
+    if path.suffix == ".json":
+        doc = json.loads(data.decode("utf-8-sig"))
+        if "rss" in doc:
+            return len(doc["rss"]["channel"]["item"])
+        return len(doc["items"])
+    headers = {k.lower(): v for k, v in fixture_headers(data).items()}
+    return len(feedparser.parse(data, response_headers=headers).entries)
+
+
+@pytest.mark.parametrize("path", FEEDS, ids=lambda p: p.name)
+def test_every_fixture_feed_parses_with_all_its_items(path: Path) -> None:
+    data = path.read_bytes()
+    parsed = parse_feed(data, "http://example.test/feed", fixture_headers(data))
+    assert len(parsed.items) == _expected_count(path)
+    for item in parsed.items:
+        assert "<script" not in item.content_html.lower()
+        assert "<script" not in item.summary_html.lower()
+
+
+@pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.name)
+def test_malformed_feed_is_refused_clearly_or_read_like_feedparser(path: Path) -> None:
+    data = path.read_bytes()
+    try:
+        parsed = parse_feed(data, "http://example.test/bad", fixture_headers(data))
+    except FeedInvalid as exc:
+        assert "http://example.test/bad" in str(exc)
+        assert len(str(exc)) > 30
+        return
+    if path.suffix != ".json":
+        assert len(parsed.items) == len(feedparser.parse(data).entries)
+
+
+def test_json_feed_fields() -> None:
+    data = (FIXTURES / "feeds" / "authors.json").read_bytes()
+    parsed = parse_json_feed(data, "http://example.test/authors.json")
+    assert parsed.format == "json11"
+    assert all(item.guid for item in parsed.items)
+    assert any(item.author for item in parsed.items)
+
+
+def test_podcast_enclosures_have_type_and_length() -> None:
+    data = (FIXTURES / "feeds" / "podcastindex_example.xml").read_bytes()
+    parsed = parse_feed(data, "http://example.test/podcast")
+    enclosures = [e for item in parsed.items for e in item.enclosures]
+    assert enclosures
+    assert all(e.type.startswith("audio/") and e.length for e in enclosures)
+
+
+def test_relative_links_resolve_against_content_location() -> None:
+    data = (FIXTURES / "feeds" / "fp_base_http_entry_link_base_content_location.xml").read_bytes()
+    parsed = parse_feed(data, "http://served.test/x", fixture_headers(data))
+    assert parsed.items[0].url == "http://example.com/relative/link"
+
+
+def test_a_web_page_is_not_taken_for_a_feed() -> None:
+    page = (FIXTURES / "sites" / "DaringFireball.html").read_bytes()
+    with pytest.raises(FeedInvalid, match="web page"):
+        parse_feed(page, "http://example.test/")
+
+
+def test_hostile_markup_is_neutralised() -> None:
+    for path in sorted((FIXTURES / "feeds-hostile").iterdir()):
+        parsed = parse_feed(path.read_bytes(), "http://example.test/h")
+        for item in parsed.items:
+            for fragment in (item.content_html, item.summary_html):
+                lowered = fragment.lower()
+                assert "<script" not in lowered and "javascript:" not in lowered, path.name
+                assert " on" not in lowered.split(">")[0] or "=" not in lowered, path.name
+                assert "<iframe" not in lowered and "<object" not in lowered, path.name
+            assert "<" not in item.title, path.name

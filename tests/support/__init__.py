@@ -1,0 +1,1 @@
+"""Support code for the tests: the local test web and helpers shared by several test packages."""

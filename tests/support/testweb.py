@@ -1,0 +1,316 @@
+"""The test web: a real HTTP/1.1 server on loopback that serves fixtures and misbehaves on request.
+
+Start it with `TestWeb().start()`; it listens on 127.0.0.1 (or several loopback addresses on one
+port), serves `shared/fixtures/` under `/fixtures/...`, and any bytes a test adds with `add()`.
+Every route answers conditional requests (ETag / Last-Modified -> 304) and gzip when asked.
+`fault()` switches on, per path, any of:
+
+    latency       seconds to wait before answering
+    rate          bytes per second for the body
+    stall_after   bytes sent before the body stops (the connection stays open)
+    drop_after    bytes sent before the connection is closed mid-body
+    status        an error status to answer instead (429/503 with retry_after, 404, 410, ...)
+    times         how many requests the fault applies to before it clears (None: always)
+    endless       a body that never ends
+    huge          a body of this many bytes
+    redirect_to   answer with `redirect_status` and this Location
+
+A host-wide latency (`host_latency[host]`) adds delay to every answer for that host, as a far-away
+site would. With the server used as an HTTP proxy (absolute-form request lines), requests for any
+host name reach it and routes can be registered per host. `log` records every request; tests
+assert on it. Later issues extend this module with media, HLS VOD and live playlists.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import gzip
+import hashlib
+import mimetypes
+import re
+import socket
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+_HEADER_LINE = re.compile(rb"^Header:\s+([A-Za-z-]+):\s?(.*?)\s*$", re.M)
+STARTED = email.utils.formatdate(time.time() - 3600, usegmt=True)
+
+
+@dataclass
+class Fault:
+    """A misbehaviour of one route; see the module docstring for the fields."""
+
+    latency: float = 0.0
+    rate: int | None = None
+    stall_after: int | None = None
+    drop_after: int | None = None
+    status: int | None = None
+    retry_after: str | None = None
+    times: int | None = None
+    endless: bool = False
+    huge: int | None = None
+    redirect_to: str | None = None
+    redirect_status: int = 301
+
+
+@dataclass
+class Route:
+    """Bytes served at a path, with their content type and extra headers."""
+
+    body: bytes
+    content_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+    validators: bool = True
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request as the server saw it, and what it answered."""
+
+    method: str
+    host: str
+    path: str
+    headers: dict[str, str]
+    status: int
+    body_bytes: int
+
+
+def fixture_headers(data: bytes) -> dict[str, str]:
+    """Headers a feedparser fixture names in its `Header:` comment lines."""
+    head = data[:2048]
+    return {m.group(1).decode(): m.group(2).decode("latin-1") for m in _HEADER_LINE.finditer(head)}
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 256
+
+
+class TestWeb:
+    """A local web of routes and faults; see the module docstring."""
+
+    __test__ = False  # not a test class, whatever pytest thinks of the name
+
+    def __init__(self, addresses: tuple[str, ...] = ("127.0.0.1",)) -> None:
+        self.addresses = addresses
+        self.port = 0
+        self.routes: dict[tuple[str | None, str], Route] = {}
+        self.faults: dict[str, Fault] = {}
+        self.host_latency: dict[str, float] = {}
+        self.log: list[Request] = []
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self._servers: list[_Server] = []
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def start(self) -> TestWeb:
+        handler = _make_handler(self)
+        for address in self.addresses:
+            server = _Server((address, self.port), handler)
+            self.port = server.server_address[1]
+            self._servers.append(server)
+            threading.Thread(target=server.serve_forever, daemon=True, name=f"web-{address}").start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+
+    def reset(self) -> None:
+        """Forget routes added by tests, faults, host latency and the log."""
+        with self.lock:
+            self.routes.clear()
+            self.faults.clear()
+            self.host_latency.clear()
+            self.log.clear()
+
+    # -- configuration ------------------------------------------------------------------------
+    def url(self, path: str, host: str | None = None) -> str:
+        return f"http://{host or self.addresses[0]}:{self.port}{path}"
+
+    def add(
+        self,
+        path: str,
+        body: bytes | str,
+        content_type: str = "application/xml",
+        headers: dict[str, str] | None = None,
+        host: str | None = None,
+        validators: bool = True,
+    ) -> str:
+        """Serve `body` at `path` (for one host name only, if given); returns its URL."""
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        with self.lock:
+            self.routes[(host, path)] = Route(data, content_type, dict(headers or {}), validators)
+        return self.url(path)
+
+    def add_fixture(self, relpath: str, path: str | None = None, host: str | None = None) -> str:
+        """Serve a file of shared/fixtures (with the headers its `Header:` lines name)."""
+        data = (FIXTURES / relpath).read_bytes()
+        headers = fixture_headers(data)
+        content_type = headers.pop("Content-type", None) or _guess_type(relpath)
+        return self.add(path or "/fixtures/" + relpath, data, content_type, headers, host)
+
+    def fault(self, path: str, fault: Fault) -> None:
+        with self.lock:
+            self.faults[path] = fault
+
+    def requests(self, path: str | None = None) -> list[Request]:
+        with self.lock:
+            return [r for r in self.log if path is None or r.path == path]
+
+    # -- serving ------------------------------------------------------------------------------
+    def _route(self, host: str, path: str) -> Route | None:
+        with self.lock:
+            found = self.routes.get((host, path)) or self.routes.get((None, path))
+        if found is None and path.startswith("/fixtures/"):
+            relpath = path[len("/fixtures/") :]
+            candidate = (FIXTURES / relpath).resolve()
+            if FIXTURES.resolve() in candidate.parents and candidate.is_file():
+                self.add_fixture(relpath)
+                with self.lock:
+                    found = self.routes.get((None, path))
+        return found
+
+    def _take_fault(self, path: str) -> Fault | None:
+        with self.lock:
+            fault = self.faults.get(path)
+            if fault is None:
+                return None
+            if fault.times is not None:
+                if fault.times <= 0:
+                    del self.faults[path]
+                    return None
+                self.faults[path] = replace(fault, times=fault.times - 1)
+            return fault
+
+
+def _guess_type(name: str) -> str:
+    if name.endswith(".json"):
+        return "application/feed+json" if "feed" in name or "json" in name else "application/json"
+    if name.endswith((".rss", ".atom", ".xml", ".opml")):
+        return "application/xml"
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "TiffinTestWeb/1"
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+        def _where(self) -> tuple[str, str]:
+            target = urlsplit(self.path)
+            if target.scheme:  # proxy form: http://host/path
+                return target.hostname or "", target.path + (f"?{target.query}" if target.query else "")
+            host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+            return host, self.path
+
+        def _record(self, host: str, path: str, status: int, sent: int) -> None:
+            with web.lock:
+                web.log.append(Request(self.command, host, path, dict(self.headers.items()), status, sent))
+
+        def _head(self, status: int, headers: dict[str, str]) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+
+        def do_GET(self) -> None:
+            host, path = self._where()
+            delay = web.host_latency.get(host, 0.0)
+            fault = web._take_fault(path)
+            if fault and fault.latency:
+                delay += fault.latency
+            if delay:
+                web.stopping.wait(delay)
+            if fault and fault.redirect_to:
+                self._head(fault.redirect_status, {"Location": fault.redirect_to, "Content-Length": "0"})
+                return self._record(host, path, fault.redirect_status, 0)
+            if fault and fault.status:
+                extra = {"Content-Length": "0"}
+                if fault.retry_after is not None:
+                    extra["Retry-After"] = fault.retry_after
+                self._head(fault.status, extra)
+                return self._record(host, path, fault.status, 0)
+            if fault and fault.endless:
+                return self._endless(host, path, fault)
+            route = web._route(host, path)
+            if fault and fault.huge:
+                route = Route(b"<rss>" + b" " * (fault.huge - 5), "application/xml", validators=False)
+            if route is None:
+                self._head(404, {"Content-Length": "0"})
+                return self._record(host, path, 404, 0)
+            headers = {"Content-Type": route.content_type, **route.headers}
+            if route.validators:
+                etag = '"' + hashlib.sha1(route.body).hexdigest() + '"'
+                headers["ETag"] = etag
+                headers["Last-Modified"] = STARTED
+                if self.headers.get("If-None-Match") == etag or (
+                    not self.headers.get("If-None-Match")
+                    and self.headers.get("If-Modified-Since") == STARTED
+                ):
+                    self._head(304, {"ETag": etag, "Content-Length": "0"})
+                    return self._record(host, path, 304, 0)
+            body = route.body
+            if "gzip" in (self.headers.get("Accept-Encoding") or ""):
+                body = gzip.compress(body, compresslevel=5)
+                headers["Content-Encoding"] = "gzip"
+                headers["Vary"] = "Accept-Encoding"
+            headers["Content-Length"] = str(len(body))
+            self._head(200, headers)
+            sent = self._send(body, fault)
+            self._record(host, path, 200, sent)
+            return None
+
+        def _send(self, body: bytes, fault: Fault | None) -> int:
+            limit = len(body)
+            if fault and fault.stall_after is not None:
+                limit = min(limit, fault.stall_after)
+            if fault and fault.drop_after is not None:
+                limit = min(limit, fault.drop_after)
+            chunk = max(1, (fault.rate // 20) if fault and fault.rate else 65536)
+            sent = 0
+            try:
+                while sent < limit:
+                    piece = body[sent : min(limit, sent + chunk)]
+                    self.wfile.write(piece)
+                    self.wfile.flush()
+                    sent += len(piece)
+                    if fault and fault.rate:
+                        time.sleep(len(piece) / fault.rate)
+                if fault and fault.stall_after is not None and sent < len(body):
+                    web.stopping.wait(60)
+                if fault and fault.drop_after is not None and sent < len(body):
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    self.close_connection = True
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+            return sent
+
+        def _endless(self, host: str, path: str, fault: Fault) -> None:
+            self._head(200, {"Content-Type": "application/xml", "Transfer-Encoding": "chunked"})
+            piece = b"<item>" + b"x" * 65530
+            sent = 0
+            try:
+                # Bounded so a client that never stops reading cannot keep a test busy forever.
+                while sent < 2 * 1024**3 and not web.stopping.is_set():
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                    sent += len(piece)
+                    if fault.rate:
+                        time.sleep(len(piece) / fault.rate)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+            self._record(host, path, 200, sent)
+
+    return Handler
