@@ -78,6 +78,8 @@ class Request:
     headers: dict[str, str]
     status: int
     body_bytes: int
+    started: float = 0.0
+    finished: float = 0.0
 
 
 def fixture_headers(data: bytes) -> dict[str, str]:
@@ -166,6 +168,16 @@ class TestWeb:
         with self.lock:
             return [r for r in self.log if path is None or r.path == path]
 
+    def most_at_once(self) -> int:
+        """The largest number of logged requests that were being answered at the same moment."""
+        with self.lock:
+            edges = sorted([(r.started, 1) for r in self.log] + [(r.finished, -1) for r in self.log])
+        open_now = peak = 0
+        for _, step in edges:
+            open_now += step
+            peak = max(peak, open_now)
+        return peak
+
     # -- serving ------------------------------------------------------------------------------
     def _route(self, host: str, path: str) -> Route | None:
         with self.lock:
@@ -217,7 +229,10 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
 
         def _record(self, host: str, path: str, status: int, sent: int) -> None:
             with web.lock:
-                web.log.append(Request(self.command, host, path, dict(self.headers.items()), status, sent))
+                web.log.append(
+                    Request(self.command, host, path, dict(self.headers.items()), status, sent,
+                            self._started, time.monotonic())
+                )
 
         def _head(self, status: int, headers: dict[str, str]) -> None:
             self.send_response(status)
@@ -226,6 +241,7 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
 
         def do_GET(self) -> None:
+            self._started = time.monotonic()
             host, path = self._where()
             delay = web.host_latency.get(host, 0.0)
             fault = web._take_fault(path)
