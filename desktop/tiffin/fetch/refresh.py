@@ -166,7 +166,7 @@ class _Refresher:
             await asyncio.to_thread(
                 queries.record_fetch_error, self.store, source.id, str(exc), time.time(), retry_at
             )
-            logger.warning("refresh of source %d failed: %s", source.id, exc)
+            logger.info("refresh of source %d failed: %s", source.id, exc)
             return SourceOutcome(source.id, source.url, error=str(exc))
 
     async def run(

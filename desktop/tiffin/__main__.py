@@ -1,0 +1,16 @@
+"""`tiffin` and `python -m tiffin`: the GUI with no arguments, a headless CLI with a subcommand."""
+
+from __future__ import annotations
+
+import sys
+
+from tiffin.cli.main import main as cli_main
+
+
+def main() -> int:
+    """Run Tiffin with the process's arguments; returns the exit code."""
+    return cli_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The headless `tiffin` subcommands, for scripts and home servers."""

@@ -1,0 +1,229 @@
+"""Argument parsing and the subcommands of `tiffin`.
+
+Exit codes: 0 done; 1 failed (the message says why); 2 wrong usage; 3 done, but some sources
+failed (refresh, opml import); 130 interrupted. `--json` prints one JSON list whose field names
+are a stable interface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tiffin import __version__
+from tiffin.config import Paths, Settings
+from tiffin.errors import TiffinError
+from tiffin.library import queries
+from tiffin.library.models import Item, Source
+from tiffin.library.store import Store
+from tiffin.log import configure_logging
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def iso(timestamp: float | None) -> str | None:
+    """A Unix time as ISO 8601 in UTC, or None."""
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """The stable JSON shape of a source."""
+    return {
+        "id": source.id,
+        "url": source.url,
+        "title": source.title,
+        "folder": source.folder,
+        "last_error": source.last_error,
+        "site_url": source.site_url,
+        "unread": source.unread,
+        "total": source.total,
+        "last_fetched": iso(source.last_fetched_at),
+        "last_success": iso(source.last_success_at),
+    }
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    """The stable JSON shape of an item."""
+    return {
+        "id": item.id,
+        "title": item.title,
+        "url": item.url,
+        "source": item.source_id,
+        "published": iso(item.published),
+        "read": item.read,
+        "guid": item.guid,
+        "author": item.author,
+        "enclosures": [{"url": e.url, "type": e.type, "length": e.length} for e in item.enclosures],
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `tiffin` argument parser; with no subcommand the GUI starts."""
+    parser = argparse.ArgumentParser(
+        prog="tiffin",
+        description="Pack news and video while the line is good; read and watch offline. "
+        "With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"tiffin {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep everything in DIR "
+                        "(default: $TIFFIN_HOME, else the platform's user data folder)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser("add", help="subscribe to a feed, or to a page that names its feed")
+    add.add_argument("url")
+    add.add_argument("--folder", default="", help="put the subscription in this folder")
+
+    refresh = commands.add_parser("refresh", help="fetch new items of every source")
+    refresh.add_argument("--source", type=int, action="append", metavar="ID",
+                         help="only this source (repeatable)")
+
+    items = commands.add_parser("items", help="list stored items, newest first")
+    items.add_argument("--source", type=int, metavar="ID", help="only this source's items")
+    items.add_argument("--unread", action="store_true", help="only unread items")
+    items.add_argument("--json", action="store_true", help="print a JSON list")
+
+    sources = commands.add_parser("sources", help="list subscriptions")
+    sources.add_argument("--json", action="store_true", help="print a JSON list")
+
+    remove = commands.add_parser("remove", help="unsubscribe (deletes the source's items)")
+    remove.add_argument("id", type=int)
+
+    opml = commands.add_parser("opml", help="import or export subscriptions as OPML")
+    opml_commands = opml.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
+    opml_import = opml_commands.add_parser("import", help="subscribe to every feed in FILE")
+    opml_import.add_argument("file", type=Path)
+    opml_export = opml_commands.add_parser("export", help="write every subscription to FILE")
+    opml_export.add_argument("file", type=Path)
+    return parser
+
+
+def _print_json(rows: list[dict[str, Any]]) -> None:
+    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _cmd_add(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
+    from tiffin.fetch.subscribe import subscribe
+
+    sub = subscribe(store, paths, settings, args.url, folder=args.folder)
+    if not sub.created:
+        print(f"already subscribed: #{sub.source.id} {sub.source.title or sub.source.url}")
+        return EXIT_OK
+    new = sub.outcome.new if sub.outcome else 0
+    print(f"subscribed #{sub.source.id} {sub.source.title or sub.source.url} ({new} items)")
+    return EXIT_OK
+
+
+def _cmd_refresh(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
+    from tiffin.cli.progress import ProgressBar
+    from tiffin.fetch.refresh import refresh_sources
+
+    bar = ProgressBar()
+    try:
+        report = refresh_sources(store, paths, settings, source_ids=args.source, progress=bar)
+    finally:
+        bar.close()
+    unchanged = sum(1 for o in report.outcomes if o.not_modified)
+    print(f"{len(report.outcomes)} sources refreshed: {report.new_items} new items, "
+          f"{unchanged} unchanged, {len(report.failed)} failed")
+    for outcome in report.failed:
+        print(f"  #{outcome.source_id} {outcome.url}: {outcome.error}", file=sys.stderr)
+    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+
+def _cmd_items(args: argparse.Namespace, store: Store) -> int:
+    if args.source is not None:
+        queries.get_source(store, args.source)
+    found = queries.list_items(
+        store, [args.source] if args.source is not None else None, unread_only=args.unread
+    )
+    if args.json:
+        _print_json([item_json(i) for i in found])
+        return EXIT_OK
+    for item in found:
+        mark = " " if item.read else "*"
+        when = (iso(item.published) or "")[:10]
+        print(f"{mark} {item.id:>7} {when:10} {item.title or item.url}")
+    return EXIT_OK
+
+
+def _cmd_sources(args: argparse.Namespace, store: Store) -> int:
+    found = queries.list_sources(store)
+    if args.json:
+        _print_json([source_json(s) for s in found])
+        return EXIT_OK
+    for source in found:
+        folder = f"[{source.folder}] " if source.folder else ""
+        error = f"  ! {source.last_error}" if source.last_error else ""
+        print(f"{source.id:>5} {folder}{source.title or source.url} "
+              f"({source.unread}/{source.total}){error}")
+    return EXIT_OK
+
+
+def _cmd_opml(args: argparse.Namespace, store: Store) -> int:
+    from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
+
+    if args.opml_command == "export":
+        entries = [OpmlEntry(s.url, s.title, s.site_url, s.folder)
+                   for s in queries.list_sources(store)]
+        write_opml(args.file, entries)
+        print(f"exported {len(entries)} subscriptions to {args.file}")
+        return EXIT_OK
+    added = 0
+    entries = read_opml(args.file)
+    for entry in entries:
+        _, created = queries.add_source(store, entry.url, entry.title, entry.site_url, entry.folder)
+        added += created
+    print(f"imported {added} new subscriptions ({len(entries) - added} already there); "
+          "run `tiffin refresh` to fetch them")
+    return EXIT_OK
+
+
+def run_command(args: argparse.Namespace, paths: Paths) -> int:
+    """Open the library and run the chosen subcommand; returns the exit code."""
+    settings = Settings.load(paths.settings_file)
+    with Store(paths.database) as store:
+        if args.command == "add":
+            return _cmd_add(args, store, paths, settings)
+        if args.command == "refresh":
+            return _cmd_refresh(args, store, paths, settings)
+        if args.command == "items":
+            return _cmd_items(args, store)
+        if args.command == "sources":
+            return _cmd_sources(args, store)
+        if args.command == "remove":
+            queries.delete_source(store, args.id)
+            print(f"removed source #{args.id}")
+            return EXIT_OK
+        return _cmd_opml(args, store)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `tiffin`: the GUI without a command, the CLI with one."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = Paths.resolve(args.data_dir).ensure()
+    configure_logging(paths, verbose=args.verbose)
+    if args.command is None:
+        from tiffin.ui.app import run
+
+        return run(paths)
+    try:
+        return run_command(args, paths)
+    except TiffinError as exc:
+        print(f"tiffin: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("tiffin: interrupted; what was finished is stored", file=sys.stderr)
+        return EXIT_INTERRUPTED
