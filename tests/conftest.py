@@ -37,10 +37,10 @@ def _is_local(address: object) -> bool:
 def _guard(event: str, args: tuple[object, ...]) -> None:
     if event == "socket.connect":
         sock, address = args
-        if isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6):
-            if not _is_local(address):
-                _escapes.append(repr(address))
-                raise ConnectionRefusedError(f"tests may not reach {address!r}")
+        inet = isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6)
+        if inet and not _is_local(address):
+            _escapes.append(repr(address))
+            raise ConnectionRefusedError(f"tests may not reach {address!r}")
 
 
 sys.addaudithook(_guard)
@@ -82,8 +82,13 @@ def paths(tmp_path: Path) -> Paths:
 @pytest.fixture
 def settings() -> Settings:
     """Short timeouts so fault tests finish quickly; the behaviour is the same as the defaults'."""
-    return Settings(read_timeout=1.5, connect_timeout=2.0, transfer_deadline=20.0,
-                    max_retry_wait=3.0, max_feed_bytes=2 * 1024 * 1024)
+    return Settings(
+        read_timeout=1.5,
+        connect_timeout=2.0,
+        transfer_deadline=20.0,
+        max_retry_wait=3.0,
+        max_feed_bytes=2 * 1024 * 1024,
+    )
 
 
 @pytest.fixture

@@ -9,8 +9,10 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "tiffin"
 CORE = sorted(
-    p for p in PACKAGE.iterdir()
-    if p.name not in {"ui", "cli", "__main__.py", "__pycache__"} and (p.is_dir() or p.suffix == ".py")
+    p
+    for p in PACKAGE.iterdir()
+    if p.name not in {"ui", "cli", "__main__.py", "__pycache__"}
+    and (p.is_dir() or p.suffix == ".py")
 )
 
 
@@ -39,7 +41,7 @@ def test_core_imports_without_qt() -> None:
 
 def test_core_never_imports_ui_or_cli() -> None:
     for path in CORE:
-        for file in (sorted(path.rglob("*.py")) if path.is_dir() else [path]):
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
             tree = ast.parse(file.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
                 names = []

@@ -36,7 +36,7 @@ class CancelToken:
 
 @dataclass(frozen=True)
 class Step:
-    """Progress of a counted operation: `done` of `total`, with a short label of the current part."""
+    """Progress of a counted operation: `done` of `total`, with a label of the current part."""
 
     done: int
     total: int

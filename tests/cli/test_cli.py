@@ -20,7 +20,11 @@ def tiffin(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TIFFIN_HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "tiffin", *args],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
 
 
@@ -31,11 +35,11 @@ def test_add_refresh_items_sources_json(web: TestWeb, tmp_path: Path) -> None:
     assert "subscribed #1" in added.stdout
 
     sources = json.loads(tiffin(tmp_path, "sources", "--json").stdout)
-    assert len(sources) == 1 and SOURCE_FIELDS <= sources[0].keys()
+    assert len(sources) == 1 and sources[0].keys() >= SOURCE_FIELDS
     assert sources[0]["folder"] == "Podcasts" and sources[0]["last_error"] is None
 
     items = json.loads(tiffin(tmp_path, "items", "--source", "1", "--json").stdout)
-    assert len(items) == 3 and all(ITEM_FIELDS <= i.keys() for i in items)
+    assert len(items) == 3 and all(i.keys() >= ITEM_FIELDS for i in items)
     assert items[0]["source"] == 1 and items[0]["read"] is False
     assert items[0]["published"].endswith("Z")
     assert items[0]["enclosures"][0]["type"].startswith("audio/")
@@ -101,6 +105,7 @@ def test_headless_commands_never_load_qt(tmp_path: Path) -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
     )
     env = {**os.environ, "TIFFIN_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr

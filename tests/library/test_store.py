@@ -41,14 +41,20 @@ def test_items_deduplicate_by_guid_then_link_then_content(store: Store) -> None:
 def test_update_keeps_read_state_and_enclosures_are_recorded(store: Store) -> None:
     source, _ = queries.add_source(store, "http://a.test/podcast")
     episode = NewItem(
-        guid="ep1", url="http://a.test/ep1", title="Episode 1",
+        guid="ep1",
+        url="http://a.test/ep1",
+        title="Episode 1",
         enclosures=(Enclosure("http://a.test/ep1.mp3", "audio/mpeg", 12345),),
     )
     queries.save_items(store, source.id, [episode], now=1.0)
     (stored,) = queries.list_items(store, [source.id])
     queries.set_read(store, [stored.id])
-    changed = NewItem(guid="ep1", url="http://a.test/ep1", title="Episode 1 (fixed)",
-                      enclosures=episode.enclosures)
+    changed = NewItem(
+        guid="ep1",
+        url="http://a.test/ep1",
+        title="Episode 1 (fixed)",
+        enclosures=episode.enclosures,
+    )
     assert queries.save_items(store, source.id, [changed], now=2.0).updated == 1
     item = queries.get_item(store, stored.id)
     assert item.read and item.title == "Episode 1 (fixed)"
@@ -69,11 +75,16 @@ def test_unread_counts_and_delete_cascade(store: Store) -> None:
 
 def test_full_text_search_finds_latin_and_arabic_script(store: Store) -> None:
     source, _ = queries.add_source(store, "http://a.test/f")
-    queries.save_items(store, source.id, [
-        NewItem("1", "", "Rally on Sunday", text="The opposition gathers downtown"),
-        NewItem("2", "", "خبریں", text="اسلام آباد میں جلسہ اتوار کو ہوگا"),
-        NewItem("3", "", "Weather", text="Rain later"),
-    ], 1.0)
+    queries.save_items(
+        store,
+        source.id,
+        [
+            NewItem("1", "", "Rally on Sunday", text="The opposition gathers downtown"),
+            NewItem("2", "", "خبریں", text="اسلام آباد میں جلسہ اتوار کو ہوگا"),
+            NewItem("3", "", "Weather", text="Rain later"),
+        ],
+        1.0,
+    )
     assert [h.title for h in search(store, "opposition")] == ["Rally on Sunday"]
     assert [h.title for h in search(store, "جلسہ")] == ["خبریں"]
     assert "[" in search(store, "gath")[0].snippet  # prefix match, highlighted

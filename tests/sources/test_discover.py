@@ -9,8 +9,7 @@ from tiffin.sources.discover import discover_feeds
 
 EXPECTED = {
     "DaringFireball.html": "https://daringfireball.net/feeds/main",
-    "YouTubeTheVolvoRocks.html":
-        "https://www.youtube.com/feeds/videos.xml?channel_id=UCct7QF2jcWRY6dhXWMSq9LQ",
+    "YouTubeTheVolvoRocks.html": "https://www.youtube.com/feeds/videos.xml?channel_id=UCct7QF2jcWRY6dhXWMSq9LQ",
     "coco.html": "https://www.theatlantic.com/feed/all/",
     "furbo.html": "http://furbo.org/feed/",
     "inessential.html": "http://inessential.com/xml/rss.xml",

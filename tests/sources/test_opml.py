@@ -51,7 +51,9 @@ def test_nested_folders_and_odd_titles_survive() -> None:
 
 
 def test_entity_expansion_is_refused() -> None:
-    bomb = b'<?xml version="1.0"?><!DOCTYPE o [<!ENTITY a "aaaa">]><opml version="2.0"><body/></opml>'
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE o [<!ENTITY a "aaaa">]><opml version="2.0"><body/></opml>'
+    )
     with pytest.raises(OpmlInvalid, match="entities"):
         parse_opml(bomb)
 

@@ -117,7 +117,9 @@ class TestWeb:
             server = _Server((address, self.port), handler)
             self.port = server.server_address[1]
             self._servers.append(server)
-            threading.Thread(target=server.serve_forever, daemon=True, name=f"web-{address}").start()
+            threading.Thread(
+                target=server.serve_forever, daemon=True, name=f"web-{address}"
+            ).start()
         return self
 
     def stop(self) -> None:
@@ -171,7 +173,9 @@ class TestWeb:
     def most_at_once(self) -> int:
         """The largest number of logged requests that were being answered at the same moment."""
         with self.lock:
-            edges = sorted([(r.started, 1) for r in self.log] + [(r.finished, -1) for r in self.log])
+            edges = sorted(
+                [(r.started, 1) for r in self.log] + [(r.finished, -1) for r in self.log]
+            )
         open_now = peak = 0
         for _, step in edges:
             open_now += step
@@ -217,21 +221,31 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
         server_version = "TiffinTestWeb/1"
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
         def _where(self) -> tuple[str, str]:
             target = urlsplit(self.path)
             if target.scheme:  # proxy form: http://host/path
-                return target.hostname or "", target.path + (f"?{target.query}" if target.query else "")
+                return target.hostname or "", target.path + (
+                    f"?{target.query}" if target.query else ""
+                )
             host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
             return host, self.path
 
         def _record(self, host: str, path: str, status: int, sent: int) -> None:
             with web.lock:
                 web.log.append(
-                    Request(self.command, host, path, dict(self.headers.items()), status, sent,
-                            self._started, time.monotonic())
+                    Request(
+                        self.command,
+                        host,
+                        path,
+                        dict(self.headers.items()),
+                        status,
+                        sent,
+                        self._started,
+                        time.monotonic(),
+                    )
                 )
 
         def _head(self, status: int, headers: dict[str, str]) -> None:
@@ -250,7 +264,9 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             if delay:
                 web.stopping.wait(delay)
             if fault and fault.redirect_to:
-                self._head(fault.redirect_status, {"Location": fault.redirect_to, "Content-Length": "0"})
+                self._head(
+                    fault.redirect_status, {"Location": fault.redirect_to, "Content-Length": "0"}
+                )
                 return self._record(host, path, fault.redirect_status, 0)
             if fault and fault.status:
                 extra = {"Content-Length": "0"}
@@ -262,7 +278,9 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                 return self._endless(host, path, fault)
             route = web._route(host, path)
             if fault and fault.huge:
-                route = Route(b"<rss>" + b" " * (fault.huge - 5), "application/xml", validators=False)
+                route = Route(
+                    b"<rss>" + b" " * (fault.huge - 5), "application/xml", validators=False
+                )
             if route is None:
                 self._head(404, {"Content-Length": "0"})
                 return self._record(host, path, 404, 0)

@@ -17,12 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from tiffin import __version__
+from tiffin.cli.progress import ProgressBar
 from tiffin.config import Paths, Settings
 from tiffin.errors import TiffinError
+from tiffin.fetch.refresh import refresh_sources
+from tiffin.fetch.subscribe import subscribe
 from tiffin.library import queries
 from tiffin.library.models import Item, Source
 from tiffin.library.store import Store
 from tiffin.log import configure_logging
+from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"tiffin {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep everything in DIR "
-                        "(default: $TIFFIN_HOME, else the platform's user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep everything in DIR (default: $TIFFIN_HOME, else the platform's user data folder)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -85,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--folder", default="", help="put the subscription in this folder")
 
     refresh = commands.add_parser("refresh", help="fetch new items of every source")
-    refresh.add_argument("--source", type=int, action="append", metavar="ID",
-                         help="only this source (repeatable)")
+    refresh.add_argument(
+        "--source", type=int, action="append", metavar="ID", help="only this source (repeatable)"
+    )
 
     items = commands.add_parser("items", help="list stored items, newest first")
     items.add_argument("--source", type=int, metavar="ID", help="only this source's items")
@@ -114,8 +122,6 @@ def _print_json(rows: list[dict[str, Any]]) -> None:
 
 
 def _cmd_add(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
-    from tiffin.fetch.subscribe import subscribe
-
     sub = subscribe(store, paths, settings, args.url, folder=args.folder)
     if not sub.created:
         print(f"already subscribed: #{sub.source.id} {sub.source.title or sub.source.url}")
@@ -126,17 +132,16 @@ def _cmd_add(args: argparse.Namespace, store: Store, paths: Paths, settings: Set
 
 
 def _cmd_refresh(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
-    from tiffin.cli.progress import ProgressBar
-    from tiffin.fetch.refresh import refresh_sources
-
     bar = ProgressBar()
     try:
         report = refresh_sources(store, paths, settings, source_ids=args.source, progress=bar)
     finally:
         bar.close()
     unchanged = sum(1 for o in report.outcomes if o.not_modified)
-    print(f"{len(report.outcomes)} sources refreshed: {report.new_items} new items, "
-          f"{unchanged} unchanged, {len(report.failed)} failed")
+    print(
+        f"{len(report.outcomes)} sources refreshed: {report.new_items} new items, "
+        f"{unchanged} unchanged, {len(report.failed)} failed"
+    )
     for outcome in report.failed:
         print(f"  #{outcome.source_id} {outcome.url}: {outcome.error}", file=sys.stderr)
     return EXIT_PARTIAL if report.failed else EXIT_OK
@@ -166,17 +171,18 @@ def _cmd_sources(args: argparse.Namespace, store: Store) -> int:
     for source in found:
         folder = f"[{source.folder}] " if source.folder else ""
         error = f"  ! {source.last_error}" if source.last_error else ""
-        print(f"{source.id:>5} {folder}{source.title or source.url} "
-              f"({source.unread}/{source.total}){error}")
+        print(
+            f"{source.id:>5} {folder}{source.title or source.url} "
+            f"({source.unread}/{source.total}){error}"
+        )
     return EXIT_OK
 
 
 def _cmd_opml(args: argparse.Namespace, store: Store) -> int:
-    from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
-
     if args.opml_command == "export":
-        entries = [OpmlEntry(s.url, s.title, s.site_url, s.folder)
-                   for s in queries.list_sources(store)]
+        entries = [
+            OpmlEntry(s.url, s.title, s.site_url, s.folder) for s in queries.list_sources(store)
+        ]
         write_opml(args.file, entries)
         print(f"exported {len(entries)} subscriptions to {args.file}")
         return EXIT_OK
@@ -185,8 +191,10 @@ def _cmd_opml(args: argparse.Namespace, store: Store) -> int:
     for entry in entries:
         _, created = queries.add_source(store, entry.url, entry.title, entry.site_url, entry.folder)
         added += created
-    print(f"imported {added} new subscriptions ({len(entries) - added} already there); "
-          "run `tiffin refresh` to fetch them")
+    print(
+        f"imported {added} new subscriptions ({len(entries) - added} already there); "
+        "run `tiffin refresh` to fetch them"
+    )
     return EXIT_OK
 
 
@@ -216,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = Paths.resolve(args.data_dir).ensure()
     configure_logging(paths, verbose=args.verbose)
     if args.command is None:
-        from tiffin.ui.app import run
+        from tiffin.ui.app import run  # noqa: PLC0415 - headless commands must not load Qt
 
         return run(paths)
     try:

@@ -83,11 +83,11 @@ def store_parsed(
     saved = queries.save_items(store, source.id, parsed.items, now)
     queries.update_source_meta(store, source.id, parsed.title, parsed.site_url)
     url = source.url
-    if result.moved_to and result.moved_to != source.url:
-        if queries.move_source(store, source.id, result.moved_to):
-            logger.info("source %d moved permanently to %s", source.id, result.moved_to)
-            validators.put(source.url, {})
-            url = result.moved_to
+    moved = result.moved_to
+    if moved and moved != source.url and queries.move_source(store, source.id, moved):
+        logger.info("source %d moved permanently to %s", source.id, moved)
+        validators.put(source.url, {})
+        url = moved
     queries.record_fetch_success(store, source.id, now)
     validators.put(url, result.validators)
     return SourceOutcome(

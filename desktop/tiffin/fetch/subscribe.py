@@ -21,7 +21,7 @@ from tiffin.sources.parsed import ParsedFeed
 
 @dataclass(frozen=True)
 class Subscription:
-    """The result of subscribing: the source, whether it was new, and what its first fetch stored."""
+    """The result of subscribing: the source, whether it is new, and what its first fetch stored."""
 
     source: Source
     created: bool

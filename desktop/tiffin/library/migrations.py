@@ -86,7 +86,7 @@ def _v1_initial(db: sqlite3.Connection) -> None:
             VALUES ('delete', old.id, old.title, old.text);
             INSERT INTO items_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
         END;
-        """
+        """,
     )
 
 

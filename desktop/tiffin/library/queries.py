@@ -63,7 +63,9 @@ def add_source(
 def source_by_url(store: Store, url: str) -> Source:
     """The source subscribed at `url`; raises NotFound."""
     with store.read() as db:
-        row = db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources s WHERE s.url = ?", (url,)).fetchone()
+        row = db.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM sources s WHERE s.url = ?", (url,)
+        ).fetchone()
     if row is None:
         raise NotFound(f"no source with address {url}")
     return _source(row)
@@ -180,21 +182,38 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
                     " summary_html, content_html, text, published, fetched_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        source_id, key, item.guid, item.url, item.title, item.author,
-                        item.summary_html, item.content_html, item.text,
-                        item.published if item.published is not None else now, now,
+                        source_id,
+                        key,
+                        item.guid,
+                        item.url,
+                        item.title,
+                        item.author,
+                        item.summary_html,
+                        item.content_html,
+                        item.text,
+                        item.published if item.published is not None else now,
+                        now,
                     ),
                 ).lastrowid
                 new += 1
             elif (old["title"], old["summary_html"], old["content_html"]) != (
-                item.title, item.summary_html, item.content_html
+                item.title,
+                item.summary_html,
+                item.content_html,
             ):
                 item_id = old["id"]
                 db.execute(
                     "UPDATE items SET url = ?, title = ?, author = ?, summary_html = ?,"
                     " content_html = ?, text = ? WHERE id = ?",
-                    (item.url, item.title, item.author, item.summary_html,
-                     item.content_html, item.text, item_id),
+                    (
+                        item.url,
+                        item.title,
+                        item.author,
+                        item.summary_html,
+                        item.content_html,
+                        item.text,
+                        item_id,
+                    ),
                 )
                 updated += 1
             else:
@@ -294,6 +313,4 @@ def get_item(store: Store, item_id: int) -> Item:
 def set_read(store: Store, item_ids: Sequence[int], read: bool = True) -> None:
     """Mark items read or unread."""
     with store.write() as db:
-        db.executemany(
-            "UPDATE items SET read = ? WHERE id = ?", [(int(read), i) for i in item_ids]
-        )
+        db.executemany("UPDATE items SET read = ? WHERE id = ?", [(int(read), i) for i in item_ids])

@@ -11,7 +11,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word must match, the last as a prefix."""
+    """What a user typed as a safe FTS5 query: every word must match, the last as a prefix."""
     words = _WORD.findall(text)
     if not words:
         return ""

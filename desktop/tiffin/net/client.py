@@ -50,7 +50,9 @@ class FetchResult:
     validators: Mapping[str, str] = field(default_factory=dict)
 
 
-def make_client(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+def make_client(
+    settings: Settings, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
     """An AsyncClient with Tiffin's timeouts, connection limits, proxy and user agent."""
     return httpx.AsyncClient(
         timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
@@ -106,7 +108,7 @@ async def _attempt(
         return response, body
 
 
-def _error_for(response: httpx.Response, url: str) -> HttpStatusError:
+def _error_for(response: httpx.Response, url: str) -> HttpStatusError | SourceGone:
     status = response.status_code
     if status == 410:
         return SourceGone(f"{url} is gone (HTTP 410); the server says it will not come back")

@@ -1,4 +1,4 @@
-"""Parsing fetched bytes into a ParsedFeed: JSON Feed by our own reader, everything else by feedparser.
+"""Parsing fetched bytes into a ParsedFeed: JSON by our own reader, everything else by feedparser.
 
 feedparser's own sanitiser and relative-URI rewriting are switched off because they take about
 half of its parse time; every HTML fragment is sanitised with nh3 here instead, before it is
@@ -67,7 +67,9 @@ def _item(entry: dict[str, Any]) -> NewItem:
     if content == summary:
         summary = ""
     enclosures = tuple(
-        Enclosure(url=str(e["href"]), type=str(e.get("type") or ""), length=_length(e.get("length")))
+        Enclosure(
+            url=str(e["href"]), type=str(e.get("type") or ""), length=_length(e.get("length"))
+        )
         for e in entry.get("enclosures") or []
         if e.get("href")
     )

@@ -1,4 +1,4 @@
-"""JSON Feed 1.0 and 1.1 (https://jsonfeed.org) and RSS-in-JSON, neither of which feedparser reads."""
+"""JSON Feed 1.0 and 1.1 (https://jsonfeed.org) and RSS-in-JSON; feedparser reads neither."""
 
 from __future__ import annotations
 

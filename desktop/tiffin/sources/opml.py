@@ -98,13 +98,18 @@ def render_opml(entries: Iterable[OpmlEntry], title: str = "Tiffin subscriptions
                 folders[key] = ET.SubElement(
                     folders[key[:-1]], "outline", text=key[-1], title=key[-1]
                 )
-        attrs = {"type": "rss", "text": entry.title or entry.url, "title": entry.title,
-                 "xmlUrl": entry.url}
+        attrs = {
+            "type": "rss",
+            "text": entry.title or entry.url,
+            "title": entry.title,
+            "xmlUrl": entry.url,
+        }
         if entry.site_url:
             attrs["htmlUrl"] = entry.site_url
         ET.SubElement(folders[path], "outline", attrs)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document
 
 
 def write_opml(path: Path, entries: Iterable[OpmlEntry]) -> None:

@@ -1,0 +1,34 @@
+"""Starting the GUI: the QApplication, the library, and the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tiffin import __version__
+from tiffin.config import Paths, Settings
+from tiffin.errors import TiffinError
+from tiffin.library.store import Store
+from tiffin.ui.main_window import MainWindow
+
+
+def run(paths: Paths) -> int:
+    """Open the window on the library in `paths`; returns the exit code when it closes."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Tiffin")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Tiffin")
+    try:
+        store = Store(paths.database)
+    except TiffinError as exc:
+        QMessageBox.critical(None, "Tiffin", str(exc))
+        return 1
+    window = MainWindow(store, paths, Settings.load(paths.settings_file))
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        QThreadPool.globalInstance().waitForDone()
+        store.close()

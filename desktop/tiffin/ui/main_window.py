@@ -1,0 +1,361 @@
+"""The main window: source tree, item list and item pane, with refresh, add and OPML actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTreeView,
+    QWidget,
+)
+
+from tiffin.config import Paths, Settings
+from tiffin.fetch.refresh import RefreshReport, refresh_sources
+from tiffin.fetch.subscribe import Subscription
+from tiffin.library import queries
+from tiffin.library.models import Item, ItemRow, Source
+from tiffin.library.store import Store
+from tiffin.progress import CancelToken, Step
+from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
+from tiffin.ui import workers
+from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
+from tiffin.ui.item_view import ItemView
+from tiffin.ui.models.item_list_model import ItemListModel
+from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
+
+Progress = Callable[[Any], None]
+
+
+class MainWindow(QMainWindow):
+    """Tiffin's window. Every library read and network call runs in a worker; slots only update
+    widgets with what the workers send back."""
+
+    def __init__(
+        self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.paths, self.settings = store, paths, settings
+        self.sources: list[Source] = []
+        self.selected_ids: list[int] | None = None
+        self.refresh_worker: workers.Worker | None = None
+        self._generation = 0
+        self.setWindowTitle(self.tr("Tiffin"))
+        self.resize(1200, 760)
+
+        self.source_model = SourceTreeModel(self)
+        self.source_tree = QTreeView()
+        self.source_tree.setModel(self.source_model)
+        self.source_tree.setHeaderHidden(True)
+        self.source_tree.setAccessibleName(self.tr("Sources"))
+        self.item_model = ItemListModel(self)
+        self.item_list = QListView()
+        self.item_list.setModel(self.item_model)
+        self.item_list.setUniformItemSizes(True)
+        self.item_list.setAccessibleName(self.tr("Items"))
+        self.item_view = ItemView()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.source_tree, self.item_list, self.item_view):
+            splitter.addWidget(widget)
+        splitter.setSizes([260, 380, 560])
+        self.setCentralWidget(splitter)
+
+        self.status_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self._build_actions()
+        self.source_tree.selectionModel().selectionChanged.connect(self.on_source_selected)
+        self.item_list.selectionModel().currentChanged.connect(self.on_item_current_changed)
+        self.item_view.link_activated.connect(self.on_link_activated)
+        self.reload_sources()
+
+    # -- actions ------------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_action = self._action(
+            self.tr("&Add subscription…"), QKeySequence.StandardKey.New, self.on_add_triggered
+        )
+        self.refresh_action = self._action(self.tr("&Refresh all"), "F5", self.on_refresh_triggered)
+        self.import_action = self._action(
+            self.tr("&Import OPML…"), "Ctrl+I", self.on_import_triggered
+        )
+        self.export_action = self._action(
+            self.tr("&Export OPML…"), "Ctrl+E", self.on_export_triggered
+        )
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.toggle_read_action = self._action(
+            self.tr("Toggle &read"), "M", self.on_toggle_read_triggered
+        )
+        next_action = self._action(self.tr("&Next item"), "J", lambda: self._step_item(1))
+        previous_action = self._action(self.tr("&Previous item"), "K", lambda: self._step_item(-1))
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.add_action, self.import_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&Items"))
+        for action in (self.refresh_action, self.toggle_read_action, next_action, previous_action):
+            view_menu.addAction(action)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addAction(self.add_action)
+        toolbar.addAction(self.refresh_action)
+
+    # -- loading ------------------------------------------------------------------------------
+    def _run(
+        self,
+        task: Callable[[Progress, CancelToken], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[str], None] | None = None,
+    ) -> workers.Worker:
+        worker = workers.start(task)
+        worker.signals.finished.connect(done)
+        worker.signals.failed.connect(failed or self.on_task_failed)
+        return worker
+
+    def reload_sources(self) -> None:
+        """Re-read the sources (in a worker) and rebuild the tree, keeping the selection."""
+        self._run(lambda _p, _c: queries.list_sources(self.store), self.on_sources_loaded)
+
+    def on_sources_loaded(self, sources: list[Source]) -> None:
+        self.sources = sources
+        wanted = self.selected_ids
+        self.source_model.set_sources(sources)
+        target = self.source_model.index(0, 0)
+        if wanted is not None:
+            for row in range(self.source_model.rowCount()):
+                index = self.source_model.index(row, 0)
+                for candidate in [index] + [
+                    self.source_model.index(r, 0, index)
+                    for r in range(self.source_model.rowCount(index))
+                ]:
+                    if candidate.data(SOURCE_IDS_ROLE) == wanted:
+                        target = candidate
+        self.source_tree.expandAll()
+        self.source_tree.setCurrentIndex(target)
+        self.load_items(target.data(SOURCE_IDS_ROLE) or [])
+        failed = [s for s in sources if s.last_error]
+        if failed and not self.progress.isVisible():
+            self.status_label.setText(
+                self.tr("{0} sources; {1} failed at the last refresh (shown in red)").format(
+                    len(sources), len(failed)
+                )
+            )
+
+    def on_source_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.load_items(indexes[0].data(SOURCE_IDS_ROLE) or [])
+
+    def load_items(self, source_ids: list[int]) -> None:
+        """Load the items of `source_ids` into the list, newest first."""
+        self.selected_ids = source_ids
+        self._generation += 1
+        generation = self._generation
+
+        def done(rows: list[ItemRow]) -> None:
+            if generation == self._generation:
+                self.item_model.set_rows(rows)
+
+        self._run(lambda _p, _c: queries.list_item_rows(self.store, source_ids), done)
+
+    def on_item_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        position = current.row()
+        row = self.item_model.row(position)
+
+        def load(_p: Progress, _c: CancelToken) -> Item:
+            item = queries.get_item(self.store, row.id)
+            if not item.read:
+                queries.set_read(self.store, [row.id], True)
+            return item
+
+        def done(item: Item) -> None:
+            titles = {s.id: s.title or s.url for s in self.sources}
+            self.item_view.show_item(item, titles.get(item.source_id, ""))
+            if position < self.item_model.rowCount() and self.item_model.row(position).id == row.id:
+                self.item_model.mark_read(position, True)
+
+        self._run(load, done)
+
+    def _step_item(self, step: int) -> None:
+        count = self.item_model.rowCount()
+        if count:
+            current = self.item_list.currentIndex().row()
+            target = min(count - 1, max(0, current + step)) if current >= 0 else 0
+            self.item_list.setCurrentIndex(self.item_model.index(target))
+
+    def on_toggle_read_triggered(self) -> None:
+        index = self.item_list.currentIndex()
+        if not index.isValid():
+            return
+        row = self.item_model.row(index.row())
+        self.item_model.mark_read(index.row(), not row.read)
+        self._run(lambda _p, _c: queries.set_read(self.store, [row.id], not row.read), self._noop)
+
+    def _noop(self, _result: object) -> None:
+        self.reload_sources()
+
+    # -- add, refresh, OPML -------------------------------------------------------------------
+    def folders(self) -> list[str]:
+        """Folder names in use, sorted."""
+        return sorted({s.folder for s in self.sources if s.folder})
+
+    def make_add_dialog(self) -> AddSourceDialog:
+        """A new add-subscription dialog wired to this window."""
+        dialog = AddSourceDialog(self.store, self.paths, self.settings, self.folders(), self)
+        dialog.subscribed.connect(self.on_subscribed)
+        return dialog
+
+    def on_add_triggered(self) -> None:
+        self.make_add_dialog().open()
+
+    def on_subscribed(self, result: Subscription) -> None:
+        source = result.source
+        if result.created:
+            self.status_label.setText(
+                self.tr("Subscribed to {0}: {1} items").format(
+                    source.title or source.url, source.total
+                )
+            )
+        else:
+            self.status_label.setText(self.tr("Already subscribed to {0}").format(source.url))
+        self.selected_ids = [source.id]
+        self.reload_sources()
+
+    def on_refresh_triggered(self) -> None:
+        if self.refresh_worker is not None:
+            return
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.refresh_action.setEnabled(False)
+        self.status_label.setText(self.tr("Refreshing…"))
+
+        def task(progress: Progress, cancel: CancelToken) -> RefreshReport:
+            return refresh_sources(
+                self.store, self.paths, self.settings, progress=progress, cancel=cancel
+            )
+
+        self.refresh_worker = self._run(task, self.on_refresh_finished, self.on_refresh_failed)
+        self.refresh_worker.signals.progressed.connect(self.on_refresh_progressed)
+
+    def on_refresh_progressed(self, step: Step) -> None:
+        self.progress.setRange(0, step.total)
+        self.progress.setValue(step.done)
+        self.progress.setFormat(f"{step.done}/{step.total}")
+
+    def _refresh_ended(self) -> None:
+        self.refresh_worker = None
+        self.progress.hide()
+        self.refresh_action.setEnabled(True)
+
+    def on_refresh_finished(self, report: RefreshReport) -> None:
+        self._refresh_ended()
+        text = self.tr("{0} new items from {1} sources").format(
+            report.new_items, len(report.outcomes)
+        )
+        if report.failed:
+            text += " · " + self.tr("{0} failed (shown in red)").format(len(report.failed))
+        self.status_label.setText(text)
+        self.reload_sources()
+
+    def on_refresh_failed(self, message: str) -> None:
+        self._refresh_ended()
+        self.on_task_failed(message)
+
+    def on_import_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import OPML"), "", self.tr("OPML files (*.opml *.xml);;All files (*)")
+        )
+        if name:
+            self.import_opml(Path(name))
+
+    def import_opml(self, path: Path) -> None:
+        """Subscribe to every feed in the OPML file at `path`, then refresh."""
+
+        def task(_p: Progress, _c: CancelToken) -> int:
+            added = 0
+            for entry in read_opml(path):
+                _, created = queries.add_source(
+                    self.store, entry.url, entry.title, entry.site_url, entry.folder
+                )
+                added += created
+            return added
+
+        def done(added: int) -> None:
+            self.status_label.setText(self.tr("Imported {0} subscriptions").format(added))
+            self.reload_sources()
+            if added:
+                self.on_refresh_triggered()
+
+        self._run(task, done)
+
+    def on_export_triggered(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export OPML"), "tiffin.opml", self.tr("OPML files (*.opml)")
+        )
+        if name:
+            self.export_opml(Path(name))
+
+    def export_opml(self, path: Path) -> None:
+        """Write every subscription to `path` as OPML."""
+
+        def task(_p: Progress, _c: CancelToken) -> int:
+            sources = queries.list_sources(self.store)
+            write_opml(path, [OpmlEntry(s.url, s.title, s.site_url, s.folder) for s in sources])
+            return len(sources)
+
+        self._run(
+            task,
+            lambda n: self.status_label.setText(
+                self.tr("Exported {0} subscriptions to {1}").format(n, path)
+            ),
+        )
+
+    def on_link_activated(self, url: QUrl) -> None:
+        if url.scheme() not in ("http", "https", "mailto"):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link"),
+            self.tr("Open this address in your browser?\n\n{0}").format(url.toString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
+
+    def on_task_failed(self, message: str) -> None:
+        self.status_label.setText(message)
+        QMessageBox.warning(self, self.tr("Tiffin"), message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.refresh_worker is not None:
+            self.refresh_worker.cancel.cancel()
+        super().closeEvent(event)
