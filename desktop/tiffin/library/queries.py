@@ -293,7 +293,10 @@ def list_item_rows(
     where, args = _where(source_ids, unread_only)
     with store.read() as db:
         rows = db.execute(
-            f"SELECT id, source_id, title, published, read FROM items{where}"
+            # An untitled entry (a micro-post) shows the start of its text instead.
+            "SELECT id, source_id,"
+            " CASE WHEN title != '' THEN title ELSE substr(text, 1, 140) END,"
+            f" published, read FROM items{where}"
             " ORDER BY published DESC, id DESC",
             args,
         ).fetchall()

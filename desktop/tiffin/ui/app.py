@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tiffin import __version__
 from tiffin.config import Paths, Settings
 from tiffin.errors import TiffinError
 from tiffin.library.store import Store
+from tiffin.ui import workers
 from tiffin.ui.main_window import MainWindow
 
 
@@ -30,5 +30,5 @@ def run(paths: Paths) -> int:
     try:
         return int(app.exec())
     finally:
-        QThreadPool.globalInstance().waitForDone()
+        workers.wait_for_all(-1)
         store.close()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,6 +37,13 @@ from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
 Progress = Callable[[Any], None]
 
 
+class ItemListView(QListView):
+    """The item list; typing a letter does not jump to a title, so J and K can move instead."""
+
+    def keyboardSearch(self, search: str) -> None:
+        return
+
+
 class MainWindow(QMainWindow):
     """Tiffin's window. Every library read and network call runs in a worker; slots only update
     widgets with what the workers send back."""
@@ -59,7 +66,7 @@ class MainWindow(QMainWindow):
         self.source_tree.setHeaderHidden(True)
         self.source_tree.setAccessibleName(self.tr("Sources"))
         self.item_model = ItemListModel(self)
-        self.item_list = QListView()
+        self.item_list = ItemListView()
         self.item_list.setModel(self.item_model)
         self.item_list.setUniformItemSizes(True)
         self.item_list.setAccessibleName(self.tr("Items"))
@@ -134,17 +141,23 @@ class MainWindow(QMainWindow):
         task: Callable[[Progress, CancelToken], Any],
         done: Callable[[Any], None],
         failed: Callable[[str], None] | None = None,
+        pool: QThreadPool | None = None,
     ) -> workers.Worker:
-        worker = workers.start(task)
+        worker = workers.start(task, pool)
         worker.signals.finished.connect(done)
         worker.signals.failed.connect(failed or self.on_task_failed)
         return worker
 
-    def reload_sources(self) -> None:
-        """Re-read the sources (in a worker) and rebuild the tree, keeping the selection."""
-        self._run(lambda _p, _c: queries.list_sources(self.store), self.on_sources_loaded)
+    def reload_sources(self, with_items: bool = True) -> None:
+        """Re-read the sources (in a worker) and rebuild the tree, keeping the selection; the
+        item list is reloaded too unless only counts changed."""
 
-    def on_sources_loaded(self, sources: list[Source]) -> None:
+        def done(sources: list[Source]) -> None:
+            self.on_sources_loaded(sources, with_items)
+
+        self._run(lambda _p, _c: queries.list_sources(self.store), done)
+
+    def on_sources_loaded(self, sources: list[Source], with_items: bool = True) -> None:
         self.sources = sources
         wanted = self.selected_ids
         self.source_model.set_sources(sources)
@@ -159,8 +172,12 @@ class MainWindow(QMainWindow):
                     if candidate.data(SOURCE_IDS_ROLE) == wanted:
                         target = candidate
         self.source_tree.expandAll()
+        tree_selection = self.source_tree.selectionModel()
+        tree_selection.blockSignals(True)
         self.source_tree.setCurrentIndex(target)
-        self.load_items(target.data(SOURCE_IDS_ROLE) or [])
+        tree_selection.blockSignals(False)
+        if with_items:
+            self.load_items(target.data(SOURCE_IDS_ROLE) or [])
         failed = [s for s in sources if s.last_error]
         if failed and not self.progress.isVisible():
             self.status_label.setText(
@@ -181,8 +198,15 @@ class MainWindow(QMainWindow):
         generation = self._generation
 
         def done(rows: list[ItemRow]) -> None:
-            if generation == self._generation:
-                self.item_model.set_rows(rows)
+            if generation != self._generation:
+                return
+            current = self.item_list.currentIndex()
+            keep = self.item_model.row(current.row()).id if current.isValid() else None
+            self.item_model.set_rows(rows)
+            for position, row in enumerate(rows):
+                if row.id == keep:
+                    self.item_list.setCurrentIndex(self.item_model.index(position))
+                    break
 
         self._run(lambda _p, _c: queries.list_item_rows(self.store, source_ids), done)
 
@@ -192,19 +216,23 @@ class MainWindow(QMainWindow):
         position = current.row()
         row = self.item_model.row(position)
 
-        def load(_p: Progress, _c: CancelToken) -> Item:
-            item = queries.get_item(self.store, row.id)
-            if not item.read:
-                queries.set_read(self.store, [row.id], True)
-            return item
-
         def done(item: Item) -> None:
             titles = {s.id: s.title or s.url for s in self.sources}
             self.item_view.show_item(item, titles.get(item.source_id, ""))
-            if position < self.item_model.rowCount() and self.item_model.row(position).id == row.id:
-                self.item_model.mark_read(position, True)
+            if not item.read:
+                self.set_read(position, row.id, True)
 
-        self._run(load, done)
+        self._run(lambda _p, _c: queries.get_item(self.store, row.id), done)
+
+    def set_read(self, position: int, item_id: int, read: bool) -> None:
+        """Mark an item read or unread, in the list at once and in the library in order."""
+        if position < self.item_model.rowCount() and self.item_model.row(position).id == item_id:
+            self.item_model.mark_read(position, read)
+        self._run(
+            lambda _p, _c: queries.set_read(self.store, [item_id], read),
+            self.on_read_state_saved,
+            pool=workers.writes(),
+        )
 
     def _step_item(self, step: int) -> None:
         count = self.item_model.rowCount()
@@ -218,11 +246,10 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return
         row = self.item_model.row(index.row())
-        self.item_model.mark_read(index.row(), not row.read)
-        self._run(lambda _p, _c: queries.set_read(self.store, [row.id], not row.read), self._noop)
+        self.set_read(index.row(), row.id, not row.read)
 
-    def _noop(self, _result: object) -> None:
-        self.reload_sources()
+    def on_read_state_saved(self, _result: object) -> None:
+        self.reload_sources(with_items=False)
 
     # -- add, refresh, OPML -------------------------------------------------------------------
     def folders(self) -> list[str]:
@@ -264,7 +291,9 @@ class MainWindow(QMainWindow):
                 self.store, self.paths, self.settings, progress=progress, cancel=cancel
             )
 
-        self.refresh_worker = self._run(task, self.on_refresh_finished, self.on_refresh_failed)
+        self.refresh_worker = self._run(
+            task, self.on_refresh_finished, self.on_refresh_failed, workers.long_jobs()
+        )
         self.refresh_worker.signals.progressed.connect(self.on_refresh_progressed)
 
     def on_refresh_progressed(self, step: Step) -> None:

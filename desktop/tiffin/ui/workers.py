@@ -49,8 +49,46 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
 
+# Workers still running. Without this reference a caller that drops its Worker lets Python free
+# the signals object while the thread is about to emit on it, which crashes the process.
+_running: set[Worker] = set()
+
+
 def start(task: Task, pool: QThreadPool | None = None) -> Worker:
-    """Start `task` on `pool` (the global pool by default) and return its Worker."""
+    """Start `task` on `pool` (the global pool by default) and return its Worker.
+
+    Long network jobs (refresh, subscribe) belong on `long_jobs()`, so that they never take
+    the threads that quick library reads need to keep the window responsive.
+    """
     worker = Worker(task)
+    _running.add(worker)
+    worker.signals.finished.connect(lambda _result: _running.discard(worker))
+    worker.signals.failed.connect(lambda _message: _running.discard(worker))
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker
+
+
+_pools: dict[str, QThreadPool] = {}
+
+
+def _pool(name: str, threads: int) -> QThreadPool:
+    if name not in _pools:
+        _pools[name] = QThreadPool()
+        _pools[name].setMaxThreadCount(threads)
+    return _pools[name]
+
+
+def long_jobs() -> QThreadPool:
+    """The thread pool for long network jobs, apart from the global pool for quick reads."""
+    return _pool("long", 4)
+
+
+def writes() -> QThreadPool:
+    """One thread for the window's own small writes, so they land in the order they were made."""
+    return _pool("writes", 1)
+
+
+def wait_for_all(msecs: int) -> bool:
+    """Wait until every pool is idle; False if one was still busy after `msecs`."""
+    pools = [QThreadPool.globalInstance(), *_pools.values()]
+    return all(pool.waitForDone(msecs) for pool in pools)

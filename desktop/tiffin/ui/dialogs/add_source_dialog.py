@@ -99,7 +99,8 @@ class AddSourceDialog(QDialog):
         self._set_busy(True)
         self.message.setText(self.tr("Fetching…"))
         self.worker = workers.start(
-            self._task(self.url_edit.text(), self.folder_box.currentText().strip())
+            self._task(self.url_edit.text(), self.folder_box.currentText().strip()),
+            workers.long_jobs(),
         )
         self.worker.signals.finished.connect(self.on_subscribe_finished)
         self.worker.signals.failed.connect(self.on_subscribe_failed)

@@ -1,0 +1,17 @@
+"""UI test fixtures: every worker a test started finishes before its store is closed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tiffin.library.store import Store
+from tiffin.ui import workers
+
+
+@pytest.fixture(autouse=True)
+def drain_workers(store: Store) -> Iterator[None]:
+    """Depends on `store` so that it is torn down first: workers stop before the store closes."""
+    yield
+    assert workers.wait_for_all(60_000)
