@@ -1,0 +1,50 @@
+"""Opens the main window on a real X display (Xvfb), waits for it to fill, saves a PNG.
+
+Usage: python screenshot_main_window.py DATA_DIR OUT.png   (DISPLAY must point at the server)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tiffin.config import Paths, Settings
+from tiffin.library.store import Store
+from tiffin.ui import workers
+from tiffin.ui.main_window import MainWindow
+
+
+def main() -> int:
+    paths = Paths.under(Path(sys.argv[1]))
+    out = Path(sys.argv[2])
+    app = QApplication(sys.argv[:1])
+    store = Store(paths.database)
+    window = MainWindow(store, paths, Settings())
+    window.show()
+
+    def shoot() -> None:
+        if window.item_model.rowCount() == 0:
+            QTimer.singleShot(100, shoot)
+            return
+        window.item_list.setCurrentIndex(window.item_model.index(1))
+        QTimer.singleShot(800, grab)
+
+    def grab() -> None:
+        screen = window.screen()
+        image = screen.grabWindow(0, window.x(), window.y(), window.width(), window.height())
+        image.save(str(out))
+        app.quit()
+
+    QTimer.singleShot(300, shoot)
+    QTimer.singleShot(30_000, app.quit)
+    app.exec()
+    workers.wait_for_all(-1)
+    store.close()
+    return 0 if out.exists() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
