@@ -34,6 +34,7 @@ import time
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
@@ -106,6 +107,7 @@ class TestWeb:
         self.faults: dict[str, Fault] = {}
         self.host_latency: dict[str, float] = {}
         self.log: list[Request] = []
+        self.bytes_sent = 0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self._servers: list[_Server] = []
@@ -135,6 +137,7 @@ class TestWeb:
             self.faults.clear()
             self.host_latency.clear()
             self.log.clear()
+            self.bytes_sent = 0
 
     # -- configuration ------------------------------------------------------------------------
     def url(self, path: str, host: str | None = None) -> str:
@@ -216,10 +219,36 @@ def _guess_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
+class _CountingWriter:
+    """Passes writes to the socket file and adds their size to the web's `bytes_sent`."""
+
+    def __init__(self, raw: BinaryIO, web: TestWeb) -> None:
+        self.raw, self.web = raw, web
+
+    def write(self, data: bytes) -> int:
+        with self.web.lock:
+            self.web.bytes_sent += len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def close(self) -> None:
+        self.raw.close()
+
+    @property
+    def closed(self) -> bool:
+        return self.raw.closed
+
+
 def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "TiffinTestWeb/1"
+
+        def setup(self) -> None:
+            super().setup()
+            self.wfile = _CountingWriter(self.wfile, web)  # type: ignore[assignment]
 
         def log_message(self, format: str, *args: object) -> None:
             pass

@@ -14,8 +14,8 @@ from tiffin.config import Paths, Settings
 from tiffin.fetch.refresh import refresh_sources
 from tiffin.library import queries
 from tiffin.library.store import Store
-from tiffin.ui.dialogs.add_source_dialog import is_web_address
 from tiffin.ui import workers
+from tiffin.ui.dialogs.add_source_dialog import is_web_address
 from tiffin.ui.main_window import MainWindow
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE

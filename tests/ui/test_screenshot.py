@@ -26,26 +26,39 @@ SCRIPT = Path(__file__).resolve().parents[1] / "support" / "screenshot_main_wind
 def test_main_window_screenshot_under_xvfb(
     web: TestWeb, store: Store, paths: Paths, settings: Settings
 ) -> None:
-    for name, folder in (("atp.rss", "Podcasts"), ("DaringFireball.atom", "Tech"),
-                         ("manton.rss", "")):
+    for name, folder in (
+        ("atp.rss", "Podcasts"),
+        ("DaringFireball.atom", "Tech"),
+        ("manton.rss", ""),
+    ):
         queries.add_source(store, web.add_fixture(f"feeds/{name}"), folder=folder)
     refresh_sources(store, paths, settings)
     display = ":%d" % (90 + os.getpid() % 500)
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         SHOTS.mkdir(parents=True, exist_ok=True)
         out = SHOTS / "main-window-en.png"
         out.unlink(missing_ok=True)
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        done = subprocess.run([sys.executable, str(SCRIPT), str(paths.data_dir), str(out)],
-                              env=env, capture_output=True, text=True, timeout=90, check=False)
+        done = subprocess.run(
+            [sys.executable, str(SCRIPT), str(paths.data_dir), str(out)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=90,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
     finally:
         xvfb.terminate()
         xvfb.wait(10)
     image = QImage(str(out))
     assert image.width() >= 800 and image.height() >= 500
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
-               for y in range(0, image.height(), 23)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)
+    }
     assert len(colours) > 20  # a drawn window, not a blank frame
