@@ -33,7 +33,7 @@ def test_main_window_screenshot_under_xvfb(
     ):
         queries.add_source(store, web.add_fixture(f"feeds/{name}"), folder=folder)
     refresh_sources(store, paths, settings)
-    display = ":%d" % (90 + os.getpid() % 500)
+    display = f":{90 + os.getpid() % 500}"
     xvfb = subprocess.Popen(
         ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
