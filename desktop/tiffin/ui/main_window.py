@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.selected_ids: list[int] | None = None
         self.refresh_worker: workers.Worker | None = None
         self._generation = 0
+        self._sources_generation = 0
         self.setWindowTitle(self.tr("Tiffin"))
         self.resize(1200, 760)
 
@@ -152,8 +153,12 @@ class MainWindow(QMainWindow):
         """Re-read the sources (in a worker) and rebuild the tree, keeping the selection; the
         item list is reloaded too unless only counts changed."""
 
+        self._sources_generation += 1
+        generation = self._sources_generation
+
         def done(sources: list[Source]) -> None:
-            self.on_sources_loaded(sources, with_items)
+            if generation == self._sources_generation:  # a newer load is on its way
+                self.on_sources_loaded(sources, with_items)
 
         self._run(lambda _p, _c: queries.list_sources(self.store), done)
 
