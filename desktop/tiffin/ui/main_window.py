@@ -205,8 +205,9 @@ class MainWindow(QMainWindow):
         def done(rows: list[ItemRow]) -> None:
             if generation != self._generation:
                 return
-            current = self.item_list.currentIndex()
-            keep = self.item_model.row(current.row()).id if current.isValid() else None
+            current = self.item_list.currentIndex().row()
+            shown = self.item_model.rowCount()
+            keep = self.item_model.row(current).id if 0 <= current < shown else None
             self.item_model.set_rows(rows)
             for position, row in enumerate(rows):
                 if row.id == keep:
