@@ -143,11 +143,9 @@ class MainWindow(QMainWindow):
         done: Callable[[Any], None],
         failed: Callable[[str], None] | None = None,
         pool: QThreadPool | None = None,
+        progressed: Callable[[Any], None] | None = None,
     ) -> workers.Worker:
-        worker = workers.start(task, pool)
-        worker.signals.finished.connect(done)
-        worker.signals.failed.connect(failed or self.on_task_failed)
-        return worker
+        return workers.start(task, done, failed or self.on_task_failed, pool, progressed)
 
     def reload_sources(self, with_items: bool = True) -> None:
         """Re-read the sources (in a worker) and rebuild the tree, keeping the selection; the
@@ -298,9 +296,12 @@ class MainWindow(QMainWindow):
             )
 
         self.refresh_worker = self._run(
-            task, self.on_refresh_finished, self.on_refresh_failed, workers.long_jobs()
+            task,
+            self.on_refresh_finished,
+            self.on_refresh_failed,
+            workers.long_jobs(),
+            self.on_refresh_progressed,
         )
-        self.refresh_worker.signals.progressed.connect(self.on_refresh_progressed)
 
     def on_refresh_progressed(self, step: Step) -> None:
         self.progress.setRange(0, step.total)

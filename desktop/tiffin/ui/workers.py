@@ -54,16 +54,28 @@ class Worker(QRunnable):
 _running: set[Worker] = set()
 
 
-def start(task: Task, pool: QThreadPool | None = None) -> Worker:
+def start(
+    task: Task,
+    on_finished: Callable[[Any], None],
+    on_failed: Callable[[str], None],
+    pool: QThreadPool | None = None,
+    on_progress: Callable[[Any], None] | None = None,
+) -> Worker:
     """Start `task` on `pool` (the global pool by default) and return its Worker.
 
-    Long network jobs (refresh, subscribe) belong on `long_jobs()`, so that they never take
-    the threads that quick library reads need to keep the window responsive.
+    The slots are connected before the task starts: a quick task could otherwise finish and
+    emit before anyone listens, and its result would be lost. Long network jobs (refresh,
+    subscribe) belong on `long_jobs()`, so that they never take the threads that quick library
+    reads need to keep the window responsive.
     """
     worker = Worker(task)
     _running.add(worker)
     worker.signals.finished.connect(lambda _result: _running.discard(worker))
     worker.signals.failed.connect(lambda _message: _running.discard(worker))
+    worker.signals.finished.connect(on_finished)
+    worker.signals.failed.connect(on_failed)
+    if on_progress is not None:
+        worker.signals.progressed.connect(on_progress)
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker
 

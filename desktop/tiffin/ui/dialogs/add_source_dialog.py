@@ -100,10 +100,10 @@ class AddSourceDialog(QDialog):
         self.message.setText(self.tr("Fetching…"))
         self.worker = workers.start(
             self._task(self.url_edit.text(), self.folder_box.currentText().strip()),
+            self.on_subscribe_finished,
+            self.on_subscribe_failed,
             workers.long_jobs(),
         )
-        self.worker.signals.finished.connect(self.on_subscribe_finished)
-        self.worker.signals.failed.connect(self.on_subscribe_failed)
 
     def on_subscribe_finished(self, result: Subscription) -> None:
         self._set_busy(False)
