@@ -57,6 +57,7 @@ def main() -> int:
         urls.append(web.url(f"/feed{i}", host=hosts[i % len(hosts)]))
     for host in hosts:
         web.host_latency[host] = args.latency
+    web.precompress()
     total_kb = sum(len(r.body) for r in web.routes.values()) // 1024
     print(
         f"# {args.feeds} feeds ({total_kb} KiB) on {args.hosts} hosts, "

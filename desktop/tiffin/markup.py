@@ -7,8 +7,6 @@ import re
 
 import nh3
 
-_SPACE = re.compile(r"\s+")
-
 
 def sanitize_html(fragment: str) -> str:
     """Keep structure and links, drop scripts, handlers, styles, frames and unsafe URL schemes."""
@@ -23,7 +21,7 @@ def plain_text(fragment: str) -> str:
         return ""
     if "<" in fragment or "&" in fragment:
         fragment = html.unescape(nh3.clean(fragment, tags=set()))
-    return _SPACE.sub(" ", fragment).strip()
+    return " ".join(fragment.split())
 
 
 def text_to_html(text: str) -> str:

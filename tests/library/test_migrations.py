@@ -10,6 +10,8 @@ import pytest
 from tiffin.errors import SchemaTooNew
 from tiffin.library import queries
 from tiffin.library.migrations import LATEST, current_version, migrate
+from tiffin.library.models import NewItem
+from tiffin.library.search import search
 from tiffin.library.store import Store
 
 
@@ -34,6 +36,9 @@ def test_first_schema_database_upgrades_in_place(tmp_path: Path) -> None:
         assert {"retry_after", "error_count"} <= columns
         (item,) = queries.list_items(store)
         assert item.title == "Kept item" and item.read
+        queries.save_items(store, 1, [NewItem("y", "", "New item", text="written later")], 3.0)
+        assert [h.title for h in search(store, "survives")] == ["Kept item"]
+        assert [h.title for h in search(store, "written")] == ["New item"]
         queries.record_fetch_error(store, 1, "boom", 2.0, retry_at=99.0)
         assert queries.retry_after(store, 1) == 99.0
     backup = tmp_path / "library.sqlite.bak-v1"

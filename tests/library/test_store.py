@@ -91,6 +91,19 @@ def test_full_text_search_finds_latin_and_arabic_script(store: Store) -> None:
     assert search(store, "   ") == []
 
 
+def test_search_index_follows_inserts_updates_and_deletes(store: Store) -> None:
+    source, _ = queries.add_source(store, "http://a.test/f")
+    queries.save_items(store, source.id, [NewItem("1", "", "Curfew", text="roads closed")], 1.0)
+    assert [h.title for h in search(store, "roads")] == ["Curfew"]
+    queries.save_items(store, source.id, [NewItem("1", "", "Curfew lifted", text="open")], 2.0)
+    assert search(store, "roads") == []
+    assert [h.title for h in search(store, "lifted")] == ["Curfew lifted"]
+    queries.delete_source(store, source.id)
+    assert search(store, "lifted") == []
+    with store.write() as db:  # raises if the index and the items table disagree
+        db.execute("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)")
+
+
 def test_garbage_file_gives_store_error(tmp_path: Path) -> None:
     bad = tmp_path / "library.sqlite"
     bad.write_bytes(b"this is not a database" * 100)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -115,6 +117,9 @@ class _Refresher:
         self.pool = pool
         self.cancel = cancel
         self.host_slots: dict[str, asyncio.Semaphore] = {}
+        # Requests wait here rather than in httpx's pool, whose queue is scanned in full for
+        # every request it assigns: with hundreds waiting that scan cost more than the fetches.
+        self.connection_slots = asyncio.Semaphore(settings.max_connections)
 
     def _slot(self, url: str) -> asyncio.Semaphore:
         host = host_of(url)
@@ -142,7 +147,7 @@ class _Refresher:
         known = self.validators.get(source.url) if source.last_success_at else {}
         try:
             self.cancel.raise_if_cancelled()
-            async with self._slot(source.url):
+            async with self._slot(source.url), self.connection_slots:
                 result = await fetch(
                     client,
                     source.url,
@@ -192,6 +197,27 @@ class _Refresher:
         return RefreshReport(tuple(outcomes))
 
 
+def _parse_pool() -> ProcessPoolExecutor:
+    """Worker processes for parsing, one per core, started before any network work.
+
+    When this process has only its main thread (the CLI), the workers are forked: they inherit
+    the modules already imported and start at once. With other threads running (the GUI, a
+    test), forking could copy a lock some thread holds, so they are spawned afresh instead.
+    """
+    single_threaded = threading.active_count() == 1
+    method = (
+        "fork" if single_threaded and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    pool = ProcessPoolExecutor(
+        max_workers=max(1, os.cpu_count() or 1), mp_context=multiprocessing.get_context(method)
+    )
+    if method == "fork":
+        # With fork the pool starts every worker at the first submit: do it now, while this
+        # is still the only thread.
+        pool.submit(int).result()
+    return pool
+
+
 def refresh_sources(
     store: Store,
     paths: Paths,
@@ -208,13 +234,7 @@ def refresh_sources(
     wanted = set(source_ids) if source_ids is not None else None
     sources = [s for s in queries.list_sources(store) if wanted is None or s.id in wanted]
     token = cancel or CancelToken()
-    pool: ProcessPoolExecutor | None = None
-    if len(sources) >= POOL_THRESHOLD:
-        # spawn, not fork: the caller may be a Qt process with threads running.
-        pool = ProcessPoolExecutor(
-            max_workers=max(1, multiprocessing.cpu_count()),
-            mp_context=multiprocessing.get_context("spawn"),
-        )
+    pool = _parse_pool() if len(sources) >= POOL_THRESHOLD else None
     try:
         return asyncio.run(_Refresher(store, paths, settings, pool, token).run(sources, progress))
     finally:

@@ -97,7 +97,17 @@ def _v2_fetch_backoff(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX items_unread ON items (source_id) WHERE read = 0")
 
 
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_initial, _v2_fetch_backoff)
+def _v3_index_new_items_in_code(db: sqlite3.Connection) -> None:
+    """New items enter the search index from queries.save_items: the same FTS5 insert made by an
+    AFTER INSERT trigger took 2.5 times as long (1.49 s against 0.58 s for 18,000 items)."""
+    db.execute("DROP TRIGGER items_fts_insert")
+
+
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_initial,
+    _v2_fetch_backoff,
+    _v3_index_new_items_in_code,
+)
 LATEST = len(STEPS)
 
 

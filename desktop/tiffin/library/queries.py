@@ -195,6 +195,10 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
                         now,
                     ),
                 ).lastrowid
+                db.execute(
+                    "INSERT INTO items_fts (rowid, title, text) VALUES (?, ?, ?)",
+                    (item_id, item.title, item.text),
+                )
                 new += 1
             elif (old["title"], old["summary_html"], old["content_html"]) != (
                 item.title,
