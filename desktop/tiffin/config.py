@@ -69,6 +69,7 @@ class Settings:
     read_timeout: float = 30.0
     transfer_deadline: float = 300.0
     max_feed_bytes: int = 20 * 1024 * 1024
+    max_page_bytes: int = 8 * 1024 * 1024
     max_connections: int = 64
     per_host_connections: int = 2
     max_retry_wait: float = 60.0

@@ -17,8 +17,13 @@ Every route answers conditional requests (ETag / Last-Modified -> 304) and gzip 
 
 A host-wide latency (`host_latency[host]`) adds delay to every answer for that host, as a far-away
 site would. With the server used as an HTTP proxy (absolute-form request lines), requests for any
-host name reach it and routes can be registered per host. `log` records every request; tests
-assert on it. Later issues extend this module with media, HLS VOD and live playlists.
+host name reach it and routes can be registered per host; `transport()` gives an httpx
+transport that sends every request, http or https, for any host, to this server, so that pages
+fetched "from" their real sites never leave the machine. With `generated_images` on, any
+address without a route answers with a generated picture (see `generated_image`): most are
+real PNGs, some are broken, some are decompression bombs, SVG with script, or too large.
+`log` records every request; tests assert on it. Later issues extend this module with media,
+HLS VOD and live playlists.
 """
 
 from __future__ import annotations
@@ -26,17 +31,23 @@ from __future__ import annotations
 import email.utils
 import gzip
 import hashlib
+import io
 import mimetypes
 import re
 import socket
+import struct
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
+
+import httpx
+from PIL import Image
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
 _HEADER_LINE = re.compile(rb"^Header:\s+([A-Za-z-]+):\s?(.*?)\s*$", re.M)
@@ -100,6 +111,89 @@ def fixture_headers(data: bytes) -> dict[str, str]:
     return {m.group(1).decode(): m.group(2).decode("latin-1") for m in _HEADER_LINE.finditer(head)}
 
 
+def _png(width: int, height: int, colour: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG that declares `width` x `height` pixels and carries almost no data: a bomb."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+GENERATED_KINDS = (
+    "broken",
+    "bomb",
+    "svg-script",
+    "too-large",
+    "png",
+    "png",
+    "png",
+    "png",
+    "png",
+    "png",
+)
+TOO_LARGE_BYTES = 13 * 1024 * 1024
+
+
+def generated_kind(path: str) -> str:
+    """Which kind of picture `generated_image` answers for `path` (fixed per path)."""
+    digest = hashlib.sha1(path.encode("utf-8")).digest()
+    kind = GENERATED_KINDS[digest[0] % len(GENERATED_KINDS)]
+    if kind == "too-large" and digest[1] % 4:  # keep the 13 MiB answers rare
+        return "png"
+    return kind
+
+
+def generated_image(path: str) -> Route:
+    """A picture for any address: a small PNG whose colour depends on the path, or a bad one."""
+    kind = generated_kind(path)
+    digest = hashlib.sha1(path.encode("utf-8")).digest()
+    if kind == "broken":
+        return Route(b"\xff\xd8\xff this is not really a JPEG" * 10, "image/jpeg")
+    if kind == "bomb":
+        return Route(_png_header_only(50_000, 50_000), "image/png")
+    if kind == "svg-script":
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("http://evil.invalid/")</script></svg>'
+        return Route(svg, "image/svg+xml")
+    if kind == "too-large":
+        return Route(_png(8, 8, (1, 2, 3)) + b"\0" * TOO_LARGE_BYTES, "image/png")
+    return Route(_png(64, 48, (digest[2], digest[3], digest[4])), "image/png")
+
+
+class _ToTestWeb(httpx.AsyncBaseTransport):
+    """Sends every request to the test web, keeping the original Host header."""
+
+    def __init__(self, web: TestWeb) -> None:
+        self.web = web
+        self.inner = httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = request.url.copy_with(
+            scheme="http", host=self.web.addresses[0], port=self.web.port
+        )
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -119,6 +213,7 @@ class TestWeb:
         self.host_latency: dict[str, float] = {}
         self.log: list[Request] = []
         self.bytes_sent = 0
+        self.generated_images = False
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self._servers: list[_Server] = []
@@ -149,10 +244,15 @@ class TestWeb:
             self.host_latency.clear()
             self.log.clear()
             self.bytes_sent = 0
+            self.generated_images = False
 
     # -- configuration ------------------------------------------------------------------------
     def url(self, path: str, host: str | None = None) -> str:
         return f"http://{host or self.addresses[0]}:{self.port}{path}"
+
+    def transport(self) -> httpx.AsyncBaseTransport:
+        """An httpx transport that routes every host (http or https) to this server."""
+        return _ToTestWeb(self)
 
     def precompress(self) -> None:
         """Compress every route's body now, as a server with precompressed static files would,
@@ -329,6 +429,8 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                 route = Route(
                     b"<rss>" + b" " * (fault.huge - 5), "application/xml", validators=False
                 )
+            if route is None and web.generated_images:
+                route = generated_image(path)
             if route is None:
                 self._head(404, {"Content-Length": "0"})
                 return self._record(host, path, 404, 0)

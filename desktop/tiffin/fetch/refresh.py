@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-import os
-import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -22,6 +19,7 @@ import httpx
 
 from tiffin.config import Paths, Settings
 from tiffin.errors import RateLimited, TiffinError
+from tiffin.fetch.pool import cpu_pool
 from tiffin.library import queries
 from tiffin.library.models import Source
 from tiffin.library.store import Store
@@ -197,27 +195,6 @@ class _Refresher:
         return RefreshReport(tuple(outcomes))
 
 
-def _parse_pool() -> ProcessPoolExecutor:
-    """Worker processes for parsing, one per core, started before any network work.
-
-    When this process has only its main thread (the CLI), the workers are forked: they inherit
-    the modules already imported and start at once. With other threads running (the GUI, a
-    test), forking could copy a lock some thread holds, so they are spawned afresh instead.
-    """
-    single_threaded = threading.active_count() == 1
-    method = (
-        "fork" if single_threaded and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    pool = ProcessPoolExecutor(
-        max_workers=max(1, os.cpu_count() or 1), mp_context=multiprocessing.get_context(method)
-    )
-    if method == "fork":
-        # With fork the pool starts every worker at the first submit: do it now, while this
-        # is still the only thread.
-        pool.submit(int).result()
-    return pool
-
-
 def refresh_sources(
     store: Store,
     paths: Paths,
@@ -234,7 +211,7 @@ def refresh_sources(
     wanted = set(source_ids) if source_ids is not None else None
     sources = [s for s in queries.list_sources(store) if wanted is None or s.id in wanted]
     token = cancel or CancelToken()
-    pool = _parse_pool() if len(sources) >= POOL_THRESHOLD else None
+    pool = cpu_pool() if len(sources) >= POOL_THRESHOLD else None
     try:
         return asyncio.run(_Refresher(store, paths, settings, pool, token).run(sources, progress))
     finally:

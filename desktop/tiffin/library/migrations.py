@@ -103,10 +103,46 @@ def _v3_index_new_items_in_code(db: sqlite3.Connection) -> None:
     db.execute("DROP TRIGGER items_fts_insert")
 
 
+def _v4_full_articles(db: sqlite3.Connection) -> None:
+    """Full articles: the extracted page per item, its raw page kept compressed for a later
+    re-extraction, and the pictures it uses (remote address -> stored file)."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE sources ADD COLUMN full_articles INTEGER;
+        ALTER TABLE items ADD COLUMN article_state TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN article_html TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN article_note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN lang TEXT NOT NULL DEFAULT '';
+        CREATE INDEX items_article_pending ON items (source_id) WHERE article_state = '';
+        CREATE TABLE pages (
+            item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            fetched_at REAL NOT NULL,
+            body BLOB NOT NULL
+        );
+        CREATE TABLE images (
+            url TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL
+        );
+        CREATE TABLE item_images (
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            PRIMARY KEY (item_id, name)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
     _v3_index_new_items_in_code,
+    _v4_full_articles,
 )
 LATEST = len(STEPS)
 

@@ -19,6 +19,7 @@ class Source:
     last_error: str | None
     unread: int = 0
     total: int = 0
+    full_articles: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class Item:
     fetched_at: float
     read: bool
     enclosures: tuple[Enclosure, ...] = ()
+    article_state: str = ""
+    article_html: str = ""
+    article_note: str = ""
+    lang: str = ""
+    text: str = ""
+
+    @property
+    def body_html(self) -> str:
+        """What a reader shows: the full article when one was packed, else the feed's HTML."""
+        if self.article_state == "full" and self.article_html:
+            return self.article_html
+        return self.content_html or self.summary_html
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from tiffin.library.store import Store
 
 _SOURCE_COLUMNS = """
     s.id, s.url, s.title, s.site_url, s.folder, s.last_fetched_at, s.last_success_at,
-    s.last_error,
+    s.last_error, s.full_articles,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.read = 0) AS unread,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS total
 """
@@ -31,6 +31,7 @@ def _source(row: sqlite3.Row) -> Source:
         last_error=row["last_error"],
         unread=row["unread"],
         total=row["total"],
+        full_articles=None if row["full_articles"] is None else bool(row["full_articles"]),
     )
 
 
@@ -208,7 +209,8 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
                 item_id = old["id"]
                 db.execute(
                     "UPDATE items SET url = ?, title = ?, author = ?, summary_html = ?,"
-                    " content_html = ?, text = ? WHERE id = ?",
+                    " content_html = ?,"
+                    " text = CASE article_state WHEN 'full' THEN text ELSE ? END WHERE id = ?",
                     (
                         item.url,
                         item.title,
@@ -263,6 +265,11 @@ def _item(row: sqlite3.Row, enclosures: Sequence[Enclosure]) -> Item:
         fetched_at=row["fetched_at"],
         read=bool(row["read"]),
         enclosures=tuple(enclosures),
+        article_state=row["article_state"],
+        article_html=row["article_html"],
+        article_note=row["article_note"],
+        lang=row["lang"],
+        text=row["text"],
     )
 
 

@@ -125,6 +125,7 @@ async def fetch(
     *,
     etag: str | None = None,
     last_modified: str | None = None,
+    max_bytes: int | None = None,
 ) -> FetchResult:
     """GET `url`, conditionally when validators are given.
 
@@ -132,8 +133,8 @@ async def fetch(
     `settings.retries` times while the wait is at most `settings.max_retry_wait`; a dropped
     connection is retried the same way. Raises RateLimited when the server asks for a longer
     wait, Timeout on a stall or when the whole transfer passes `settings.transfer_deadline`,
-    ResponseTooLarge past `settings.max_feed_bytes`, HostUnreachable, SourceGone (410) and
-    HttpStatusError for other error statuses.
+    ResponseTooLarge past `max_bytes` (by default `settings.max_feed_bytes`), HostUnreachable,
+    SourceGone (410) and HttpStatusError for other error statuses.
     """
     headers: dict[str, str] = {}
     if etag:
@@ -145,7 +146,9 @@ async def fetch(
         last_try = attempt == settings.retries
         try:
             async with asyncio.timeout(settings.transfer_deadline):
-                response, body = await _attempt(client, url, headers, settings.max_feed_bytes)
+                response, body = await _attempt(
+                    client, url, headers, max_bytes or settings.max_feed_bytes
+                )
         except TimeoutError as exc:
             raise Timeout(
                 f"{url} did not finish within {settings.transfer_deadline:g} s; gave up"

@@ -1,0 +1,1 @@
+"""Full articles: extraction of a page's main text, its images, and the strict sanitiser."""

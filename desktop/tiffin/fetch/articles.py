@@ -1,0 +1,286 @@
+"""Packing full articles: fetch each new item's page, extract it in the process pool, fetch
+and keep its pictures, sanitise, store. Re-extraction runs the same steps over kept pages
+with no network at all.
+
+A page that cannot be read well (a paywall, a script-only page, something that is not a web
+page) leaves the feed's own text in place with a note saying so; a network failure leaves the
+item pending, to be tried again on a better line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Coroutine, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from tiffin.articles.extract import ExtractedArticle, extract_article
+from tiffin.articles.images import MAX_IMAGE_BYTES, ImageFolder, ImageRefused
+from tiffin.config import Paths, Settings
+from tiffin.errors import HttpStatusError, RateLimited, ResponseTooLarge, TiffinError
+from tiffin.fetch.pool import cpu_pool
+from tiffin.library import articles as stored
+from tiffin.library.articles import FEED_TEXT, FULL, ArticleJob, KnownImage, PackedArticle
+from tiffin.library.queries import get_item
+from tiffin.library.store import Store
+from tiffin.markup import html_to_text, sanitize_article
+from tiffin.net.client import fetch, make_client
+from tiffin.progress import CancelToken, Step
+
+logger = logging.getLogger(__name__)
+
+# An extraction shorter than this, and shorter than the feed's own text, is no article.
+MIN_ARTICLE_CHARS = 250
+MAX_IMAGES_PER_ARTICLE = 40
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """What packing one item did: FULL, FEED_TEXT (with the note), or an error (still pending)."""
+
+    item_id: int
+    url: str
+    state: str = ""
+    note: str = ""
+    error: str | None = None
+    images: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    """Every item's outcome, in the order they finished."""
+
+    outcomes: tuple[ArticleOutcome, ...]
+
+    def count(self, state: str) -> int:
+        """How many items ended in `state`."""
+        return sum(1 for o in self.outcomes if o.state == state)
+
+    @property
+    def failed(self) -> tuple[ArticleOutcome, ...]:
+        """Items left pending because the page could not be fetched."""
+        return tuple(o for o in self.outcomes if o.error)
+
+
+def judge(extracted: ExtractedArticle | None, feed_text: str) -> str:
+    """Why the extraction is not worth keeping over the feed's text, or "" when it is."""
+    if extracted is None:
+        return "no article text found on the page (a paywall or a script-only page?)"
+    if len(extracted.text) < MIN_ARTICLE_CHARS and len(extracted.text) < len(feed_text):
+        return "the page gave less text than the feed (a paywall or a script-only page?)"
+    return ""
+
+
+class _Packer:
+    def __init__(
+        self,
+        store: Store,
+        paths: Paths,
+        settings: Settings,
+        pool: Executor | None,
+        cancel: CancelToken,
+    ) -> None:
+        self.store, self.settings, self.pool, self.cancel = store, settings, pool, cancel
+        self.folder = ImageFolder(paths.data_dir / "images")
+        self.host_slots: dict[str, asyncio.Semaphore] = {}
+        self.connection_slots = asyncio.Semaphore(settings.max_connections)
+        self.image_tasks: dict[str, asyncio.Task[KnownImage | None]] = {}
+
+    def _slot(self, url: str) -> asyncio.Semaphore:
+        host = urlsplit(url).netloc.lower()
+        if host not in self.host_slots:
+            self.host_slots[host] = asyncio.Semaphore(self.settings.per_host_connections)
+        return self.host_slots[host]
+
+    async def _get(
+        self, client: httpx.AsyncClient, url: str, max_bytes: int
+    ) -> tuple[str, str, bytes]:
+        async with self._slot(url), self.connection_slots:
+            result = await fetch(client, url, self.settings, max_bytes=max_bytes)
+        return result.url, result.headers.get("content-type", ""), result.body
+
+    async def _extract(self, body: bytes, url: str) -> ExtractedArticle | None:
+        if self.pool is None:
+            return await asyncio.to_thread(extract_article, body, url)
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool, extract_article, body, url
+        )
+
+    async def _image(self, client: httpx.AsyncClient, url: str) -> KnownImage | None:
+        try:
+            _, _, data = await self._get(client, url, MAX_IMAGE_BYTES)
+            kept = await asyncio.to_thread(self.folder.save, data)
+        except (TiffinError, ImageRefused) as exc:
+            logger.info("picture %s left out: %s", url, exc)
+            return None
+        return KnownImage(url, kept.name, kept.mime, kept.size, kept.width, kept.height)
+
+    async def _images(
+        self, client: httpx.AsyncClient | None, urls: Sequence[str]
+    ) -> list[KnownImage]:
+        wanted = list(urls[:MAX_IMAGES_PER_ARTICLE])
+        known = await asyncio.to_thread(stored.known_images, self.store, wanted)
+        found = [known[u] for u in wanted if u in known]
+        if client is None:
+            return found
+        for url in wanted:
+            if url not in known and url not in self.image_tasks:
+                self.image_tasks[url] = asyncio.create_task(self._image(client, url))
+        fetched = await asyncio.gather(*(self.image_tasks[u] for u in wanted if u not in known))
+        return found + [image for image in fetched if image is not None]
+
+    async def pack(
+        self,
+        client: httpx.AsyncClient | None,
+        item_id: int,
+        page_url: str,
+        body: bytes,
+        feed_text: str,
+        keep_page: bool,
+    ) -> ArticleOutcome:
+        extracted = await self._extract(body, page_url)
+        reason = judge(extracted, feed_text)
+        images: list[KnownImage] = []
+        if extracted is None or reason:
+            packed = PackedArticle(
+                item_id, FEED_TEXT, lang=extracted.lang if extracted else "", note=reason
+            )
+        else:
+            images = await self._images(client, extracted.image_urls)
+            references = {i.url: f"tiffin-image:{i.name}" for i in images}
+            packed = PackedArticle(
+                item_id,
+                FULL,
+                html=sanitize_article(extracted.html, references),
+                text=extracted.text,
+                lang=extracted.lang,
+                images=tuple(i.name for i in images),
+            )
+        await asyncio.to_thread(
+            stored.save_article,
+            self.store,
+            packed,
+            (page_url, body) if keep_page else None,
+            images,
+            time.time(),
+        )
+        return ArticleOutcome(item_id, page_url, packed.state, packed.note, images=len(images))
+
+    async def one(self, client: httpx.AsyncClient, job: ArticleJob) -> ArticleOutcome:
+        item = await asyncio.to_thread(get_item, self.store, job.item_id)
+        feed_text = html_to_text(item.content_html or item.summary_html)
+        try:
+            self.cancel.raise_if_cancelled()
+            final_url, kind, body = await self._get(client, job.url, self.settings.max_page_bytes)
+        except (RateLimited, ResponseTooLarge, HttpStatusError) as exc:
+            permanent = isinstance(exc, ResponseTooLarge) or (
+                isinstance(exc, HttpStatusError)
+                and not isinstance(exc, RateLimited)
+                and 400 <= exc.status < 500
+                and exc.status not in (408, 429)
+            )
+            if not permanent:
+                return ArticleOutcome(job.item_id, job.url, error=str(exc))
+            note = f"the page could not be packed: {exc}"
+            packed = PackedArticle(job.item_id, FEED_TEXT, note=note)
+            await asyncio.to_thread(stored.save_article, self.store, packed, None, [], time.time())
+            return ArticleOutcome(job.item_id, job.url, FEED_TEXT, note)
+        except TiffinError as exc:
+            return ArticleOutcome(job.item_id, job.url, error=str(exc))
+        if kind and kind.split(";")[0].strip().lower() not in _HTML_TYPES:
+            note = f"the link is not a web page ({kind.split(';')[0].strip()})"
+            packed = PackedArticle(job.item_id, FEED_TEXT, note=note)
+            await asyncio.to_thread(stored.save_article, self.store, packed, None, [], time.time())
+            return ArticleOutcome(job.item_id, job.url, FEED_TEXT, note)
+        return await self.pack(client, job.item_id, final_url, body, feed_text, keep_page=True)
+
+
+async def _gather(
+    work: Sequence[Coroutine[Any, Any, ArticleOutcome]],
+    progress: Callable[[Step], None] | None,
+    cancel: CancelToken,
+) -> list[ArticleOutcome]:
+    tasks = [asyncio.ensure_future(step) for step in work]
+    outcomes: list[ArticleOutcome] = []
+    try:
+        for finished in asyncio.as_completed(tasks):
+            outcome: ArticleOutcome = await finished
+            outcomes.append(outcome)
+            if progress:
+                progress(Step(len(outcomes), len(tasks), outcome.url))
+            if cancel.cancelled:
+                break
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    return outcomes
+
+
+def pack_articles(
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+    source_ids: Sequence[int] | None = None,
+    progress: Callable[[Step], None] | None = None,
+    cancel: CancelToken | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> ArticleReport:
+    """Fetch, extract and store the article of every item still waiting for one (in the
+    sources that want full articles). Raises Cancelled after storing what finished."""
+    jobs = stored.pending_articles(store, source_ids)
+    token = cancel or CancelToken()
+    pool = cpu_pool() if len(jobs) > 1 else None
+
+    async def run() -> list[ArticleOutcome]:
+        packer = _Packer(store, paths, settings, pool, token)
+        async with make_client(settings, transport) as client:
+            return await _gather([packer.one(client, job) for job in jobs], progress, token)
+
+    try:
+        outcomes = asyncio.run(run())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    token.raise_if_cancelled()
+    return ArticleReport(tuple(outcomes))
+
+
+def reextract_articles(
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+    source_ids: Sequence[int] | None = None,
+    progress: Callable[[Step], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> ArticleReport:
+    """Run extraction again over every kept page, with no network: pictures already stored
+    are used, others are left out."""
+    token = cancel or CancelToken()
+    pages = list(stored.stored_pages(store, source_ids))
+    pool = cpu_pool() if len(pages) > 1 else None
+
+    async def run() -> list[ArticleOutcome]:
+        packer = _Packer(store, paths, settings, pool, token)
+
+        async def again(item_id: int, url: str, body: bytes) -> ArticleOutcome:
+            item = await asyncio.to_thread(get_item, store, item_id)
+            feed_text = html_to_text(item.content_html or item.summary_html)
+            return await packer.pack(None, item_id, url, body, feed_text, keep_page=False)
+
+        return await _gather([again(*page) for page in pages], progress, token)
+
+    try:
+        outcomes = asyncio.run(run())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    token.raise_if_cancelled()
+    return ArticleReport(tuple(outcomes))

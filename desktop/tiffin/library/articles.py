@@ -1,0 +1,152 @@
+"""Stored full articles: which items still need one, the result of packing one, the raw pages
+kept for re-extraction and the pictures articles use."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from tiffin.errors import NotFound
+from tiffin.library.store import Store
+
+# An item's article_state: not tried yet, packed, or the feed's own text kept (with a note).
+PENDING, FULL, FEED_TEXT = "", "full", "feed"
+
+
+@dataclass(frozen=True)
+class ArticleJob:
+    """An item whose page is to be fetched."""
+
+    item_id: int
+    source_id: int
+    url: str
+
+
+@dataclass(frozen=True)
+class PackedArticle:
+    """What packing one item produced. `html` is already sanitised with local picture
+    references; `state` is FULL or FEED_TEXT (then `note` says why)."""
+
+    item_id: int
+    state: str
+    html: str = ""
+    text: str = ""
+    lang: str = ""
+    note: str = ""
+    images: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownImage:
+    """A picture stored for a remote address."""
+
+    url: str
+    name: str
+    mime: str
+    size: int
+    width: int
+    height: int
+
+
+def set_full_articles(store: Store, source_id: int, wanted: bool | None) -> None:
+    """Choose full articles (True), summaries only (False) or the automatic choice (None: full
+    articles except for items carrying audio or video) for a source; raises NotFound."""
+    with store.write() as db:
+        value = None if wanted is None else int(wanted)
+        cursor = db.execute("UPDATE sources SET full_articles = ? WHERE id = ?", (value, source_id))
+        if cursor.rowcount == 0:
+            raise NotFound(f"no source with id {source_id}")
+
+
+def pending_articles(store: Store, source_ids: Sequence[int] | None = None) -> list[ArticleJob]:
+    """Items whose article has not been packed yet, newest first, for sources that want them."""
+    sql = (
+        "SELECT i.id, i.source_id, i.url FROM items i JOIN sources s ON s.id = i.source_id"
+        " WHERE i.article_state = '' AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%')"
+        " AND (s.full_articles = 1 OR (s.full_articles IS NULL AND NOT EXISTS ("
+        "   SELECT 1 FROM enclosures e WHERE e.item_id = i.id"
+        "   AND (e.type LIKE 'audio/%' OR e.type LIKE 'video/%'))))"
+    )
+    args: list[object] = []
+    if source_ids is not None:
+        sql += f" AND i.source_id IN ({','.join('?' * len(source_ids))})"
+        args.extend(source_ids)
+    sql += " ORDER BY i.published DESC, i.id DESC"
+    with store.read() as db:
+        return [ArticleJob(r[0], r[1], r[2]) for r in db.execute(sql, args)]
+
+
+def known_images(store: Store, urls: Sequence[str]) -> dict[str, KnownImage]:
+    """Pictures already stored for any of `urls`, by address."""
+    found: dict[str, KnownImage] = {}
+    with store.read() as db:
+        for start in range(0, len(urls), 500):
+            chunk = list(urls[start : start + 500])
+            for row in db.execute(
+                f"SELECT url, name, mime, bytes, width, height FROM images"
+                f" WHERE url IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[row[0]] = KnownImage(*row)
+    return found
+
+
+def save_article(
+    store: Store,
+    packed: PackedArticle,
+    page: tuple[str, bytes] | None,
+    images: Sequence[KnownImage],
+    now: float,
+) -> None:
+    """Record a packed article, the raw page it came from (compressed) and its pictures."""
+    with store.write() as db:
+        db.executemany(
+            "INSERT INTO images (url, name, mime, bytes, width, height) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET name = excluded.name, mime = excluded.mime,"
+            " bytes = excluded.bytes, width = excluded.width, height = excluded.height",
+            [(i.url, i.name, i.mime, i.size, i.width, i.height) for i in images],
+        )
+        if packed.state == FULL:
+            db.execute(
+                "UPDATE items SET article_state = ?, article_html = ?, article_note = ?,"
+                " lang = ?, text = ? WHERE id = ?",
+                (packed.state, packed.html, packed.note, packed.lang, packed.text, packed.item_id),
+            )
+        else:
+            db.execute(
+                "UPDATE items SET article_state = ?, article_html = '', article_note = ?,"
+                " lang = ? WHERE id = ?",
+                (packed.state, packed.note, packed.lang, packed.item_id),
+            )
+        db.execute("DELETE FROM item_images WHERE item_id = ?", (packed.item_id,))
+        db.executemany(
+            "INSERT OR IGNORE INTO item_images (item_id, name) VALUES (?, ?)",
+            [(packed.item_id, name) for name in packed.images],
+        )
+        if page is not None:
+            url, body = page
+            db.execute(
+                "INSERT INTO pages (item_id, url, fetched_at, body) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (item_id) DO UPDATE SET url = excluded.url,"
+                " fetched_at = excluded.fetched_at, body = excluded.body",
+                (packed.item_id, url, now, zlib.compress(body, 6)),
+            )
+
+
+def stored_pages(
+    store: Store, source_ids: Sequence[int] | None = None
+) -> Iterator[tuple[int, str, bytes]]:
+    """(item id, page address, raw page) of every kept page, for re-extraction offline."""
+    sql = "SELECT p.item_id, p.url FROM pages p JOIN items i ON i.id = p.item_id"
+    args: list[object] = []
+    if source_ids is not None:
+        sql += f" WHERE i.source_id IN ({','.join('?' * len(source_ids))})"
+        args.extend(source_ids)
+    with store.read() as db:
+        keys = db.execute(sql + " ORDER BY p.item_id", args).fetchall()
+    for item_id, url in keys:
+        with store.read() as db:
+            row = db.execute("SELECT body FROM pages WHERE item_id = ?", (item_id,)).fetchone()
+        if row is not None:
+            yield item_id, url, zlib.decompress(row[0])
