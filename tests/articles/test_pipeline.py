@@ -7,7 +7,7 @@ import re
 import pytest
 
 from support.pages import Page, all_pages, serve, snippet_hits
-from support.testweb import Fault, TestWeb
+from support.testweb import Fault, TestWeb, generated_kind
 from tiffin.articles.images import ImageFolder
 from tiffin.config import Paths, Settings
 from tiffin.fetch.articles import pack_articles, reextract_articles
@@ -126,8 +126,6 @@ def test_sources_choose_full_articles_or_summaries(store: Store) -> None:
 def test_bad_pictures_are_left_out(
     kind: str, web: TestWeb, store: Store, paths: Paths, settings: Settings
 ) -> None:
-    from support.testweb import generated_kind
-
     name = next(f"/img/{n}.jpg" for n in range(10_000) if generated_kind(f"/img/{n}.jpg") == kind)
     good = next(f"/img/{n}.jpg" for n in range(10_000) if generated_kind(f"/img/{n}.jpg") == "png")
     text = "<p>" + "A long enough article about the rally on Sunday evening. " * 10 + "</p>"

@@ -1,22 +1,29 @@
 """Argument parsing and the subcommands of `tiffin`.
 
 Exit codes: 0 done; 1 failed (the message says why); 2 wrong usage; 3 done, but some sources
-failed (refresh, opml import); 130 interrupted. `--json` prints one JSON list whose field names
-are a stable interface.
+or items failed (refresh, articles fetch); 130 interrupted. `--json` prints one JSON list whose
+field names are a stable interface.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tiffin import __version__
+from tiffin.cli import articles as reading
+from tiffin.cli.output import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    iso,
+    print_json,
+)
 from tiffin.cli.progress import ProgressBar
 from tiffin.config import Paths, Settings
 from tiffin.errors import TiffinError
@@ -29,15 +36,6 @@ from tiffin.log import configure_logging
 from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 
 logger = logging.getLogger(__name__)
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-
-
-def iso(timestamp: float | None) -> str | None:
-    """A Unix time as ISO 8601 in UTC, or None."""
-    if timestamp is None:
-        return None
-    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
 
 
 def source_json(source: Source) -> dict[str, Any]:
@@ -113,12 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     opml_import.add_argument("file", type=Path)
     opml_export = opml_commands.add_parser("export", help="write every subscription to FILE")
     opml_export.add_argument("file", type=Path)
+    reading.add_parsers(commands)
     return parser
-
-
-def _print_json(rows: list[dict[str, Any]]) -> None:
-    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _cmd_add(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
@@ -154,7 +148,7 @@ def _cmd_items(args: argparse.Namespace, store: Store) -> int:
         store, [args.source] if args.source is not None else None, unread_only=args.unread
     )
     if args.json:
-        _print_json([item_json(i) for i in found])
+        print_json([item_json(i) for i in found])
         return EXIT_OK
     for item in found:
         mark = " " if item.read else "*"
@@ -166,7 +160,7 @@ def _cmd_items(args: argparse.Namespace, store: Store) -> int:
 def _cmd_sources(args: argparse.Namespace, store: Store) -> int:
     found = queries.list_sources(store)
     if args.json:
-        _print_json([source_json(s) for s in found])
+        print_json([source_json(s) for s in found])
         return EXIT_OK
     for source in found:
         folder = f"[{source.folder}] " if source.folder else ""
@@ -210,6 +204,12 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             return _cmd_items(args, store)
         if args.command == "sources":
             return _cmd_sources(args, store)
+        if args.command == "articles":
+            return reading.cmd_articles(args, store, paths, settings)
+        if args.command == "show":
+            return reading.cmd_show(args, store)
+        if args.command == "search":
+            return reading.cmd_search(args, store)
         if args.command == "remove":
             queries.delete_source(store, args.id)
             print(f"removed source #{args.id}")

@@ -96,11 +96,21 @@ class SaveResult:
     unchanged: int
 
 
+MARK_START, MARK_END = "\x02", "\x03"
+
+
 @dataclass(frozen=True)
 class SearchHit:
-    """An item matching a search, with a snippet whose matches sit between [ and ]."""
+    """An item matching a search, with a snippet whose matches sit between MARK_START and
+    MARK_END (control characters, so that no text can be mistaken for a mark)."""
 
     item_id: int
     source_id: int
     title: str
     snippet: str
+    url: str = ""
+    published: float | None = None
+
+    def marked(self, start: str, end: str) -> str:
+        """The snippet with its matches between `start` and `end` (e.g. "[" and "]")."""
+        return self.snippet.replace(MARK_START, start).replace(MARK_END, end)

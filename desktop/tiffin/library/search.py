@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tiffin.library.models import SearchHit
+from tiffin.library.models import MARK_END, MARK_START, SearchHit
 from tiffin.library.store import Store
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -28,9 +28,9 @@ def search(store: Store, text: str, limit: int = 100) -> list[SearchHit]:
     with store.read() as db:
         rows = db.execute(
             "SELECT items.id, items.source_id, items.title,"
-            " snippet(items_fts, -1, '[', ']', '…', 12) AS snip"
+            " snippet(items_fts, -1, ?, ?, '…', 16) AS snip, items.url, items.published"
             " FROM items_fts JOIN items ON items.id = items_fts.rowid"
             " WHERE items_fts MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit),
+            (MARK_START, MARK_END, query, limit),
         ).fetchall()
-    return [SearchHit(r[0], r[1], r[2], r[3]) for r in rows]
+    return [SearchHit(*r) for r in rows]

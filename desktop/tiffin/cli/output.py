@@ -1,0 +1,24 @@
+"""What every subcommand shares: exit codes, times as ISO 8601, JSON on standard output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+# 2 (wrong usage) is argparse's own.
+EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 3, 130
+
+
+def iso(timestamp: float | None) -> str | None:
+    """A Unix time as ISO 8601 in UTC, or None."""
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
+
+
+def print_json(rows: list[dict[str, Any]]) -> None:
+    """Print `rows` as one JSON list (UTF-8 text kept as is)."""
+    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
