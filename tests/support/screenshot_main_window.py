@@ -1,6 +1,8 @@
 """Opens the main window on a real X display (Xvfb), waits for it to fill, saves a PNG.
 
-Usage: python screenshot_main_window.py DATA_DIR OUT.png   (DISPLAY must point at the server)
+Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID]
+(DISPLAY must point at the server). With ITEM_ID that item is shown in the reader, else the
+second item of the list.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ def main() -> int:
         if window.item_model.rowCount() == 0:
             QTimer.singleShot(100, shoot)
             return
-        window.item_list.setCurrentIndex(window.item_model.index(1))
+        if len(sys.argv) > 3:
+            window.show_item(int(sys.argv[3]))
+        else:
+            window.item_list.setCurrentIndex(window.item_model.index(1))
         QTimer.singleShot(800, grab)
 
     def grab() -> None:

@@ -158,6 +158,7 @@ class _Packer:
             packed = PackedArticle(
                 item_id,
                 FULL,
+                title=extracted.title,
                 html=sanitize_article(extracted.html, references),
                 text=extracted.text,
                 lang=extracted.lang,

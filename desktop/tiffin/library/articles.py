@@ -30,6 +30,7 @@ class PackedArticle:
 
     item_id: int
     state: str
+    title: str = ""
     html: str = ""
     text: str = ""
     lang: str = ""
@@ -110,8 +111,17 @@ def save_article(
         if packed.state == FULL:
             db.execute(
                 "UPDATE items SET article_state = ?, article_html = ?, article_note = ?,"
-                " lang = ?, text = ? WHERE id = ?",
-                (packed.state, packed.html, packed.note, packed.lang, packed.text, packed.item_id),
+                " lang = ?, text = ?, title = CASE title WHEN '' THEN ? ELSE title END"
+                " WHERE id = ?",
+                (
+                    packed.state,
+                    packed.html,
+                    packed.note,
+                    packed.lang,
+                    packed.text,
+                    packed.title,
+                    packed.item_id,
+                ),
             )
         else:
             db.execute(

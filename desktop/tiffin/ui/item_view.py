@@ -1,19 +1,67 @@
-"""The item pane: an item's sanitised HTML shown with nothing loaded from the network."""
+"""The reader: an item's sanitised HTML shown with nothing loaded from the network."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QUrl, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from tiffin.articles.images import IMAGE_SCHEME, ImageFolder
+from tiffin.library.articles import FEED_TEXT
 from tiffin.library.models import Item
+from tiffin.markup import text_to_html
+from tiffin.textdir import is_right_to_left
+
+# Colours come from the palette, so the reader follows the system's light or dark scheme.
+READER_CSS = """
+h1, h2, h3 { margin-top: 0.9em; margin-bottom: 0.4em; }
+p, li { line-height: 150%; }
+p { margin-bottom: 0.8em; }
+blockquote { margin-left: 1.5em; margin-right: 1.5em; font-style: italic; }
+figcaption { font-size: small; }
+pre, code { font-family: monospace; }
+table { border-collapse: collapse; }
+td, th { padding: 3px; border: 1px solid gray; }
+.meta { font-size: small; }
+.note { font-size: small; font-style: italic; }
+"""
+MIN_ZOOM, MAX_ZOOM = -4, 12
+
+
+def load_images(folder: ImageFolder, names: list[str]) -> dict[str, QImage]:
+    """Read stored pictures into QImages (thread-safe; call it from a worker, not the GUI)."""
+    images: dict[str, QImage] = {}
+    for name in names:
+        path = folder.path(name)
+        if path is not None and path.is_file():
+            image = QImage(str(path))
+            if not image.isNull():
+                images[name] = image
+    return images
+
+
+def image_names(body_html: str) -> list[str]:
+    """The stored pictures an item's HTML refers to."""
+    names = []
+    marker = f'src="{IMAGE_SCHEME}:'
+    start = body_html.find(marker)
+    while start >= 0:
+        end = body_html.find('"', start + len(marker))
+        names.append(body_html[start + len(marker) : end])
+        start = body_html.find(marker, end)
+    return names
 
 
 class ItemView(QTextBrowser):
-    """Shows one item. Remote images, styles and frames are never fetched: loadResource answers
-    nothing. A clicked link is not followed here; `link_activated` hands it to the window, which
-    shows the address before opening it in the system browser."""
+    """Shows one item. Only pictures handed over with the item (from the local store) are
+    drawn; every other resource (remote images, styles, frames) resolves to nothing, so reading
+    never touches the network. A clicked link is not followed here: `link_activated` hands it to
+    the window, which shows the address before opening it in the system browser. Ctrl+plus and
+    Ctrl+minus change the text size."""
 
     link_activated = Signal(QUrl)
 
@@ -23,30 +71,72 @@ class ItemView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self.link_activated.emit)
         self.setAccessibleName(self.tr("Item text"))
+        self.document().setDefaultStyleSheet(READER_CSS)
+        self.document().setDocumentMargin(18)
+        self.zoom = 0
+        self.right_to_left = False
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
-    def show_item(self, item: Item, source_title: str) -> None:
-        """Render `item` (its HTML was sanitised with nh3 before it was stored)."""
-        when = ""
+    def set_zoom(self, steps: int) -> None:
+        """Text size in steps from the default (clamped to a readable range)."""
+        steps = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        self.zoomIn(steps - self.zoom)
+        self.zoom = steps
+
+    def show_item(
+        self, item: Item, source_title: str, images: Mapping[str, QImage] | None = None
+    ) -> None:
+        """Render `item` (its HTML was sanitised before it was stored) with its `images`."""
+        document = self.document()
+        document.clear()
+        document.setDefaultStyleSheet(READER_CSS)
+        for name, image in (images or {}).items():
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"{IMAGE_SCHEME}:{name}"), image
+            )
+        body = item.body_html or text_to_html(item.text)
+        self.right_to_left = is_right_to_left(item.lang, item.text or item.title)
+        option = QTextOption(document.defaultTextOption())
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if self.right_to_left else Qt.LayoutDirection.LeftToRight
+        )
+        document.setDefaultTextOption(option)
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if self.right_to_left else Qt.LayoutDirection.LeftToRight
+        )
+        direction = "rtl" if self.right_to_left else "ltr"
+        self.setHtml(
+            f'<div dir="{direction}">'
+            f"<h1>{html.escape(item.title or self.tr('(untitled)'))}</h1>"
+            f'<p class="meta">{self._meta(item, source_title)}</p>'
+            f"{self._note(item)}{body}{self._enclosures(item)}</div>"
+        )
+
+    def _meta(self, item: Item, source_title: str) -> str:
+        parts = [html.escape(source_title)]
         if item.published:
             stamp = QDateTime.fromSecsSinceEpoch(int(item.published))
-            when = QLocale().toString(stamp, QLocale.FormatType.LongFormat)
-        body = item.content_html or item.summary_html
-        link = (
-            f'<p><a href="{html.escape(item.url, quote=True)}">{html.escape(item.url)}</a></p>'
-            if item.url
-            else ""
-        )
-        enclosures = "".join(
-            f"<li>{html.escape(e.type or 'file')}: {html.escape(e.url)}</li>"
+            parts.append(html.escape(QLocale().toString(stamp, QLocale.FormatType.LongFormat)))
+        if item.author:
+            parts.append(html.escape(item.author))
+        if item.url:
+            parts.append(
+                f'<a href="{html.escape(item.url, quote=True)}">{self.tr("original page")}</a>'
+            )
+        return " · ".join(p for p in parts if p)
+
+    def _note(self, item: Item) -> str:
+        if item.article_state == FEED_TEXT and item.article_note:
+            text = self.tr("Showing the feed's text: {0}").format(item.article_note)
+            return f'<p class="note">{html.escape(text)}</p>'
+        return ""
+
+    @staticmethod
+    def _enclosures(item: Item) -> str:
+        rows = "".join(
+            f"<li>{html.escape(e.type or 'file')}: {html.escape(Path(e.url).name or e.url)}</li>"
             for e in item.enclosures
         )
-        self.setHtml(
-            f"<h2>{html.escape(item.title or self.tr('(untitled)'))}</h2>"
-            f"<p><i>{html.escape(source_title)}</i> · {html.escape(when)}"
-            f"{' · ' + html.escape(item.author) if item.author else ''}</p>"
-            f"{link}<hr/>{body}"
-            f"{'<ul>' + enclosures + '</ul>' if enclosures else ''}"
-        )
+        return f"<ul>{rows}</ul>" if rows else ""

@@ -6,33 +6,41 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QLineEdit,
     QListView,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QWidget,
 )
 
+from tiffin.articles.images import ImageFolder
 from tiffin.config import Paths, Settings
+from tiffin.fetch.articles import ArticleReport, pack_articles
 from tiffin.fetch.refresh import RefreshReport, refresh_sources
 from tiffin.fetch.subscribe import Subscription
 from tiffin.library import queries
-from tiffin.library.models import Item, ItemRow, Source
+from tiffin.library.articles import FULL
+from tiffin.library.models import Item, ItemRow, SearchHit, Source
+from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
-from tiffin.ui.item_view import ItemView
-from tiffin.ui.models.item_list_model import ItemListModel
+from tiffin.ui.item_view import ItemView, image_names, load_images
+from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
+from tiffin.ui.models.search_results_model import SearchResultsModel
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
+from tiffin.ui.rich_text_delegate import RichTextDelegate
 
 Progress = Callable[[Any], None]
 
@@ -72,9 +80,31 @@ class MainWindow(QMainWindow):
         self.item_list.setUniformItemSizes(True)
         self.item_list.setAccessibleName(self.tr("Items"))
         self.item_view = ItemView()
+        self.images = ImageFolder(paths.data_dir / "images")
+        self._item_generation = 0
+
+        self.search_model = SearchResultsModel(self)
+        self.search_list = QListView()
+        self.search_list.setModel(self.search_model)
+        self.search_list.setItemDelegate(RichTextDelegate(self.search_list))
+        self.search_list.setWordWrap(True)
+        self.search_list.setAccessibleName(self.tr("Search results"))
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.search_box.setMaximumWidth(320)
+        self._search_generation = 0
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(200)
+        self.search_timer.timeout.connect(self.run_search)
+        self.lists = QStackedWidget()
+        self.lists.addWidget(self.item_list)
+        self.lists.addWidget(self.search_list)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.source_tree, self.item_list, self.item_view):
+        for widget in (self.source_tree, self.lists, self.item_view):
             splitter.addWidget(widget)
         splitter.setSizes([260, 380, 560])
         self.setCentralWidget(splitter)
@@ -90,6 +120,8 @@ class MainWindow(QMainWindow):
         self.source_tree.selectionModel().selectionChanged.connect(self.on_source_selected)
         self.item_list.selectionModel().currentChanged.connect(self.on_item_current_changed)
         self.item_view.link_activated.connect(self.on_link_activated)
+        self.search_list.selectionModel().currentChanged.connect(self.on_hit_current_changed)
+        self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
         self.reload_sources()
 
     # -- actions ------------------------------------------------------------------------------
@@ -122,6 +154,22 @@ class MainWindow(QMainWindow):
         )
         next_action = self._action(self.tr("&Next item"), "J", lambda: self._step_item(1))
         previous_action = self._action(self.tr("&Previous item"), "K", lambda: self._step_item(-1))
+        find_action = self._action(
+            self.tr("&Search"), QKeySequence.StandardKey.Find, self.on_find_triggered
+        )
+        larger = self._action(
+            self.tr("&Larger text"),
+            QKeySequence.StandardKey.ZoomIn,
+            lambda: self.item_view.set_zoom(self.item_view.zoom + 1),
+        )
+        smaller = self._action(
+            self.tr("&Smaller text"),
+            QKeySequence.StandardKey.ZoomOut,
+            lambda: self.item_view.set_zoom(self.item_view.zoom - 1),
+        )
+        normal = self._action(
+            self.tr("&Normal text size"), "Ctrl+0", lambda: self.item_view.set_zoom(0)
+        )
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.add_action, self.import_action, self.export_action):
@@ -129,12 +177,23 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&Items"))
-        for action in (self.refresh_action, self.toggle_read_action, next_action, previous_action):
+        for action in (
+            self.refresh_action,
+            self.toggle_read_action,
+            next_action,
+            previous_action,
+            find_action,
+        ):
             view_menu.addAction(action)
+        text_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action in (larger, smaller, normal):
+            text_menu.addAction(action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.add_action)
         toolbar.addAction(self.refresh_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
 
     # -- loading ------------------------------------------------------------------------------
     def _run(
@@ -220,13 +279,35 @@ class MainWindow(QMainWindow):
         position = current.row()
         row = self.item_model.row(position)
 
-        def done(item: Item) -> None:
-            titles = {s.id: s.title or s.url for s in self.sources}
-            self.item_view.show_item(item, titles.get(item.source_id, ""))
+        def shown(item: Item) -> None:
             if not item.read:
                 self.set_read(position, row.id, True)
 
-        self._run(lambda _p, _c: queries.get_item(self.store, row.id), done)
+        self.show_item(row.id, shown)
+
+    def on_hit_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_item(int(current.data(ITEM_ID_ROLE)))
+
+    def show_item(self, item_id: int, then: Callable[[Item], None] | None = None) -> None:
+        """Load an item and its stored pictures in a worker, then show it in the reader."""
+        self._item_generation += 1
+        generation = self._item_generation
+
+        def task(_p: Progress, _c: CancelToken) -> tuple[Item, dict[str, QImage]]:
+            item = queries.get_item(self.store, item_id)
+            return item, load_images(self.images, image_names(item.body_html))
+
+        def done(loaded: tuple[Item, dict[str, QImage]]) -> None:
+            if generation != self._item_generation:
+                return
+            item, pictures = loaded
+            titles = {s.id: s.title or s.url for s in self.sources}
+            self.item_view.show_item(item, titles.get(item.source_id, ""), pictures)
+            if then is not None:
+                then(item)
+
+        self._run(task, done)
 
     def set_read(self, position: int, item_id: int, read: bool) -> None:
         """Mark an item read or unread, in the list at once and in the library in order."""
@@ -254,6 +335,36 @@ class MainWindow(QMainWindow):
 
     def on_read_state_saved(self, _result: object) -> None:
         self.reload_sources(with_items=False)
+
+    # -- search -------------------------------------------------------------------------------
+    def on_find_triggered(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        """Search for what the box holds (in a worker); an empty box shows the item list."""
+        text = self.search_box.text().strip()
+        self._search_generation += 1
+        generation = self._search_generation
+        if not text:
+            self.lists.setCurrentWidget(self.item_list)
+            return
+
+        def done(hits: list[SearchHit]) -> None:
+            if generation != self._search_generation:
+                return
+            self.search_model.set_hits(hits)
+            self.lists.setCurrentWidget(self.search_list)
+            self.status_label.setText(self.tr("{0} matches for “{1}”").format(len(hits), text))
+
+        self._run(lambda _p, _c: search(self.store, text), done)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.clear()
+            self.item_list.setFocus()
+            return
+        super().keyPressEvent(event)
 
     # -- add, refresh, OPML -------------------------------------------------------------------
     def folders(self) -> list[str]:
@@ -290,10 +401,15 @@ class MainWindow(QMainWindow):
         self.refresh_action.setEnabled(False)
         self.status_label.setText(self.tr("Refreshing…"))
 
-        def task(progress: Progress, cancel: CancelToken) -> RefreshReport:
-            return refresh_sources(
+        def task(progress: Progress, cancel: CancelToken) -> tuple[RefreshReport, ArticleReport]:
+            report = refresh_sources(
                 self.store, self.paths, self.settings, progress=progress, cancel=cancel
             )
+            progress(self.tr("Packing full articles…"))
+            packed = pack_articles(
+                self.store, self.paths, self.settings, progress=progress, cancel=cancel
+            )
+            return report, packed
 
         self.refresh_worker = self._run(
             task,
@@ -303,7 +419,11 @@ class MainWindow(QMainWindow):
             self.on_refresh_progressed,
         )
 
-    def on_refresh_progressed(self, step: Step) -> None:
+    def on_refresh_progressed(self, step: Step | str) -> None:
+        if isinstance(step, str):
+            self.status_label.setText(step)
+            self.progress.setRange(0, 0)
+            return
         self.progress.setRange(0, step.total)
         self.progress.setValue(step.done)
         self.progress.setFormat(f"{step.done}/{step.total}")
@@ -313,13 +433,16 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.refresh_action.setEnabled(True)
 
-    def on_refresh_finished(self, report: RefreshReport) -> None:
+    def on_refresh_finished(self, reports: tuple[RefreshReport, ArticleReport]) -> None:
         self._refresh_ended()
+        report, packed = reports
         text = self.tr("{0} new items from {1} sources").format(
             report.new_items, len(report.outcomes)
         )
         if report.failed:
             text += " · " + self.tr("{0} failed (shown in red)").format(len(report.failed))
+        if packed.outcomes:
+            text += " · " + self.tr("{0} full articles packed").format(packed.count(FULL))
         self.status_label.setText(text)
         self.reload_sources()
 

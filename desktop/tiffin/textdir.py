@@ -1,0 +1,28 @@
+"""Which way a text runs: from its language when known, else from the letters it uses."""
+
+from __future__ import annotations
+
+import unicodedata
+
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
+_SAMPLE = 2000
+
+
+def is_right_to_left(lang: str, text: str) -> bool:
+    """True for Urdu, Arabic, Persian, Hebrew and other right-to-left text.
+
+    A page's language wins when it names one; otherwise the strong letters of the first part of
+    the text decide (Arabic and Hebrew scripts against all others)."""
+    primary = lang.strip().lower().replace("_", "-").split("-")[0]
+    if primary:
+        return primary in RTL_LANGUAGES
+    rtl = ltr = 0
+    for char in text[:_SAMPLE]:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return rtl > ltr
