@@ -17,7 +17,7 @@ from tiffin.config import Paths, Settings
 from tiffin.fetch.articles import pack_articles
 from tiffin.fetch.refresh import refresh_sources
 from tiffin.library import queries
-from tiffin.library.articles import FULL
+from tiffin.library.articles import FEED_TEXT, FULL
 from tiffin.library.models import NewItem
 from tiffin.library.store import Store
 from tiffin.ui.item_view import ItemView, image_names
@@ -153,3 +153,77 @@ def test_every_hostile_feed_is_stored_and_rendered_with_zero_network(
     qtbot.wait(50)
     assert len(web.log) == fetched  # rendering sent nothing, even for remote images asked for
     assert all(not a.startswith("tiffin-image:") for a in asked)
+
+
+_PARAGRAPHS = "".join(
+    f"<p>Paragraph {n} of a long enough article about the rally on Sunday evening in the city.</p>"
+    for n in range(12)
+)
+HOSTILE_PAGES = {
+    "script": f"<script>fetch('http://evil.test/s')</script><article>{_PARAGRAPHS}</article>",
+    "handlers": f'<article><p onclick="x()" onmouseover="y()">Hi</p>{_PARAGRAPHS}'
+    '<img src="/ok.png" onerror="fetch(\'http://evil.test/e\')"></article>',
+    "javascript-data": f'<article>{_PARAGRAPHS}<a href="javascript:alert(1)">j</a>'
+    '<a href="data:text/html,<script>alert(1)</script>">d</a>'
+    '<img src="data:image/svg+xml,<svg onload=alert(1)>"></article>',
+    "css": "<style>@import url(http://evil.test/c.css); body{background:url(http://evil.test/b)}"
+    f'</style><article style="background:url(http://evil.test/i)">{_PARAGRAPHS}</article>',
+    "srcset": f'<article>{_PARAGRAPHS}<img srcset="http://evil.test/a.png 1x, '
+    'http://evil.test/b.png 2x"><picture><source srcset="http://evil.test/p.webp">'
+    '<img src="/pic.png"></picture></article>',
+    "meta-refresh": '<meta http-equiv="refresh" content="0;url=http://evil.test/r">'
+    f"<article>{_PARAGRAPHS}</article>",
+    "frames": f'<article>{_PARAGRAPHS}<iframe src="http://evil.test/f"></iframe>'
+    '<object data="http://evil.test/o"></object><embed src="http://evil.test/e"></article>',
+    "svg": f'<article>{_PARAGRAPHS}<svg><script>fetch("http://evil.test/v")</script>'
+    '<image href="http://evil.test/i.png"/></svg></article>',
+    "base": f'<base href="http://evil.test/"><article>{_PARAGRAPHS}<img src="rel.png"></article>',
+    "charset": '<meta charset="utf-7"><article>+ADw-script+AD4-alert(1)+ADw-/script+AD4-'
+    f"{_PARAGRAPHS}</article>",
+    "deep": "<div>" * 10_000 + _PARAGRAPHS + "</div>" * 10_000,
+}
+
+
+def test_hostile_pages_are_packed_safely_and_read_with_zero_network(
+    qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings
+) -> None:
+    web.generated_images = True
+    source, _ = queries.add_source(store, "http://hostile.test/feed", "Hostile")
+    urls = [
+        web.add(f"/hostile/{name}", f"<html><body>{page}</body></html>", "text/html")
+        for name, page in HOSTILE_PAGES.items()
+    ]
+    queries.save_items(store, source.id, [NewItem(u, u, u.rsplit("/", 1)[1]) for u in urls], 1.0)
+    report = pack_articles(store, paths, settings)
+    assert not report.failed
+    assert not [r for r in web.log if "evil.test" in r.host or "evil.test" in r.path]
+    view = ItemView()
+    qtbot.addWidget(view)
+    before = len(web.log)
+    for item in queries.list_items(store):
+        stored = item.body_html.lower()
+        for bad in (
+            "<script",
+            "javascript:",
+            "data:",
+            "onerror",
+            "onclick",
+            "<iframe",
+            "<object",
+            "<embed",
+            "<svg",
+            "<style",
+            "style=",
+            "srcset",
+            "http-equiv",
+            "evil.test",
+        ):
+            assert bad not in stored, (item.title, bad)
+        view.show_item(item, "Hostile")
+        if item.title == "deep":  # past libxml2's depth limit: no article, the feed text stays
+            assert item.article_state == FEED_TEXT and item.article_note
+            continue
+        assert item.article_state == FULL, (item.title, item.article_note)
+        assert "Paragraph 11" in view.toPlainText()
+    qtbot.wait(50)
+    assert len(web.log) == before

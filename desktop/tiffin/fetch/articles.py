@@ -93,16 +93,18 @@ class _Packer:
         self.connection_slots = asyncio.Semaphore(settings.max_connections)
         self.image_tasks: dict[str, asyncio.Task[KnownImage | None]] = {}
 
-    def _slot(self, url: str) -> asyncio.Semaphore:
-        host = urlsplit(url).netloc.lower()
-        if host not in self.host_slots:
-            self.host_slots[host] = asyncio.Semaphore(self.settings.per_host_connections)
-        return self.host_slots[host]
+    def _slot(self, url: str, picture: bool) -> asyncio.Semaphore:
+        # Pictures sit on CDNs made for many parallel requests (browsers open six per host).
+        key = ("picture " if picture else "page ") + urlsplit(url).netloc.lower()
+        if key not in self.host_slots:
+            limit = self.settings.per_host_connections
+            self.host_slots[key] = asyncio.Semaphore(max(limit, 6) if picture else limit)
+        return self.host_slots[key]
 
     async def _get(
-        self, client: httpx.AsyncClient, url: str, max_bytes: int
+        self, client: httpx.AsyncClient, url: str, max_bytes: int, picture: bool = False
     ) -> tuple[str, str, bytes]:
-        async with self._slot(url), self.connection_slots:
+        async with self._slot(url, picture), self.connection_slots:
             result = await fetch(client, url, self.settings, max_bytes=max_bytes)
         return result.url, result.headers.get("content-type", ""), result.body
 
@@ -115,7 +117,7 @@ class _Packer:
 
     async def _image(self, client: httpx.AsyncClient, url: str) -> KnownImage | None:
         try:
-            _, _, data = await self._get(client, url, MAX_IMAGE_BYTES)
+            _, _, data = await self._get(client, url, MAX_IMAGE_BYTES, picture=True)
             kept = await asyncio.to_thread(self.folder.save, data)
         except (TiffinError, ImageRefused) as exc:
             logger.info("picture %s left out: %s", url, exc)
