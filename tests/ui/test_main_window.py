@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
@@ -146,3 +146,25 @@ def test_opml_import_from_window(
         timeout=QT_TIMEOUT_MS,
     )
     assert queries.list_sources(store)[0].folder == "News"
+
+
+def test_source_menu_sets_full_articles_or_summaries(
+    qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings
+) -> None:
+    source, _ = queries.add_source(store, web.add_fixture("feeds/manton.rss"), "Manton")
+    window = _window(qtbot, store, paths, settings)
+    qtbot.waitUntil(lambda: bool(window.sources), timeout=QT_TIMEOUT_MS)
+    assert [value for _, value in window.article_modes()] == [True, False, None]
+    window.set_article_mode(source.id, False)
+    qtbot.waitUntil(
+        lambda: [s.full_articles for s in window.sources] == [False], timeout=QT_TIMEOUT_MS
+    )
+    assert queries.get_source(store, source.id).full_articles is False
+    row = window.source_model.index(1, 0)
+    position = window.source_tree.visualRect(row).center()
+    window.on_source_menu_requested(position)
+    menu = window.findChild(QMenu)
+    assert menu is not None
+    checked = [a.text() for a in menu.actions() if a.isChecked()]
+    assert checked == ["Summaries only"]
+    menu.close()

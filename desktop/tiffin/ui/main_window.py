@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -27,7 +28,7 @@ from tiffin.config import Paths, Settings
 from tiffin.fetch.articles import ArticleReport, pack_articles
 from tiffin.fetch.refresh import RefreshReport, refresh_sources
 from tiffin.fetch.subscribe import Subscription
-from tiffin.library import queries
+from tiffin.library import articles, queries
 from tiffin.library.articles import FULL
 from tiffin.library.models import Item, ItemRow, SearchHit, Source
 from tiffin.library.search import search
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self.source_tree.setModel(self.source_model)
         self.source_tree.setHeaderHidden(True)
         self.source_tree.setAccessibleName(self.tr("Sources"))
+        self.source_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.source_tree.customContextMenuRequested.connect(self.on_source_menu_requested)
         self.item_model = ItemListModel(self)
         self.item_list = ItemListView()
         self.item_list.setModel(self.item_model)
@@ -247,6 +250,35 @@ class MainWindow(QMainWindow):
                     len(sources), len(failed)
                 )
             )
+
+    def article_modes(self) -> list[tuple[str, bool | None]]:
+        """The per-source choices of what to pack, as menu labels and stored values."""
+        return [
+            (self.tr("Full articles"), True),
+            (self.tr("Summaries only"), False),
+            (self.tr("Automatic (full articles, not for podcasts)"), None),
+        ]
+
+    def on_source_menu_requested(self, position: QPoint) -> None:
+        ids = self.source_tree.indexAt(position).data(SOURCE_IDS_ROLE) or []
+        source = next((s for s in self.sources if [s.id] == ids), None)
+        if source is None:
+            return
+        menu = QMenu(self)
+        for label, value in self.article_modes():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(source.full_articles is value)
+            action.triggered.connect(lambda _checked, v=value: self.set_article_mode(source.id, v))
+        menu.popup(self.source_tree.viewport().mapToGlobal(position))
+
+    def set_article_mode(self, source_id: int, wanted: bool | None) -> None:
+        """Store a source's choice of full articles, summaries or automatic (in order)."""
+        self._run(
+            lambda _p, _c: articles.set_full_articles(self.store, source_id, wanted),
+            lambda _r: self.reload_sources(with_items=False),
+            pool=workers.writes(),
+        )
 
     def on_source_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
