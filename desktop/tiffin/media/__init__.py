@@ -1,0 +1,1 @@
+"""Video and audio: yt-dlp as Tiffin configures it, downloads and the media library."""

@@ -1,0 +1,112 @@
+"""The programs yt-dlp needs, found and handed to it: a JavaScript runtime (deno, for YouTube
+since yt-dlp 2025.11), ffmpeg to merge and ffprobe to inspect media.
+
+deno comes from PyPI as a dependency, so a fresh install needs no manual step. ffmpeg and
+ffprobe must sit side by side, because yt-dlp looks for ffprobe beside the ffmpeg it is given:
+the system's pair wins (scripts/system-deps installs it); imageio-ffmpeg's binary, when present,
+brings ffmpeg only and is used as a last resort.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tiffin.config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """What yt-dlp, configured by `ytdlp_options`, reports it found (None: missing)."""
+
+    js_runtime: str | None
+    ffmpeg: str | None
+    ffprobe: str | None
+
+    @property
+    def missing(self) -> list[str]:
+        """Names of the programs that were not found."""
+        wanted = {"JavaScript runtime (deno)": self.js_runtime, "ffmpeg": self.ffmpeg}
+        wanted["ffprobe"] = self.ffprobe
+        return [name for name, found in wanted.items() if not found]
+
+
+def deno_path() -> str | None:
+    """The deno executable of the `deno` package, else one on PATH."""
+    try:
+        import deno  # noqa: PLC0415 - optional at import time; a dependency when installed
+
+        return str(deno.find_deno_bin())
+    except (ImportError, FileNotFoundError, RuntimeError):
+        return shutil.which("deno")
+
+
+def ffmpeg_folder() -> str | None:
+    """A folder holding both ffmpeg and ffprobe (what yt-dlp's ffmpeg_location wants), else the
+    path of an ffmpeg alone, else None."""
+    ffmpeg, ffprobe = shutil.which("ffmpeg"), shutil.which("ffprobe")
+    if ffmpeg and ffprobe and Path(ffmpeg).parent == Path(ffprobe).parent:
+        return str(Path(ffmpeg).parent)
+    if ffmpeg:
+        return ffmpeg
+    try:
+        import imageio_ffmpeg  # noqa: PLC0415 - optional fallback
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except (ImportError, RuntimeError):
+        return None
+
+
+def ytdlp_options(settings: Settings) -> dict[str, Any]:
+    """The yt-dlp parameters every Tiffin download starts from."""
+    options: dict[str, Any] = {
+        "quiet": True,
+        "no_warnings": True,
+        "noprogress": True,
+        "socket_timeout": settings.read_timeout,
+        "retries": settings.retries,
+        "js_runtimes": {"deno": {"path": deno_path()}},
+    }
+    location = ffmpeg_folder()
+    if location:
+        options["ffmpeg_location"] = location
+    if settings.proxy:
+        options["proxy"] = settings.proxy
+    return options
+
+
+class _Collect:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def debug(self, message: str) -> None:
+        self.lines.append(message)
+
+    info = warning = error = debug
+
+
+def check_toolchain(settings: Settings) -> Toolchain:
+    """Ask yt-dlp itself (its debug header) which runtime and programs it will use."""
+    from yt_dlp import YoutubeDL  # noqa: PLC0415 - heavy; loaded only when media work starts
+
+    collect = _Collect()
+    params = {**ytdlp_options(settings), "verbose": True, "logger": collect, "quiet": False}
+    with YoutubeDL(params) as ydl:
+        ydl.print_debug_header()
+    text = "\n".join(collect.lines)
+    runtime = re.search(r"JS runtimes: (deno-\S+)", text)
+    versions = re.search(r"exe versions: (.*)", text)
+    exes = versions.group(1) if versions else ""
+    ffmpeg = re.search(r"\bffmpeg ([^\s,]+)", exes)
+    ffprobe = re.search(r"\bffprobe ([^\s,]+)", exes)
+    return Toolchain(
+        js_runtime=runtime.group(1) if runtime else None,
+        ffmpeg=ffmpeg.group(1) if ffmpeg else None,
+        ffprobe=ffprobe.group(1) if ffprobe else None,
+    )
