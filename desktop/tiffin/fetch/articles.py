@@ -12,10 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -24,7 +23,7 @@ from tiffin.articles.extract import ExtractedArticle, extract_article
 from tiffin.articles.images import MAX_IMAGE_BYTES, ImageFolder, ImageRefused
 from tiffin.config import Paths, Settings
 from tiffin.errors import HttpStatusError, RateLimited, ResponseTooLarge, TiffinError
-from tiffin.fetch.pool import cpu_pool
+from tiffin.fetch.pool import as_they_finish, run_with_pool
 from tiffin.library import articles as stored
 from tiffin.library.articles import FEED_TEXT, FULL, ArticleJob, KnownImage, PackedArticle
 from tiffin.library.queries import get_item
@@ -205,28 +204,6 @@ class _Packer:
         return await self.pack(client, job.item_id, final_url, body, feed_text, keep_page=True)
 
 
-async def _gather(
-    work: Sequence[Coroutine[Any, Any, ArticleOutcome]],
-    progress: Callable[[Step], None] | None,
-    cancel: CancelToken,
-) -> list[ArticleOutcome]:
-    tasks = [asyncio.ensure_future(step) for step in work]
-    outcomes: list[ArticleOutcome] = []
-    try:
-        for finished in asyncio.as_completed(tasks):
-            outcome: ArticleOutcome = await finished
-            outcomes.append(outcome)
-            if progress:
-                progress(Step(len(outcomes), len(tasks), outcome.url))
-            if cancel.cancelled:
-                break
-    finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-    return outcomes
-
-
 def pack_articles(
     store: Store,
     paths: Paths,
@@ -240,18 +217,13 @@ def pack_articles(
     sources that want full articles). Raises Cancelled after storing what finished."""
     jobs = stored.pending_articles(store, source_ids)
     token = cancel or CancelToken()
-    pool = cpu_pool() if len(jobs) > 1 else None
 
-    async def run() -> list[ArticleOutcome]:
+    async def run(pool: Executor | None) -> list[ArticleOutcome]:
         packer = _Packer(store, paths, settings, pool, token)
         async with make_client(settings, transport) as client:
-            return await _gather([packer.one(client, job) for job in jobs], progress, token)
+            return await as_they_finish([packer.one(client, j) for j in jobs], progress, token)
 
-    try:
-        outcomes = asyncio.run(run())
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    outcomes = run_with_pool(len(jobs) > 1, run)
     token.raise_if_cancelled()
     return ArticleReport(tuple(outcomes))
 
@@ -268,9 +240,8 @@ def reextract_articles(
     are used, others are left out."""
     token = cancel or CancelToken()
     pages = list(stored.stored_pages(store, source_ids))
-    pool = cpu_pool() if len(pages) > 1 else None
 
-    async def run() -> list[ArticleOutcome]:
+    async def run(pool: Executor | None) -> list[ArticleOutcome]:
         packer = _Packer(store, paths, settings, pool, token)
 
         async def again(item_id: int, url: str, body: bytes) -> ArticleOutcome:
@@ -278,12 +249,8 @@ def reextract_articles(
             feed_text = html_to_text(item.content_html or item.summary_html)
             return await packer.pack(None, item_id, url, body, feed_text, keep_page=False)
 
-        return await _gather([again(*page) for page in pages], progress, token)
+        return await as_they_finish([again(*page) for page in pages], progress, token)
 
-    try:
-        outcomes = asyncio.run(run())
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    outcomes = run_with_pool(len(pages) > 1, run)
     token.raise_if_cancelled()
     return ArticleReport(tuple(outcomes))

@@ -1,11 +1,26 @@
-"""The process pool that CPU-heavy steps (feed parsing, article extraction) run in."""
+"""How refresh and article packing run: one event loop for the network, a process pool for
+the CPU-heavy steps (feed parsing, article extraction), and results reported as they finish."""
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Coroutine, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+from tiffin.progress import CancelToken, Step
+
+
+class _HasUrl(Protocol):
+    @property
+    def url(self) -> str: ...
+
+
+Outcome = TypeVar("Outcome", bound=_HasUrl)
+Result = TypeVar("Result")
 
 
 def cpu_pool() -> ProcessPoolExecutor:
@@ -27,3 +42,40 @@ def cpu_pool() -> ProcessPoolExecutor:
         # is still the only thread.
         pool.submit(int).result()
     return pool
+
+
+def run_with_pool(
+    use_pool: bool, main: Callable[[Executor | None], Coroutine[Any, Any, Result]]
+) -> Result:
+    """Run `main(pool)` on a new event loop, with a `cpu_pool()` when `use_pool` (too little
+    work does not pay for starting one), and shut the pool down however it ends."""
+    pool = cpu_pool() if use_pool else None
+    try:
+        return asyncio.run(main(pool))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+async def as_they_finish(
+    work: Sequence[Coroutine[Any, Any, Outcome]],
+    progress: Callable[[Step], None] | None,
+    cancel: CancelToken,
+) -> list[Outcome]:
+    """Run `work` concurrently; report a Step per finished piece (named by its outcome's url);
+    on cancel, stop the rest and return what finished."""
+    tasks = [asyncio.ensure_future(piece) for piece in work]
+    outcomes: list[Outcome] = []
+    try:
+        for finished in asyncio.as_completed(tasks):
+            outcome = await finished
+            outcomes.append(outcome)
+            if progress:
+                progress(Step(len(outcomes), len(tasks), outcome.url))
+            if cancel.cancelled:
+                break
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    return outcomes

@@ -10,16 +10,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
 from tiffin.config import Paths, Settings
 from tiffin.errors import RateLimited, TiffinError
-from tiffin.fetch.pool import cpu_pool
+from tiffin.fetch.pool import as_they_finish, run_with_pool
 from tiffin.library import queries
 from tiffin.library.models import Source
 from tiffin.library.store import Store
@@ -175,21 +176,11 @@ class _Refresher:
     async def run(
         self, sources: Sequence[Source], progress: Callable[[Step], None] | None
     ) -> RefreshReport:
-        outcomes: list[SourceOutcome] = []
         async with make_client(self.settings) as client:
-            tasks = [asyncio.create_task(self.one(client, s)) for s in sources]
             try:
-                for finished in asyncio.as_completed(tasks):
-                    outcome = await finished
-                    outcomes.append(outcome)
-                    if progress:
-                        progress(Step(len(outcomes), len(tasks), outcome.url))
-                    if self.cancel.cancelled:
-                        break
+                work = [self.one(client, source) for source in sources]
+                outcomes = await as_they_finish(work, progress, self.cancel)
             finally:
-                for task in tasks:
-                    task.cancel()
-                await asyncio.gather(*tasks, return_exceptions=True)
                 self.validators.close()
         self.cancel.raise_if_cancelled()
         return RefreshReport(tuple(outcomes))
@@ -211,9 +202,8 @@ def refresh_sources(
     wanted = set(source_ids) if source_ids is not None else None
     sources = [s for s in queries.list_sources(store) if wanted is None or s.id in wanted]
     token = cancel or CancelToken()
-    pool = cpu_pool() if len(sources) >= POOL_THRESHOLD else None
-    try:
-        return asyncio.run(_Refresher(store, paths, settings, pool, token).run(sources, progress))
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+
+    def run(pool: Executor | None) -> Coroutine[Any, Any, RefreshReport]:
+        return _Refresher(store, paths, settings, pool, token).run(sources, progress)
+
+    return run_with_pool(len(sources) >= POOL_THRESHOLD, run)
