@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -30,6 +29,7 @@ from tiffin.library.queries import get_item
 from tiffin.library.store import Store
 from tiffin.markup import html_to_text, sanitize_article
 from tiffin.net.client import fetch, make_client
+from tiffin.net.limits import ConnectionLimits
 from tiffin.progress import CancelToken, Step
 
 logger = logging.getLogger(__name__)
@@ -88,22 +88,15 @@ class _Packer:
     ) -> None:
         self.store, self.settings, self.pool, self.cancel = store, settings, pool, cancel
         self.folder = ImageFolder(paths.data_dir / "images")
-        self.host_slots: dict[str, asyncio.Semaphore] = {}
-        self.connection_slots = asyncio.Semaphore(settings.max_connections)
+        self.limits = ConnectionLimits(settings.max_connections, settings.per_host_connections)
         self.image_tasks: dict[str, asyncio.Task[KnownImage | None]] = {}
-
-    def _slot(self, url: str, picture: bool) -> asyncio.Semaphore:
-        # Pictures sit on CDNs made for many parallel requests (browsers open six per host).
-        key = ("picture " if picture else "page ") + urlsplit(url).netloc.lower()
-        if key not in self.host_slots:
-            limit = self.settings.per_host_connections
-            self.host_slots[key] = asyncio.Semaphore(max(limit, 6) if picture else limit)
-        return self.host_slots[key]
 
     async def _get(
         self, client: httpx.AsyncClient, url: str, max_bytes: int, picture: bool = False
     ) -> tuple[str, str, bytes]:
-        async with self._slot(url, picture), self.connection_slots:
+        # Pictures sit on CDNs made for many parallel requests (browsers open six per host).
+        per_host = max(self.settings.per_host_connections, 6) if picture else None
+        async with self.limits.slot(url, "picture" if picture else "", per_host):
             result = await fetch(client, url, self.settings, max_bytes=max_bytes)
         return result.url, result.headers.get("content-type", ""), result.body
 

@@ -14,7 +14,6 @@ from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -25,6 +24,7 @@ from tiffin.library import queries
 from tiffin.library.models import Source
 from tiffin.library.store import Store
 from tiffin.net.client import FetchResult, fetch, make_client
+from tiffin.net.limits import ConnectionLimits
 from tiffin.net.validators import ValidatorCache
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.feeds import parse_feed
@@ -65,11 +65,6 @@ class RefreshReport:
     def new_items(self) -> int:
         """Items stored for the first time."""
         return sum(o.new for o in self.outcomes)
-
-
-def host_of(url: str) -> str:
-    """The host[:port] a URL points at, the key of per-host limits."""
-    return urlsplit(url).netloc.lower()
 
 
 def store_parsed(
@@ -115,16 +110,7 @@ class _Refresher:
         self.validators = ValidatorCache(paths.cache_dir)
         self.pool = pool
         self.cancel = cancel
-        self.host_slots: dict[str, asyncio.Semaphore] = {}
-        # Requests wait here rather than in httpx's pool, whose queue is scanned in full for
-        # every request it assigns: with hundreds waiting that scan cost more than the fetches.
-        self.connection_slots = asyncio.Semaphore(settings.max_connections)
-
-    def _slot(self, url: str) -> asyncio.Semaphore:
-        host = host_of(url)
-        if host not in self.host_slots:
-            self.host_slots[host] = asyncio.Semaphore(self.settings.per_host_connections)
-        return self.host_slots[host]
+        self.limits = ConnectionLimits(settings.max_connections, settings.per_host_connections)
 
     async def _parse(self, result: FetchResult) -> ParsedFeed:
         loop = asyncio.get_running_loop()
@@ -146,7 +132,7 @@ class _Refresher:
         known = self.validators.get(source.url) if source.last_success_at else {}
         try:
             self.cancel.raise_if_cancelled()
-            async with self._slot(source.url), self.connection_slots:
+            async with self.limits.slot(source.url):
                 result = await fetch(
                     client,
                     source.url,
