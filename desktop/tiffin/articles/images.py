@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,11 +42,6 @@ class StoredImage:
     size: int
     width: int
     height: int
-
-    @property
-    def reference(self) -> str:
-        """How stored article HTML names this picture; readers map it to the local file."""
-        return f"{IMAGE_SCHEME}:{self.name}"
 
 
 def inspect_image(data: bytes) -> tuple[str, str, int, int]:
@@ -83,16 +79,20 @@ class ImageFolder:
             return None
         if extension not in {e for e, _ in _FORMATS.values()}:
             return None
-        return self.root / stem[:2] / name
+        return self._file(name)
+
+    def _file(self, name: str) -> Path:
+        return self.root / name[:2] / name
 
     def save(self, data: bytes) -> StoredImage:
         """Keep `data` if it is a picture we show; raises ImageRefused otherwise."""
         extension, mime, width, height = inspect_image(data)
         name = f"{hashlib.sha256(data).hexdigest()}.{extension}"
-        target = self.root / name[:2] / name
+        target = self._file(name)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(f".{os.getpid()}.part")
+            # Two threads may save the same bytes (found at two addresses) at once.
+            partial = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
             partial.write_bytes(data)
             os.replace(partial, target)
         return StoredImage(name, mime, len(data), width, height)

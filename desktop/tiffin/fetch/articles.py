@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import httpx
 
 from tiffin.articles.extract import ExtractedArticle, extract_article
-from tiffin.articles.images import MAX_IMAGE_BYTES, ImageFolder, ImageRefused
+from tiffin.articles.images import IMAGE_SCHEME, MAX_IMAGE_BYTES, ImageFolder, ImageRefused
 from tiffin.config import Paths, Settings
 from tiffin.errors import HttpStatusError, RateLimited, ResponseTooLarge, TiffinError
 from tiffin.fetch.pool import as_they_finish, run_with_pool
@@ -136,11 +136,11 @@ class _Packer:
         item_id: int,
         page_url: str,
         body: bytes,
-        feed_text: str,
         keep_page: bool,
     ) -> ArticleOutcome:
         extracted = await self._extract(body, page_url)
-        reason = judge(extracted, feed_text)
+        item = await asyncio.to_thread(get_item, self.store, item_id)
+        reason = judge(extracted, html_to_text(item.content_html or item.summary_html))
         images: list[KnownImage] = []
         if extracted is None or reason:
             packed = PackedArticle(
@@ -148,7 +148,7 @@ class _Packer:
             )
         else:
             images = await self._images(client, extracted.image_urls)
-            references = {i.url: f"tiffin-image:{i.name}" for i in images}
+            references = {i.url: f"{IMAGE_SCHEME}:{i.name}" for i in images}
             packed = PackedArticle(
                 item_id,
                 FULL,
@@ -168,9 +168,12 @@ class _Packer:
         )
         return ArticleOutcome(item_id, page_url, packed.state, packed.note, images=len(images))
 
+    async def _keep_feed_text(self, job: ArticleJob, note: str) -> ArticleOutcome:
+        packed = PackedArticle(job.item_id, FEED_TEXT, note=note)
+        await asyncio.to_thread(stored.save_article, self.store, packed, None, [], time.time())
+        return ArticleOutcome(job.item_id, job.url, FEED_TEXT, note)
+
     async def one(self, client: httpx.AsyncClient, job: ArticleJob) -> ArticleOutcome:
-        item = await asyncio.to_thread(get_item, self.store, job.item_id)
-        feed_text = html_to_text(item.content_html or item.summary_html)
         try:
             self.cancel.raise_if_cancelled()
             final_url, kind, body = await self._get(client, job.url, self.settings.max_page_bytes)
@@ -183,18 +186,13 @@ class _Packer:
             )
             if not permanent:
                 return ArticleOutcome(job.item_id, job.url, error=str(exc))
-            note = f"the page could not be packed: {exc}"
-            packed = PackedArticle(job.item_id, FEED_TEXT, note=note)
-            await asyncio.to_thread(stored.save_article, self.store, packed, None, [], time.time())
-            return ArticleOutcome(job.item_id, job.url, FEED_TEXT, note)
+            return await self._keep_feed_text(job, f"the page could not be packed: {exc}")
         except TiffinError as exc:
             return ArticleOutcome(job.item_id, job.url, error=str(exc))
-        if kind and kind.split(";")[0].strip().lower() not in _HTML_TYPES:
-            note = f"the link is not a web page ({kind.split(';')[0].strip()})"
-            packed = PackedArticle(job.item_id, FEED_TEXT, note=note)
-            await asyncio.to_thread(stored.save_article, self.store, packed, None, [], time.time())
-            return ArticleOutcome(job.item_id, job.url, FEED_TEXT, note)
-        return await self.pack(client, job.item_id, final_url, body, feed_text, keep_page=True)
+        media_type = kind.split(";")[0].strip()
+        if media_type and media_type.lower() not in _HTML_TYPES:
+            return await self._keep_feed_text(job, f"the link is not a web page ({media_type})")
+        return await self.pack(client, job.item_id, final_url, body, keep_page=True)
 
 
 def pack_articles(
@@ -232,15 +230,15 @@ def reextract_articles(
     """Run extraction again over every kept page, with no network: pictures already stored
     are used, others are left out."""
     token = cancel or CancelToken()
-    pages = list(stored.stored_pages(store, source_ids))
+    pages = stored.kept_pages(store, source_ids)
 
     async def run(pool: Executor | None) -> list[ArticleOutcome]:
         packer = _Packer(store, paths, settings, pool, token)
 
-        async def again(item_id: int, url: str, body: bytes) -> ArticleOutcome:
-            item = await asyncio.to_thread(get_item, store, item_id)
-            feed_text = html_to_text(item.content_html or item.summary_html)
-            return await packer.pack(None, item_id, url, body, feed_text, keep_page=False)
+        async def again(item_id: int, url: str) -> ArticleOutcome:
+            # Each page is read when its turn comes, not all of them into memory at once.
+            body = await asyncio.to_thread(stored.kept_page, store, item_id)
+            return await packer.pack(None, item_id, url, body, keep_page=False)
 
         return await as_they_finish([again(*page) for page in pages], progress, token)
 

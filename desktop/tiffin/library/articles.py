@@ -4,7 +4,7 @@ kept for re-extraction and the pictures articles use."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tiffin.errors import NotFound
@@ -64,12 +64,12 @@ def pending_articles(store: Store, source_ids: Sequence[int] | None = None) -> l
     """Items whose article has not been packed yet, newest first, for sources that want them."""
     sql = (
         "SELECT i.id, i.source_id, i.url FROM items i JOIN sources s ON s.id = i.source_id"
-        " WHERE i.article_state = '' AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%')"
+        " WHERE i.article_state = ? AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%')"
         " AND (s.full_articles = 1 OR (s.full_articles IS NULL AND NOT EXISTS ("
         "   SELECT 1 FROM enclosures e WHERE e.item_id = i.id"
         "   AND (e.type LIKE 'audio/%' OR e.type LIKE 'video/%'))))"
     )
-    args: list[object] = []
+    args: list[object] = [PENDING]
     if source_ids is not None:
         sql += f" AND i.source_id IN ({','.join('?' * len(source_ids))})"
         args.extend(source_ids)
@@ -144,19 +144,21 @@ def save_article(
             )
 
 
-def stored_pages(
-    store: Store, source_ids: Sequence[int] | None = None
-) -> Iterator[tuple[int, str, bytes]]:
-    """(item id, page address, raw page) of every kept page, for re-extraction offline."""
+def kept_pages(store: Store, source_ids: Sequence[int] | None = None) -> list[tuple[int, str]]:
+    """(item id, page address) of every kept page, for re-extraction offline."""
     sql = "SELECT p.item_id, p.url FROM pages p JOIN items i ON i.id = p.item_id"
     args: list[object] = []
     if source_ids is not None:
         sql += f" WHERE i.source_id IN ({','.join('?' * len(source_ids))})"
         args.extend(source_ids)
     with store.read() as db:
-        keys = db.execute(sql + " ORDER BY p.item_id", args).fetchall()
-    for item_id, url in keys:
-        with store.read() as db:
-            row = db.execute("SELECT body FROM pages WHERE item_id = ?", (item_id,)).fetchone()
-        if row is not None:
-            yield item_id, url, zlib.decompress(row[0])
+        return [(r[0], r[1]) for r in db.execute(sql + " ORDER BY p.item_id", args)]
+
+
+def kept_page(store: Store, item_id: int) -> bytes:
+    """The raw page kept for an item; raises NotFound."""
+    with store.read() as db:
+        row = db.execute("SELECT body FROM pages WHERE item_id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no page kept for item {item_id}")
+    return zlib.decompress(row[0])
