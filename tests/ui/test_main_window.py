@@ -15,7 +15,7 @@ from tiffin.fetch.refresh import refresh_sources
 from tiffin.library import queries
 from tiffin.library.store import Store
 from tiffin.ui import workers
-from tiffin.ui.dialogs.add_source_dialog import is_web_address
+from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog, is_web_address
 from tiffin.ui.main_window import MainWindow
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE
@@ -29,6 +29,13 @@ def _window(qtbot: QtBot, store: Store, paths: Paths, settings: Settings) -> Mai
     return window
 
 
+def _open_add_dialog(qtbot: QtBot, window: MainWindow) -> AddSourceDialog:
+    dialog = window.make_add_dialog()
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
 def _titles(window: MainWindow) -> list[str]:
     model = window.item_model
     return [model.index(r).data() for r in range(model.rowCount())]
@@ -38,9 +45,7 @@ def test_add_subscription_dialog_shows_items(
     qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings
 ) -> None:
     window = _window(qtbot, store, paths, settings)
-    dialog = window.make_add_dialog()
-    qtbot.addWidget(dialog)
-    dialog.open()
+    dialog = _open_add_dialog(qtbot, window)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.keyClicks(dialog.url_edit, "not a url")
     assert not ok.isEnabled()
@@ -65,9 +70,7 @@ def test_add_dialog_keeps_open_with_the_reason(
     qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings
 ) -> None:
     window = _window(qtbot, store, paths, settings)
-    dialog = window.make_add_dialog()
-    qtbot.addWidget(dialog)
-    dialog.open()
+    dialog = _open_add_dialog(qtbot, window)
     dialog.url_edit.setText(web.add("/nofeed", "<!doctype html><p>hello</p>", "text/html"))
     dialog.on_subscribe_clicked()
     qtbot.waitUntil(lambda: "names no feed" in dialog.message.text(), timeout=QT_TIMEOUT_MS)

@@ -90,25 +90,22 @@ class ItemView(QTextBrowser):
     ) -> None:
         """Render `item` (its HTML was sanitised before it was stored) with its `images`."""
         document = self.document()
-        document.clear()
-        document.setDefaultStyleSheet(READER_CSS)
+        document.clear()  # drops the last item's pictures; the style sheet stays
         for name, image in (images or {}).items():
             document.addResource(
                 QTextDocument.ResourceType.ImageResource, QUrl(f"{IMAGE_SCHEME}:{name}"), image
             )
         body = item.body_html or text_to_html(item.text)
         self.right_to_left = is_right_to_left(item.lang, item.text or item.title)
+        direction = (
+            Qt.LayoutDirection.RightToLeft if self.right_to_left else Qt.LayoutDirection.LeftToRight
+        )
         option = QTextOption(document.defaultTextOption())
-        option.setTextDirection(
-            Qt.LayoutDirection.RightToLeft if self.right_to_left else Qt.LayoutDirection.LeftToRight
-        )
+        option.setTextDirection(direction)
         document.setDefaultTextOption(option)
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if self.right_to_left else Qt.LayoutDirection.LeftToRight
-        )
-        direction = "rtl" if self.right_to_left else "ltr"
+        self.setLayoutDirection(direction)
         self.setHtml(
-            f'<div dir="{direction}">'
+            f'<div dir="{"rtl" if self.right_to_left else "ltr"}">'
             f"<h1>{html.escape(item.title or self.tr('(untitled)'))}</h1>"
             f'<p class="meta">{self._meta(item, source_title)}</p>'
             f"{self._note(item)}{body}{self._enclosures(item)}</div>"
