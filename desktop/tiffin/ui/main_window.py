@@ -65,8 +65,7 @@ class MainWindow(QMainWindow):
         self.sources: list[Source] = []
         self.selected_ids: list[int] | None = None
         self.refresh_worker: workers.Worker | None = None
-        self._generation = 0
-        self._sources_generation = 0
+        self._latest: dict[str, int] = {}
         self.setWindowTitle(self.tr("Tiffin"))
         self.resize(1200, 760)
 
@@ -84,7 +83,6 @@ class MainWindow(QMainWindow):
         self.item_list.setAccessibleName(self.tr("Items"))
         self.item_view = ItemView()
         self.images = ImageFolder(paths.data_dir / "images")
-        self._item_generation = 0
 
         self.search_model = SearchResultsModel(self)
         self.search_list = QListView()
@@ -97,7 +95,6 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setMaximumWidth(320)
-        self._search_generation = 0
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(200)
@@ -209,18 +206,28 @@ class MainWindow(QMainWindow):
     ) -> workers.Worker:
         return workers.start(task, done, failed or self.on_task_failed, pool, progressed)
 
+    def _run_latest(
+        self, name: str, task: Callable[[Progress, CancelToken], Any], done: Callable[[Any], None]
+    ) -> None:
+        """Run `task`; `done` gets its result only if no newer `name` job has started since
+        (a quicker, newer load must not be overwritten by a stale one)."""
+        generation = self._latest[name] = self._latest.get(name, 0) + 1
+
+        def deliver(result: Any) -> None:
+            if self._latest[name] == generation:
+                done(result)
+
+        self._run(task, deliver)
+
     def reload_sources(self, with_items: bool = True) -> None:
         """Re-read the sources (in a worker) and rebuild the tree, keeping the selection; the
         item list is reloaded too unless only counts changed."""
 
-        self._sources_generation += 1
-        generation = self._sources_generation
-
-        def done(sources: list[Source]) -> None:
-            if generation == self._sources_generation:  # a newer load is on its way
-                self.on_sources_loaded(sources, with_items)
-
-        self._run(lambda _p, _c: queries.list_sources(self.store), done)
+        self._run_latest(
+            "sources",
+            lambda _p, _c: queries.list_sources(self.store),
+            lambda sources: self.on_sources_loaded(sources, with_items),
+        )
 
     def on_sources_loaded(self, sources: list[Source], with_items: bool = True) -> None:
         self.sources = sources
@@ -288,12 +295,8 @@ class MainWindow(QMainWindow):
     def load_items(self, source_ids: list[int]) -> None:
         """Load the items of `source_ids` into the list, newest first."""
         self.selected_ids = source_ids
-        self._generation += 1
-        generation = self._generation
 
         def done(rows: list[ItemRow]) -> None:
-            if generation != self._generation:
-                return
             current = self.item_list.currentIndex().row()
             shown = self.item_model.rowCount()
             keep = self.item_model.row(current).id if 0 <= current < shown else None
@@ -303,7 +306,9 @@ class MainWindow(QMainWindow):
                     self.item_list.setCurrentIndex(self.item_model.index(position))
                     break
 
-        self._run(lambda _p, _c: queries.list_item_rows(self.store, source_ids), done)
+        self._run_latest(
+            "items", lambda _p, _c: queries.list_item_rows(self.store, source_ids), done
+        )
 
     def on_item_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -323,16 +328,12 @@ class MainWindow(QMainWindow):
 
     def show_item(self, item_id: int, then: Callable[[Item], None] | None = None) -> None:
         """Load an item and its stored pictures in a worker, then show it in the reader."""
-        self._item_generation += 1
-        generation = self._item_generation
 
         def task(_p: Progress, _c: CancelToken) -> tuple[Item, dict[str, QImage]]:
             item = queries.get_item(self.store, item_id)
             return item, load_images(self.images, image_names(item.body_html))
 
         def done(loaded: tuple[Item, dict[str, QImage]]) -> None:
-            if generation != self._item_generation:
-                return
             item, pictures = loaded
             titles = {s.id: s.title or s.url for s in self.sources}
             self.item_view.show_item(item, titles.get(item.source_id, ""), pictures)
@@ -376,20 +377,17 @@ class MainWindow(QMainWindow):
     def run_search(self) -> None:
         """Search for what the box holds (in a worker); an empty box shows the item list."""
         text = self.search_box.text().strip()
-        self._search_generation += 1
-        generation = self._search_generation
         if not text:
+            self._latest["search"] = self._latest.get("search", 0) + 1  # drop a search in flight
             self.lists.setCurrentWidget(self.item_list)
             return
 
         def done(hits: list[SearchHit]) -> None:
-            if generation != self._search_generation:
-                return
             self.search_model.set_hits(hits)
             self.lists.setCurrentWidget(self.search_list)
             self.status_label.setText(self.tr("{0} matches for “{1}”").format(len(hits), text))
 
-        self._run(lambda _p, _c: search(self.store, text), done)
+        self._run_latest("search", lambda _p, _c: search(self.store, text), done)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.search_box.text():
