@@ -74,6 +74,8 @@ class Settings:
     per_host_connections: int = 2
     max_retry_wait: float = 60.0
     retries: int = 2
+    disk_reserve: int = 256 * 1024 * 1024
+    media_connections: int = 8
     proxy: str | None = None
     user_agent: str = "Tiffin/0.1 (+offline reader)"
 

@@ -12,6 +12,11 @@
     │   ├── HttpStatusError    an HTTP error status that retrying did not cure
     │   ├── RateLimited        429/503 with a Retry-After longer than we wait
     │   └── ResponseTooLarge   the body passed the size cap and was cut off
+    ├── MediaError             a video or audio download could not be done
+    │   ├── MediaUnavailable   yt-dlp cannot read the address (unsupported, private, removed)
+    │   ├── DiskFull           not enough free space; what was downloaded is kept
+    │   ├── RemoteChanged      the file changed on the server since the download began
+    │   └── VerifyFailed       the finished file is not the complete, playable media expected
     ├── StoreError             the library database
     │   ├── SchemaTooNew       the database was written by a newer Tiffin
     │   └── NotFound           no row with that id
@@ -77,6 +82,26 @@ class RateLimited(HttpStatusError):
 
 class ResponseTooLarge(NetError):
     """The response body passed the size cap and was cut off."""
+
+
+class MediaError(TiffinError):
+    """A video or audio download could not be done; bytes already on disk are kept."""
+
+
+class MediaUnavailable(MediaError):
+    """yt-dlp could not find media at the address (unsupported site, private or removed)."""
+
+
+class DiskFull(MediaError):
+    """There is not enough free space for the download; the queue pauses until there is."""
+
+
+class RemoteChanged(MediaError):
+    """The file on the server is not the one whose first part is on disk; it starts over."""
+
+
+class VerifyFailed(MediaError):
+    """The finished file is shorter, longer or less playable than the media promised."""
 
 
 class StoreError(TiffinError):

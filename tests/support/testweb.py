@@ -2,7 +2,9 @@
 
 Start it with `TestWeb().start()`; it listens on 127.0.0.1 (or several loopback addresses on one
 port), serves `shared/fixtures/` under `/fixtures/...`, and any bytes a test adds with `add()`.
-Every route answers conditional requests (ETag / Last-Modified -> 304) and gzip when asked.
+Every route answers conditional requests (ETag / Last-Modified -> 304), gzip when asked (text
+routes only), HEAD, and single byte ranges (206, or 416 past the end) unless added with
+`ranges=False`, as servers without range support answer 200 with the whole body.
 `fault()` switches on, per path, any of:
 
     latency       seconds to wait before answering
@@ -16,14 +18,16 @@ Every route answers conditional requests (ETag / Last-Modified -> 304) and gzip 
     redirect_to   answer with `redirect_status` and this Location
 
 A host-wide latency (`host_latency[host]`) adds delay to every answer for that host, as a far-away
-site would. With the server used as an HTTP proxy (absolute-form request lines), requests for any
-host name reach it and routes can be registered per host; `transport()` gives an httpx
-transport that sends every request, http or https, for any host, to this server, so that pages
-fetched "from" their real sites never leave the machine. With `generated_images` on, any
-address without a route answers with a generated picture (see `generated_image`): most are
-real PNGs, some are broken, some are decompression bombs, SVG with script, or too large.
-`log` records every request; tests assert on it. Later issues extend this module with media,
-HLS VOD and live playlists.
+site would; `link_rate` caps the bytes per second of all answers together, as the user's line
+would, whatever the number of connections. With the server used as an HTTP proxy (absolute-form
+request lines), requests for any host name reach it and routes can be registered per host;
+`transport()` gives an httpx transport that sends every request, http or https, for any host, to
+this server, so that pages fetched "from" their real sites never leave the machine. With
+`generated_images` on, any address without a route answers with a generated picture (see
+`generated_image`): most are real PNGs, some are broken, some are decompression bombs, SVG with
+script, or too large. `add_folder()` serves a folder of files (HLS made with ffmpeg, say).
+`log` records every request; tests assert on it. Later issues extend this module with HLS live
+playlists.
 """
 
 from __future__ import annotations
@@ -79,6 +83,13 @@ class Route:
     content_type: str
     headers: dict[str, str] = field(default_factory=dict)
     validators: bool = True
+    ranges: bool = True
+
+    @property
+    def compressible(self) -> bool:
+        """Whether a real server would gzip this type (text, never media)."""
+        kind = self.content_type
+        return kind.startswith("text/") or any(t in kind for t in ("xml", "json", "mpegurl"))
 
     @cached_property
     def etag(self) -> str:
@@ -214,6 +225,9 @@ class TestWeb:
         self.log: list[Request] = []
         self.bytes_sent = 0
         self.generated_images = False
+        self.link_rate: int | None = None
+        self.answering = 0
+        self._link_clock = 0.0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self._servers: list[_Server] = []
@@ -245,6 +259,7 @@ class TestWeb:
             self.log.clear()
             self.bytes_sent = 0
             self.generated_images = False
+            self.link_rate = None
 
     # -- configuration ------------------------------------------------------------------------
     def url(self, path: str, host: str | None = None) -> str:
@@ -270,12 +285,24 @@ class TestWeb:
         headers: dict[str, str] | None = None,
         host: str | None = None,
         validators: bool = True,
+        ranges: bool = True,
     ) -> str:
         """Serve `body` at `path` (for one host name only, if given); returns its URL."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         with self.lock:
-            self.routes[(host, path)] = Route(data, content_type, dict(headers or {}), validators)
+            self.routes[(host, path)] = Route(
+                data, content_type, dict(headers or {}), validators, ranges
+            )
         return self.url(path)
+
+    def add_folder(self, prefix: str, folder: Path) -> str:
+        """Serve every file under `folder` at `prefix` + its relative path; returns the URL of
+        `prefix`."""
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                relative = file.relative_to(folder).as_posix()
+                self.add(f"{prefix}{relative}", file.read_bytes(), _guess_type(file.name))
+        return self.url(prefix)
 
     def add_fixture(self, relpath: str, path: str | None = None, host: str | None = None) -> str:
         """Serve a file of shared/fixtures (with the headers its `Header:` lines name)."""
@@ -287,6 +314,29 @@ class TestWeb:
     def fault(self, path: str, fault: Fault) -> None:
         with self.lock:
             self.faults[path] = fault
+
+    def pace(self, size: int) -> None:
+        """Wait until the link may carry `size` more bytes (no-op without `link_rate`)."""
+        with self.lock:
+            rate = self.link_rate
+            if not rate:
+                return
+            now = time.monotonic()
+            self._link_clock = max(self._link_clock, now) + size / rate
+            wait = self._link_clock - now
+        if wait > 0:
+            self.stopping.wait(wait)
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Wait until no request is being answered, so the log holds every finished one (a
+        client can have the last byte before the server has written its log line)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if not self.answering:
+                    return
+            time.sleep(0.01)
+        raise TimeoutError(f"the test web was still answering after {timeout} s")
 
     def requests(self, path: str | None = None) -> list[Request]:
         with self.lock:
@@ -335,6 +385,10 @@ def _guess_type(name: str) -> str:
         return "application/feed+json" if "feed" in name or "json" in name else "application/json"
     if name.endswith((".rss", ".atom", ".xml", ".opml")):
         return "application/xml"
+    if name.endswith(".m3u8"):
+        return "application/vnd.apple.mpegurl"
+    if name.endswith(".ts"):
+        return "video/mp2t"
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
@@ -403,6 +457,21 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
 
         def do_GET(self) -> None:
+            self._counted(head_only=False)
+
+        def do_HEAD(self) -> None:
+            self._counted(head_only=True)
+
+        def _counted(self, head_only: bool) -> None:
+            with web.lock:
+                web.answering += 1
+            try:
+                self._answer(head_only)
+            finally:
+                with web.lock:
+                    web.answering -= 1
+
+        def _answer(self, head_only: bool) -> None:
             self._started = time.monotonic()
             host, path = self._where()
             delay = web.host_latency.get(host, 0.0)
@@ -445,16 +514,47 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                 ):
                     self._head(304, {"ETag": etag, "Content-Length": "0"})
                     return self._record(host, path, 304, 0)
-            body = route.body
-            if "gzip" in (self.headers.get("Accept-Encoding") or ""):
+            status, body = 200, route.body
+            if route.ranges:
+                headers["Accept-Ranges"] = "bytes"
+                wanted = self._range(route)
+                if wanted == "unsatisfiable":
+                    unsatisfiable = {"Content-Range": f"bytes */{len(body)}", "Content-Length": "0"}
+                    self._head(416, unsatisfiable)
+                    return self._record(host, path, 416, 0)
+                if wanted is not None:
+                    first, last = wanted
+                    status, body = 206, body[first : last + 1]
+                    headers["Content-Range"] = f"bytes {first}-{last}/{len(route.body)}"
+            if (
+                status == 200
+                and route.compressible
+                and "gzip" in (self.headers.get("Accept-Encoding") or "")
+            ):
                 body = route.gzipped
                 headers["Content-Encoding"] = "gzip"
                 headers["Vary"] = "Accept-Encoding"
             headers["Content-Length"] = str(len(body))
-            self._head(200, headers)
-            sent = self._send(body, fault)
-            self._record(host, path, 200, sent)
+            self._head(status, headers)
+            sent = 0 if head_only else self._send(body, fault)
+            self._record(host, path, status, sent)
             return None
+
+        def _range(self, route: Route) -> tuple[int, int] | str | None:
+            """The one byte range asked for, "unsatisfiable", or None for the whole body."""
+            match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range") or "")
+            if_range = self.headers.get("If-Range")
+            if not match or (if_range and route.validators and if_range != route.etag):
+                return None
+            size = len(route.body)
+            start, end = match.groups()
+            if not start and not end:
+                return None
+            if not start:  # a suffix: the last N bytes
+                return max(0, size - int(end)), size - 1
+            if int(start) >= size:
+                return "unsatisfiable"
+            return int(start), min(size - 1, int(end)) if end else size - 1
 
         def _send(self, body: bytes, fault: Fault | None) -> int:
             limit = len(body)
@@ -462,16 +562,21 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                 limit = min(limit, fault.stall_after)
             if fault and fault.drop_after is not None:
                 limit = min(limit, fault.drop_after)
-            chunk = max(1, (fault.rate // 20) if fault and fault.rate else 65536)
+            chunk = 65536
+            if fault and fault.rate:
+                chunk = min(chunk, max(1, fault.rate // 20))
+            if web.link_rate:
+                chunk = min(chunk, max(1, web.link_rate // 50))
             sent = 0
             try:
                 while sent < limit:
                     piece = body[sent : min(limit, sent + chunk)]
+                    web.pace(len(piece))
+                    if fault and fault.rate:
+                        time.sleep(len(piece) / fault.rate)
                     self.wfile.write(piece)
                     self.wfile.flush()
                     sent += len(piece)
-                    if fault and fault.rate:
-                        time.sleep(len(piece) / fault.rate)
                 if fault and fault.stall_after is not None and sent < len(body):
                     web.stopping.wait(60)
                 if fault and fault.drop_after is not None and sent < len(body):
