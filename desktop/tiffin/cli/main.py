@@ -1,8 +1,8 @@
 """Argument parsing and the subcommands of `tiffin`.
 
-Exit codes: 0 done; 1 failed (the message says why); 2 wrong usage; 3 done, but some sources
-or items failed (refresh, articles fetch); 130 interrupted. `--json` prints one JSON list whose
-field names are a stable interface.
+Exit codes: 0 done; 1 failed (the message says why; a full disk for downloads); 2 wrong usage;
+3 done, but some sources, items or downloads failed; 130 interrupted. `--json` prints one JSON
+list whose field names are a stable interface.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from tiffin import __version__
 from tiffin.cli import articles as reading
+from tiffin.cli import media
 from tiffin.cli.output import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     opml_export = opml_commands.add_parser("export", help="write every subscription to FILE")
     opml_export.add_argument("file", type=Path)
     reading.add_parsers(commands)
+    media.add_parsers(commands)
     return parser
 
 
@@ -210,6 +212,10 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             return reading.cmd_show(args, store)
         if args.command == "search":
             return reading.cmd_search(args, store)
+        if args.command == "download":
+            return media.cmd_download(args, store, paths, settings)
+        if args.command == "media":
+            return media.cmd_media(args, store, paths)
         if args.command == "remove":
             queries.delete_source(store, args.id)
             print(f"removed source #{args.id}")

@@ -138,11 +138,42 @@ def _v4_full_articles(db: sqlite3.Connection) -> None:
     )
 
 
+def _v5_downloads(db: sqlite3.Connection) -> None:
+    """Video and audio downloads: the queue (ordered by position), where each file ended up
+    (relative to the media folder), and where the user stopped playing it."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE downloads (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            url TEXT NOT NULL,
+            quality TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            position REAL NOT NULL,
+            path TEXT,
+            bytes_total INTEGER,
+            bytes_done INTEGER NOT NULL DEFAULT 0,
+            duration REAL,
+            error TEXT,
+            added_at REAL NOT NULL,
+            finished_at REAL,
+            played INTEGER NOT NULL DEFAULT 0,
+            resume_at REAL NOT NULL DEFAULT 0,
+            UNIQUE (url, quality)
+        );
+        CREATE INDEX downloads_queue ON downloads (status, position);
+        """,
+    )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
     _v3_index_new_items_in_code,
     _v4_full_articles,
+    _v5_downloads,
 )
 LATEST = len(STEPS)
 

@@ -63,6 +63,25 @@ def ffmpeg_folder() -> str | None:
         return None
 
 
+class YtdlpLog:
+    """Sends yt-dlp's messages to Python logging instead of the terminal."""
+
+    def __init__(self) -> None:
+        self.log = logging.getLogger("tiffin.ytdlp")
+
+    def debug(self, message: str) -> None:
+        self.log.debug("%s", message)
+
+    def info(self, message: str) -> None:
+        self.log.info("%s", message)
+
+    def warning(self, message: str) -> None:
+        self.log.warning("%s", message)
+
+    def error(self, message: str) -> None:
+        self.log.error("%s", message)
+
+
 def ytdlp_options(settings: Settings) -> dict[str, Any]:
     """The yt-dlp parameters every Tiffin download starts from."""
     options: dict[str, Any] = {
@@ -72,6 +91,7 @@ def ytdlp_options(settings: Settings) -> dict[str, Any]:
         "socket_timeout": settings.read_timeout,
         "retries": settings.retries,
         "js_runtimes": {"deno": {"path": deno_path()}},
+        "logger": YtdlpLog(),
     }
     location = ffmpeg_folder()
     if location:

@@ -1,0 +1,137 @@
+"""`tiffin download` and `tiffin media`: the download queue and the media library, headless."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from typing import Any
+
+from tiffin.cli.output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, iso, print_json
+from tiffin.config import Paths, Settings
+from tiffin.library import downloads
+from tiffin.library.downloads import Download, Status
+from tiffin.library.store import Store
+from tiffin.media.download import QUALITIES
+from tiffin.media.queue import DownloadQueue, QueueEvent, media_dir
+from tiffin.progress import CancelToken
+
+
+def add_parsers(commands: Any) -> None:
+    """Register `download` and `media` on the `tiffin` subcommand parser."""
+    download = commands.add_parser(
+        "download", help="download a video or audio address now, or run the download queue"
+    )
+    what = download.add_mutually_exclusive_group(required=True)
+    what.add_argument("url", nargs="?", help="a page or media address yt-dlp can read")
+    what.add_argument("--queue", action="store_true", help="run every queued download")
+    download.add_argument(
+        "--quality",
+        choices=QUALITIES,
+        default="",
+        metavar="Q",
+        help="cap the quality: 1080, 720, 480, 360 or audio (default: best)",
+    )
+    download.add_argument("--parallel", type=int, default=2, help="downloads at once (default 2)")
+
+    media = commands.add_parser("media", help="list downloads: finished, queued and failed")
+    media.add_argument("--json", action="store_true", help="print a JSON list")
+
+
+def media_json(entry: Download, paths: Paths) -> dict[str, Any]:
+    """The stable JSON shape of a media entry; `path` is absolute, and null until done."""
+    path = str(media_dir(paths) / entry.path) if entry.path else None
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "url": entry.url,
+        "path": path,
+        "duration": entry.duration,
+        "status": entry.status.value,
+        "quality": entry.quality,
+        "bytes_done": entry.bytes_done,
+        "bytes_total": entry.bytes_total,
+        "error": entry.error,
+        "added": iso(entry.added_at),
+        "finished": iso(entry.finished_at),
+        "played": entry.played,
+        "resume_at": entry.resume_at,
+        "item": entry.item_id,
+    }
+
+
+def _size(count: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if count < 1024 or unit == "GiB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+    raise AssertionError("unreachable")
+
+
+class _Bar:
+    """One line per running download on a terminal; nothing when piped."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, event: QueueEvent) -> None:
+        progress = event.progress
+        if not self.enabled or progress is None:
+            return
+        width = max(10, min(30, shutil.get_terminal_size().columns - 60))
+        if progress.total:
+            filled = min(width, width * progress.done // progress.total)
+            bar = f"[{'#' * filled}{'.' * (width - filled)}]"
+        else:
+            bar = f"[{progress.phase:^{width}}]"
+        eta = f" {progress.eta:.0f} s left" if progress.eta is not None else ""
+        text = f"#{event.download_id} {bar} {_size(progress.done)} {_size(progress.speed)}/s{eta}"
+        sys.stderr.write(f"\r{text[:120]:<80}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def cmd_download(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
+    """Download one address now (queued first, so a kill or failure leaves it in the queue),
+    or run the whole queue."""
+    only = None
+    if args.url:
+        entry = downloads.enqueue(store, args.url, args.quality)
+        if entry.status == Status.DONE:
+            print(f"already downloaded: #{entry.id} {media_dir(paths) / (entry.path or '')}")
+            return EXIT_OK
+        if entry.status in (Status.PAUSED, Status.DOWNLOADING):
+            downloads.set_status(store, entry.id, Status.QUEUED)
+        only = [entry.id]
+    bar = _Bar()
+    try:
+        summary = DownloadQueue(store, paths, settings, args.parallel).run(bar, CancelToken(), only)
+    finally:
+        bar.close()
+    for download_id in summary.done:
+        done = downloads.get_download(store, download_id)
+        print(f"downloaded #{done.id} {media_dir(paths) / (done.path or '')}")
+    for download_id, error in summary.failed.items():
+        print(f"tiffin: #{download_id} failed: {error}", file=sys.stderr)
+    if summary.disk_full:
+        print(f"tiffin: {summary.disk_full}", file=sys.stderr)
+        return EXIT_FAILED
+    if summary.failed:
+        return EXIT_FAILED if not summary.done else EXIT_PARTIAL
+    return EXIT_OK
+
+
+def cmd_media(args: argparse.Namespace, store: Store, paths: Paths) -> int:
+    """List the media library and the queue."""
+    entries = downloads.list_downloads(store)
+    if args.json:
+        print_json([media_json(e, paths) for e in entries])
+        return EXIT_OK
+    for entry in entries:
+        length = f"{entry.duration / 60:5.1f} min" if entry.duration else "         "
+        note = f"  ! {entry.error}" if entry.error else ""
+        print(f"{entry.id:>5} {entry.status.value:<11} {length} {entry.title or entry.url}{note}")
+    return EXIT_OK

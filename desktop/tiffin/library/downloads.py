@@ -1,0 +1,200 @@
+"""The download queue and the media library: what to fetch, in which order, how far it got,
+where the finished file is, and where the user stopped playing it."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tiffin.errors import NotFound
+from tiffin.library.store import Store
+
+
+class Status(StrEnum):
+    """Where a download stands. Only DONE means a complete, verified file."""
+
+    QUEUED = "queued"
+    DOWNLOADING = "downloading"
+    PAUSED = "paused"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One entry of the queue or the media library. `path` is relative to the media folder and
+    set only once the file is done."""
+
+    id: int
+    url: str
+    quality: str
+    title: str
+    status: Status
+    position: float
+    path: str | None
+    bytes_total: int | None
+    bytes_done: int
+    duration: float | None
+    error: str | None
+    added_at: float
+    finished_at: float | None
+    played: bool
+    resume_at: float
+    item_id: int | None
+
+
+def _download(row: sqlite3.Row) -> Download:
+    return Download(
+        id=row["id"],
+        url=row["url"],
+        quality=row["quality"],
+        title=row["title"],
+        status=Status(row["status"]),
+        position=row["position"],
+        path=row["path"],
+        bytes_total=row["bytes_total"],
+        bytes_done=row["bytes_done"],
+        duration=row["duration"],
+        error=row["error"],
+        added_at=row["added_at"],
+        finished_at=row["finished_at"],
+        played=bool(row["played"]),
+        resume_at=row["resume_at"],
+        item_id=row["item_id"],
+    )
+
+
+def enqueue(
+    store: Store, url: str, quality: str = "", title: str = "", item_id: int | None = None
+) -> Download:
+    """Queue `url` at the end; an address already known keeps its entry (a failed or cancelled
+    one is queued again)."""
+    with store.write() as db:
+        row = db.execute(
+            "SELECT * FROM downloads WHERE url = ? AND quality = ?", (url, quality)
+        ).fetchone()
+        if row is None:
+            last = db.execute("SELECT COALESCE(MAX(position), 0) FROM downloads").fetchone()[0]
+            cursor = db.execute(
+                "INSERT INTO downloads (url, quality, title, status, position, added_at, item_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (url, quality, title, Status.QUEUED.value, last + 1, time.time(), item_id),
+            )
+            download_id = cursor.lastrowid
+        else:
+            download_id = row["id"]
+            if row["status"] in (Status.FAILED.value, Status.CANCELLED.value):
+                db.execute(
+                    "UPDATE downloads SET status = ?, error = NULL WHERE id = ?",
+                    (Status.QUEUED.value, download_id),
+                )
+        found = db.execute("SELECT * FROM downloads WHERE id = ?", (download_id,)).fetchone()
+    return _download(found)
+
+
+def get_download(store: Store, download_id: int) -> Download:
+    """One entry; raises NotFound."""
+    with store.read() as db:
+        row = db.execute("SELECT * FROM downloads WHERE id = ?", (download_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no download with id {download_id}")
+    return _download(row)
+
+
+def list_downloads(store: Store, statuses: Sequence[Status] | None = None) -> list[Download]:
+    """Entries in queue order, optionally only those in `statuses`."""
+    sql, args = "SELECT * FROM downloads", [s.value for s in statuses or ()]
+    if args:
+        sql += f" WHERE status IN ({','.join('?' * len(args))})"
+    with store.read() as db:
+        rows = db.execute(sql + " ORDER BY position", args).fetchall()
+    return [_download(row) for row in rows]
+
+
+def next_queued(store: Store, skip: Sequence[int] = ()) -> Download | None:
+    """The first entry waiting to run, not counting those in `skip` (already running)."""
+    marks = ",".join("?" * len(skip))
+    with store.read() as db:
+        row = db.execute(
+            f"SELECT * FROM downloads WHERE status = ? AND id NOT IN ({marks})"
+            " ORDER BY position LIMIT 1",
+            (Status.QUEUED.value, *skip),
+        ).fetchone()
+    return None if row is None else _download(row)
+
+
+def requeue_interrupted(store: Store) -> int:
+    """Entries left DOWNLOADING by a run that was killed go back to the queue (their bytes on
+    disk are kept and continued); returns how many."""
+    with store.write() as db:
+        cursor = db.execute(
+            "UPDATE downloads SET status = ? WHERE status = ?",
+            (Status.QUEUED.value, Status.DOWNLOADING.value),
+        )
+    return cursor.rowcount
+
+
+def set_status(store: Store, download_id: int, status: Status, error: str | None = None) -> None:
+    """Move an entry to `status` (with an error message, or clearing it)."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE downloads SET status = ?, error = ? WHERE id = ?",
+            (status.value, error, download_id),
+        )
+
+
+def record_progress(
+    store: Store, download_id: int, done: int, total: int | None, title: str = ""
+) -> None:
+    """Remember how far an entry got (shown by `tiffin media` and after a restart)."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE downloads SET bytes_done = ?, bytes_total = ?,"
+            " title = CASE WHEN ? = '' THEN title ELSE ? END WHERE id = ?",
+            (done, total, title, title, download_id),
+        )
+
+
+def record_done(
+    store: Store, download_id: int, path: str, size: int, duration: float | None, title: str
+) -> None:
+    """The entry's file is complete and verified at `path` (relative to the media folder)."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE downloads SET status = ?, path = ?, bytes_done = ?, bytes_total = ?,"
+            " duration = ?, title = ?, error = NULL, finished_at = ? WHERE id = ?",
+            (Status.DONE.value, path, size, size, duration, title, time.time(), download_id),
+        )
+
+
+def move_to(store: Store, download_id: int, before_id: int | None) -> None:
+    """Reorder: put an entry just before another one, or at the end with None."""
+    with store.write() as db:
+        if before_id is None:
+            last = db.execute("SELECT COALESCE(MAX(position), 0) FROM downloads").fetchone()[0]
+            position = last + 1
+        else:
+            row = db.execute("SELECT position FROM downloads WHERE id = ?", (before_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no download with id {before_id}")
+            previous = db.execute(
+                "SELECT COALESCE(MAX(position), ? - 1) FROM downloads WHERE position < ?",
+                (row[0], row[0]),
+            ).fetchone()[0]
+            position = (previous + row[0]) / 2
+        db.execute("UPDATE downloads SET position = ? WHERE id = ?", (position, download_id))
+
+
+def record_playback(
+    store: Store, download_id: int, position: float, played: bool | None = None
+) -> None:
+    """Where the user stopped playing (seconds), and whether the item counts as played."""
+    with store.write() as db:
+        db.execute(
+            "UPDATE downloads SET resume_at = ?, played = COALESCE(?, played) WHERE id = ?",
+            (max(0.0, position), None if played is None else int(played), download_id),
+        )

@@ -1,0 +1,355 @@
+"""One video or audio download: yt-dlp resolves the address and picks the formats, the bytes
+come down in parallel, ffmpeg merges, ffprobe verifies, and only then does the file appear.
+
+Everything in flight lives in `<media>/.partial/<id>/`: `<n>.<ext>` once format n is complete,
+`<n>.<ext>.part` (plus its extents journal) while it is not, and `merged.<ext>` once merged.
+Running the same request again continues from whatever is there. Plain files (the protocol
+yt-dlp calls http/https) come through `RangedDownload` over several connections; streams made
+of fragments (HLS, DASH) through yt-dlp's own downloaders, several fragments at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tiffin.config import Settings
+from tiffin.errors import MediaError, MediaUnavailable, VerifyFailed
+from tiffin.media.naming import safe_filename
+from tiffin.media.ranges import RangedDownload, Transfer, remove_sidecars
+from tiffin.media.toolchain import ffmpeg_folder, ytdlp_options
+from tiffin.net.client import make_client
+
+logger = logging.getLogger(__name__)
+
+QUALITIES = ("", "1080", "720", "480", "360", "audio")
+_DIRECT = ("http", "https")
+
+
+def format_selector(quality: str) -> str:
+    """yt-dlp's format selection for a quality cap: '' (best), a height such as '480', or
+    'audio' (audio only where the site offers it, else the smallest file with sound)."""
+    if quality == "audio":
+        return "ba/wa*/w"
+    if quality.isdigit():
+        cap = f"[height<={quality}]"
+        return f"bv*{cap}+ba/b{cap}/wv*+ba/w"
+    if quality:
+        raise ValueError(f"unknown quality {quality!r}; choose one of {QUALITIES}")
+    return "bv*+ba/b"
+
+
+@dataclass(frozen=True)
+class DownloadRequest:
+    """What to download and where: `media_dir` holds finished files, `partial_dir` the rest."""
+
+    id: int
+    url: str
+    quality: str
+    media_dir: Path
+
+    @property
+    def work_dir(self) -> Path:
+        """The folder holding this download's unfinished parts."""
+        return self.media_dir / ".partial" / str(self.id)
+
+
+@dataclass(frozen=True)
+class DownloadProgress:
+    """How one download is doing; `total` and `eta` are None while unknown."""
+
+    download_id: int
+    phase: str  # resolving, downloading, merging, verifying
+    title: str
+    done: int
+    total: int | None
+    speed: float
+    eta: float | None
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A complete, verified file: `path` is relative to the media folder."""
+
+    download_id: int
+    title: str
+    path: str
+    size: int
+    duration: float | None
+
+
+class _Speed:
+    """Bytes per second over the last few seconds."""
+
+    def __init__(self) -> None:
+        self.samples: list[tuple[float, int]] = []
+
+    def __call__(self, done: int) -> float:
+        now = time.monotonic()
+        self.samples = [(t, d) for t, d in self.samples if now - t < 3.0] + [(now, done)]
+        first_t, first_d = self.samples[0]
+        return (done - first_d) / (now - first_t) if now > first_t else 0.0
+
+
+class _Reporter:
+    """Turns the parts' byte counts into DownloadProgress for the caller."""
+
+    def __init__(self, request: DownloadRequest, sink: Callable[[DownloadProgress], None]) -> None:
+        self.request, self.sink = request, sink
+        self.title = ""
+        self.base = 0  # bytes of the formats already complete
+        self.total: int | None = None
+        self.speed = _Speed()
+
+    def phase(self, phase: str) -> None:
+        self.sink(
+            DownloadProgress(self.request.id, phase, self.title, self.base, self.total, 0, None)
+        )
+
+    def bytes(self, done: int, part_total: int | None) -> None:
+        now_done = self.base + done
+        total = self.total if self.total else (self.base + part_total if part_total else None)
+        speed = self.speed(now_done)
+        eta = (total - now_done) / speed if total and speed > 0 else None
+        self.sink(
+            DownloadProgress(
+                self.request.id, "downloading", self.title, now_done, total, speed, eta
+            )
+        )
+
+
+def resolve(url: str, quality: str, settings: Settings) -> dict[str, Any]:
+    """Ask yt-dlp what is at `url` and which formats the quality cap picks."""
+    from yt_dlp import YoutubeDL  # noqa: PLC0415 - heavy; loaded only in download processes
+    from yt_dlp.utils import DownloadError  # noqa: PLC0415
+
+    params = {**ytdlp_options(settings), "format": format_selector(quality), "noplaylist": True}
+    try:
+        with YoutubeDL(params) as ydl:
+            info = ydl.extract_info(url, download=False)
+    except DownloadError as exc:
+        message = str(exc).removeprefix("ERROR: ")
+        raise MediaUnavailable(f"no media found at {url}: {message}") from exc
+    if not isinstance(info, dict) or info.get("_type") == "playlist":
+        raise MediaUnavailable(f"{url} is a playlist or channel; subscribe to it instead")
+    return info
+
+
+def download(
+    request: DownloadRequest, settings: Settings, on_progress: Callable[[DownloadProgress], None]
+) -> Finished:
+    """Download, merge and verify `request`; continues from the parts already on disk.
+
+    Raises MediaUnavailable, DiskFull, VerifyFailed or a NetError; the parts stay for the next try.
+    """
+    report = _Reporter(request, on_progress)
+    report.phase("resolving")
+    info = resolve(request.url, request.quality, settings)
+    report.title = str(info.get("title") or request.url)
+    formats: list[dict[str, Any]] = info.get("requested_formats") or [info]
+    sizes = [int(f.get("filesize") or f.get("filesize_approx") or 0) for f in formats]
+    report.total = sum(sizes) if all(sizes) else None
+    work = request.work_dir
+    work.mkdir(parents=True, exist_ok=True)
+    files = []
+    for number, fmt in enumerate(formats):
+        target = work / f"{number}.{fmt.get('ext') or 'bin'}"
+        if not target.exists():
+            if fmt.get("protocol") in _DIRECT:
+                _fetch_file(fmt, target, settings, report)
+            else:
+                _fetch_with_ytdlp(fmt, target, settings, report)
+        files.append(target)
+        report.base += target.stat().st_size
+    ext = str(info.get("ext") or files[0].suffix.lstrip("."))
+    hls = any(str(f.get("protocol", "")).startswith("m3u8") for f in formats)
+    if len(files) > 1 or hls:  # HLS arrives as MPEG-TS whatever the name: remux it
+        report.phase("merging")
+        media = _merge(files, work / f"merged.{ext}", from_ts=hls)
+    else:
+        media = files[0]
+    report.phase("verifying")
+    duration = verify(media, info.get("duration"))
+    final = _place(media, request, report.title, ext)
+    shutil.rmtree(work, ignore_errors=True)
+    return Finished(
+        request.id,
+        report.title,
+        final.relative_to(request.media_dir).as_posix(),
+        final.stat().st_size,
+        duration,
+    )
+
+
+def _fetch_file(fmt: dict[str, Any], target: Path, settings: Settings, report: _Reporter) -> None:
+    part = target.with_name(target.name + ".part")
+
+    def progress(transfer: Transfer) -> None:
+        report.bytes(transfer.done, transfer.total)
+
+    async def go() -> None:
+        async with make_client(settings) as client:
+            job = RangedDownload(
+                client,
+                fmt["url"],
+                part,
+                settings,
+                connections=settings.media_connections,
+                headers=dict(fmt.get("http_headers") or {}),
+                on_progress=progress,
+            )
+            await job.run()
+
+    asyncio.run(go())
+    part.replace(target)
+    remove_sidecars(part)
+
+
+def _fetch_with_ytdlp(
+    fmt: dict[str, Any], target: Path, settings: Settings, report: _Reporter
+) -> None:
+    from yt_dlp import YoutubeDL  # noqa: PLC0415
+    from yt_dlp.utils import DownloadError  # noqa: PLC0415
+
+    def hook(state: dict[str, Any]) -> None:
+        if state.get("status") == "downloading":
+            total = state.get("total_bytes") or state.get("total_bytes_estimate")
+            report.bytes(int(state.get("downloaded_bytes") or 0), int(total) if total else None)
+
+    params = {
+        **ytdlp_options(settings),
+        "concurrent_fragment_downloads": settings.media_connections,
+        "continuedl": True,
+        "skip_unavailable_fragments": False,
+        "fragment_retries": 10,
+        "progress_hooks": [hook],
+    }
+    try:
+        with YoutubeDL(params) as ydl:
+            ok = ydl.dl(str(target), fmt)
+    except DownloadError as exc:
+        raise MediaError(f"download of {fmt.get('url')} failed: {exc}") from exc
+    if not ok or not target.exists():
+        raise MediaError(f"yt-dlp could not complete {fmt.get('format_id', 'the stream')}")
+
+
+def _tool(name: str) -> str:
+    folder = ffmpeg_folder()
+    if folder and Path(folder).is_dir() and (Path(folder) / name).exists():
+        return str(Path(folder) / name)
+    found = shutil.which(name) or (folder if name == "ffmpeg" and folder else None)
+    if not found:
+        raise MediaError(f"{name} is missing; install ffmpeg (it brings {name})")
+    return found
+
+
+def _merge(files: list[Path], merged: Path, from_ts: bool) -> Path:
+    """Put the parts in one container of `merged`'s type without re-encoding (AAC from
+    MPEG-TS needs its headers rewritten for MP4)."""
+    if merged.exists():
+        return merged
+    temporary = merged.with_name("merging." + merged.name)
+    command = [_tool("ffmpeg"), "-y", "-v", "error"]
+    for file in files:
+        command += ["-i", str(file)]
+    for number in range(len(files)):
+        command += ["-map", f"{number}"]
+    command += ["-c", "copy"]
+    if from_ts and merged.suffix in (".mp4", ".m4a", ".mov"):
+        command += ["-bsf:a", "aac_adtstoasc"]
+    command.append(str(temporary))
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        temporary.unlink(missing_ok=True)
+        raise MediaError(f"ffmpeg could not merge the parts: {result.stderr.strip()[-300:]}")
+    temporary.replace(merged)
+    return merged
+
+
+def probe_duration(path: Path) -> float | None:
+    """The playing time ffprobe reads from `path`; raises VerifyFailed if it cannot read it."""
+    result = subprocess.run(
+        [
+            _tool("ffprobe"),
+            "-v",
+            "error",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "default=noprint_wrappers=1:nokey=1",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise VerifyFailed(f"{path.name} is not playable media: {result.stderr.strip()[-300:]}")
+    text = result.stdout.strip()
+    try:
+        return float(text)
+    except ValueError:
+        return None  # a stream without a stated duration (some audio): readable is enough
+
+
+def present_seconds(path: Path) -> float:
+    """How much playing time the file really holds: ffmpeg reads every packet (copying to
+    nowhere, no decoding), so a file whose index promises more than its data holds is caught.
+    Raises VerifyFailed when the data is cut off or damaged."""
+    result = subprocess.run(
+        [
+            _tool("ffmpeg"),
+            "-v",
+            "error",
+            "-nostdin",
+            "-i",
+            str(path),
+            "-map",
+            "0",
+            "-c",
+            "copy",
+            "-f",
+            "null",
+            "-progress",
+            "pipe:1",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    problems = [line for line in result.stderr.splitlines() if line.strip()]
+    if result.returncode != 0 or any("partial file" in p or "Invalid data" in p for p in problems):
+        detail = problems[-1] if problems else f"ffmpeg exit {result.returncode}"
+        raise VerifyFailed(f"{path.name} is cut off or damaged: {detail[-200:]}")
+    times = [int(v) for v in re.findall(r"^out_time_us=(\d+)$", result.stdout, re.M)]
+    return max(times, default=0) / 1e6
+
+
+def verify(path: Path, expected: float | None) -> float | None:
+    """Check the finished file really plays for as long as the site (or, failing that, its own
+    header) says; returns the duration."""
+    declared = probe_duration(path)
+    wanted = expected or declared
+    present = present_seconds(path)
+    if wanted and abs(present - wanted) > max(2.0, 0.03 * wanted):
+        raise VerifyFailed(
+            f"{path.name} holds {present:.1f} s of media but should be {wanted:.1f} s"
+        )
+    return declared or present
+
+
+def _place(media: Path, request: DownloadRequest, title: str, ext: str) -> Path:
+    """Move the verified file to its final, portable name in the media folder."""
+    final = request.media_dir / safe_filename(title, ext, f" [{request.id}]")
+    os.replace(media, final)
+    return final

@@ -1,0 +1,164 @@
+"""The download queue runner: takes queued entries in order, runs a few at a time in child
+processes, records progress and results in the library, and stops cleanly when asked.
+
+A full disk pauses the whole queue (the entry stays queued with the reason) rather than
+failing entry after entry; the caller runs the queue again once space is freed. Entries left
+DOWNLOADING by a killed run are queued again at start, and continue from their bytes on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tiffin.config import Paths, Settings
+from tiffin.errors import Cancelled, DiskFull, TiffinError
+from tiffin.library import downloads
+from tiffin.library.downloads import Download, Status
+from tiffin.library.store import Store
+from tiffin.media.download import DownloadProgress, DownloadRequest, Finished
+from tiffin.media.worker import run_download
+from tiffin.progress import CancelToken
+
+logger = logging.getLogger(__name__)
+
+
+def media_dir(paths: Paths) -> Path:
+    """The folder holding finished downloads (and `.partial/` for unfinished ones)."""
+    return paths.data_dir / "media"
+
+
+@dataclass(frozen=True)
+class QueueEvent:
+    """Something happened to one entry: progress while running, or a new status."""
+
+    download_id: int
+    status: Status
+    progress: DownloadProgress | None = None
+    error: str | None = None
+
+
+@dataclass
+class QueueSummary:
+    """What one run of the queue did."""
+
+    done: list[int] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)
+    disk_full: str | None = None
+
+
+class DownloadQueue:
+    """Runs the library's download queue; see the module docstring."""
+
+    def __init__(self, store: Store, paths: Paths, settings: Settings, parallel: int = 2) -> None:
+        self.store, self.paths, self.settings = store, paths, settings
+        self.parallel = max(1, parallel)
+        self._stops: dict[int, CancelToken] = {}
+        self._lock = threading.Lock()
+
+    def stop(self, download_id: int, status: Status = Status.PAUSED) -> None:
+        """Stop one running entry, leaving it PAUSED (or CANCELLED); its bytes are kept."""
+        downloads.set_status(self.store, download_id, status)
+        with self._lock:
+            token = self._stops.get(download_id)
+        if token is not None:
+            token.cancel()
+
+    def run(
+        self,
+        on_event: Callable[[QueueEvent], None],
+        cancel: CancelToken,
+        only: Sequence[int] | None = None,
+    ) -> QueueSummary:
+        """Run queued entries (only those in `only`, if given) until none is left, the disk is
+        full, or `cancel` is set (running entries then go back to QUEUED, bytes kept)."""
+        downloads.requeue_interrupted(self.store)
+        summary = QueueSummary()
+        running: dict[Future[Finished], Download] = {}
+        with ThreadPoolExecutor(self.parallel, thread_name_prefix="download") as pool:
+            while True:
+                while (
+                    len(running) < self.parallel and not cancel.cancelled and not summary.disk_full
+                ):
+                    entry = self._next(only, [d.id for d in running.values()])
+                    if entry is None:
+                        break
+                    running[self._start(pool, entry, on_event)] = entry
+                if not running:
+                    break
+                finished, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
+                if cancel.cancelled:
+                    for entry in running.values():
+                        self._token(entry.id).cancel()
+                for future in finished:
+                    entry = running.pop(future)
+                    self._settle(entry, future, summary, on_event, cancel)
+        return summary
+
+    def _next(self, only: Sequence[int] | None, busy: list[int]) -> Download | None:
+        if only is None:
+            return downloads.next_queued(self.store, busy)
+        for download_id in only:
+            if download_id not in busy:
+                entry = downloads.get_download(self.store, download_id)
+                if entry.status == Status.QUEUED:
+                    return entry
+        return None
+
+    def _token(self, download_id: int) -> CancelToken:
+        with self._lock:
+            return self._stops.setdefault(download_id, CancelToken())
+
+    def _start(
+        self, pool: ThreadPoolExecutor, entry: Download, on_event: Callable[[QueueEvent], None]
+    ) -> Future[Finished]:
+        downloads.set_status(self.store, entry.id, Status.DOWNLOADING)
+        on_event(QueueEvent(entry.id, Status.DOWNLOADING))
+        request = DownloadRequest(entry.id, entry.url, entry.quality, media_dir(self.paths))
+        last_saved = [0.0]
+
+        def progress(update: DownloadProgress) -> None:
+            on_event(QueueEvent(entry.id, Status.DOWNLOADING, update))
+            if update.done - last_saved[0] >= 4 * 1024 * 1024 or update.phase != "downloading":
+                last_saved[0] = update.done
+                downloads.record_progress(
+                    self.store, entry.id, update.done, update.total, update.title
+                )
+
+        return pool.submit(run_download, request, self.settings, progress, self._token(entry.id))
+
+    def _settle(
+        self,
+        entry: Download,
+        future: Future[Finished],
+        summary: QueueSummary,
+        on_event: Callable[[QueueEvent], None],
+        cancel: CancelToken,
+    ) -> None:
+        with self._lock:
+            self._stops.pop(entry.id, None)
+        try:
+            result = future.result()
+        except Cancelled:
+            now = downloads.get_download(self.store, entry.id).status
+            status = Status.QUEUED if now == Status.DOWNLOADING and cancel.cancelled else now
+            downloads.set_status(self.store, entry.id, status)
+            on_event(QueueEvent(entry.id, status))
+        except DiskFull as exc:
+            summary.disk_full = str(exc)
+            downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
+            on_event(QueueEvent(entry.id, Status.QUEUED, error=str(exc)))
+        except TiffinError as exc:
+            summary.failed[entry.id] = str(exc)
+            downloads.set_status(self.store, entry.id, Status.FAILED, str(exc))
+            on_event(QueueEvent(entry.id, Status.FAILED, error=str(exc)))
+        else:
+            downloads.record_done(
+                self.store, entry.id, result.path, result.size, result.duration, result.title
+            )
+            summary.done.append(entry.id)
+            on_event(QueueEvent(entry.id, Status.DONE))

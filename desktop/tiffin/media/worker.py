@@ -1,0 +1,103 @@
+"""Running one download in a child process, so yt-dlp and ffmpeg never block or crash the app.
+
+The child reports progress through a queue. Stopping (pause, cancel, quitting) terminates it:
+every byte it wrote is journalled, so nothing is lost and the next run continues. If the app
+itself is killed, the child notices within a second that its parent is gone and exits too.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tiffin.config import Settings
+from tiffin.errors import Cancelled, DiskFull, MediaError, TiffinError
+from tiffin.media.download import DownloadProgress, DownloadRequest, Finished, download
+from tiffin.progress import CancelToken
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Failure:
+    disk_full: bool
+    message: str
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        if os.getppid() != parent:
+            os._exit(3)  # the app is gone: stop writing; the journal says where we were
+        time.sleep(0.5)
+
+
+def _child(request: DownloadRequest, settings: Settings, out: Any, parent: int) -> None:
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    try:
+        out.put(("done", download(request, settings, lambda p: out.put(("progress", p)))))
+    except DiskFull as exc:
+        out.put(("error", _Failure(True, str(exc))))
+    except TiffinError as exc:
+        out.put(("error", _Failure(False, str(exc))))
+    except Exception as exc:  # the top of a worker: report, never hang the parent
+        logging.getLogger(__name__).exception("download %s failed", request.url)
+        out.put(("error", _Failure(False, f"download of {request.url} failed: {exc}")))
+
+
+def run_download(
+    request: DownloadRequest,
+    settings: Settings,
+    on_progress: Callable[[DownloadProgress], None],
+    cancel: CancelToken,
+) -> Finished:
+    """Run `request` in a child process until it finishes, fails or `cancel` is set.
+
+    Raises Cancelled (parts kept), DiskFull, or MediaError with the child's message.
+    """
+    context = multiprocessing.get_context("spawn")
+    messages: Any = context.Queue()
+    process = context.Process(
+        target=_child,
+        args=(request, settings, messages, os.getpid()),
+        daemon=True,
+        name=f"tiffin-download-{request.id}",
+    )
+    process.start()
+    try:
+        while True:
+            if cancel.cancelled:
+                raise Cancelled(f"download {request.id} stopped; what it fetched is kept")
+            try:
+                kind, payload = messages.get(timeout=0.2)
+            except queue.Empty:
+                if not process.is_alive():
+                    raise MediaError(
+                        f"the download process stopped unexpectedly (exit {process.exitcode})"
+                    ) from None
+                continue
+            if kind == "progress":
+                on_progress(payload)
+            elif kind == "done":
+                assert isinstance(payload, Finished)
+                process.join(timeout=5)  # it is exiting; let it finish on its own
+                return payload
+            else:
+                assert isinstance(payload, _Failure)
+                raise (
+                    DiskFull(payload.message) if payload.disk_full else MediaError(payload.message)
+                )
+    finally:
+        if process.is_alive():
+            process.terminate()
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        messages.close()
