@@ -13,64 +13,18 @@ def ffmpeg() -> str:
     return found
 
 
+def _run(*arguments: str) -> None:
+    subprocess.run([ffmpeg(), "-y", "-v", "error", *arguments], check=True)
+
+
 def make_clip(path: Path, seconds: float = 8.0, size: str = "320x240", rate: int = 25) -> Path:
     """An H.264/AAC MP4 with a moving test picture and a tone, `seconds` long."""
-    subprocess.run(
-        [
-            ffmpeg(),
-            "-y",
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            f"testsrc=duration={seconds}:size={size}:rate={rate}",
-            "-f",
-            "lavfi",
-            "-i",
-            f"sine=frequency=440:duration={seconds}",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-g",
-            str(rate),
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "64k",
-            "-shortest",
-            "-movflags",
-            "+faststart",
-            str(path),
-        ],
-        check=True,
-    )
-    return path
-
-
-def make_audio(path: Path, seconds: float = 6.0) -> Path:
-    """An MP3-free audio file (AAC in M4A), as podcasts carry."""
-    subprocess.run(
-        [
-            ffmpeg(),
-            "-y",
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            f"sine=frequency=330:duration={seconds}",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "48k",
-            str(path),
-        ],
-        check=True,
-    )
+    picture = f"testsrc=duration={seconds}:size={size}:rate={rate}"
+    tone = f"sine=frequency=440:duration={seconds}"
+    video = f"-c:v libx264 -preset ultrafast -g {rate} -pix_fmt yuv420p"
+    audio = "-c:a aac -b:a 64k -shortest -movflags +faststart"
+    inputs = ["-f", "lavfi", "-i", picture, "-f", "lavfi", "-i", tone]
+    _run(*inputs, *video.split(), *audio.split(), str(path))
     return path
 
 
@@ -79,26 +33,6 @@ def make_hls_vod(clip: Path, folder: Path, segment_seconds: int = 1) -> Path:
     playlist's path inside `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     playlist = folder / "index.m3u8"
-    subprocess.run(
-        [
-            ffmpeg(),
-            "-y",
-            "-v",
-            "error",
-            "-i",
-            str(clip),
-            "-c",
-            "copy",
-            "-f",
-            "hls",
-            "-hls_time",
-            str(segment_seconds),
-            "-hls_playlist_type",
-            "vod",
-            "-hls_segment_filename",
-            str(folder / "seg%03d.ts"),
-            str(playlist),
-        ],
-        check=True,
-    )
+    hls = f"-c copy -f hls -hls_time {segment_seconds} -hls_playlist_type vod".split()
+    _run("-i", str(clip), *hls, "-hls_segment_filename", str(folder / "seg%03d.ts"), str(playlist))
     return playlist
