@@ -1,5 +1,6 @@
 """Shared fixtures: the test web, a fresh data folder and store, fast settings, and a guard that
-fails any test that tries to reach beyond loopback."""
+fails any test that tries to reach beyond loopback. The tests' yt-dlp plugins (the channel
+site's extractors) are put on the path of this process and of every process it starts."""
 
 from __future__ import annotations
 
@@ -12,11 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from support.channel_site import PLUGIN_DIR
 from support.testweb import FIXTURES, TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.library.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(PLUGIN_DIR))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(PLUGIN_DIR), os.environ.get("PYTHONPATH")) if p
+)
 
 QT_TIMEOUT_MS = 20_000
 _escapes: list[str] = []

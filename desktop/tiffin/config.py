@@ -76,6 +76,7 @@ class Settings:
     retries: int = 2
     disk_reserve: int = 256 * 1024 * 1024
     media_connections: int = 8
+    channel_entries: int = 200
     proxy: str | None = None
     user_agent: str = "Tiffin/0.1 (+offline reader)"
 

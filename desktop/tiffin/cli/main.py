@@ -216,6 +216,8 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             return media.cmd_download(args, store, paths, settings)
         if args.command == "media":
             return media.cmd_media(args, store, paths)
+        if args.command == "rules":
+            return media.cmd_rules(args, store)
         if args.command == "remove":
             queries.delete_source(store, args.id)
             print(f"removed source #{args.id}")

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
 from typing import Any
 
-from tiffin.cli.output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, iso, print_json
+from tiffin.cli.output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, iso, print_json
 from tiffin.config import Paths, Settings
-from tiffin.library import downloads
+from tiffin.library import downloads, queries
 from tiffin.library.downloads import Download, Status
+from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rules
 from tiffin.library.store import Store
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, media_dir
@@ -36,6 +40,23 @@ def add_parsers(commands: Any) -> None:
 
     media = commands.add_parser("media", help="list downloads: finished, queued and failed")
     media.add_argument("--json", action="store_true", help="print a JSON list")
+
+    rules = commands.add_parser(
+        "rules", help="show or set which new entries of a source are downloaded by themselves"
+    )
+    rules.add_argument("source", type=int, metavar="SOURCE", help="the source's id")
+    auto = rules.add_mutually_exclusive_group()
+    auto.add_argument("--auto", action="store_true", default=None, help="queue new entries")
+    auto.add_argument("--manual", dest="auto", action="store_false", help="queue nothing")
+    rules.add_argument("--latest", type=int, metavar="N", help="only the newest N entries")
+    rules.add_argument("--newer-than", metavar="DATE", help="only entries after YYYY-MM-DD")
+    rules.add_argument("--max-duration", type=float, metavar="MIN", help="skip longer entries")
+    rules.add_argument("--quality", choices=QUALITIES, metavar="Q", help="1080/720/480/360/audio")
+    rules.add_argument("--subtitles", metavar="LANGS", help="languages, e.g. en,ur ('' for none)")
+    thumbs = rules.add_mutually_exclusive_group()
+    thumbs.add_argument("--thumbnail", action="store_true", default=None)
+    thumbs.add_argument("--no-thumbnail", dest="thumbnail", action="store_false")
+    rules.add_argument("--json", action="store_true", help="print the rules as JSON")
 
 
 def media_json(entry: Download, paths: Paths) -> dict[str, Any]:
@@ -121,6 +142,52 @@ def cmd_download(args: argparse.Namespace, store: Store, paths: Paths, settings:
         return EXIT_FAILED
     if summary.failed:
         return EXIT_FAILED if not summary.done else EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _changed_rules(args: argparse.Namespace, rules: MediaRules) -> MediaRules:
+    changes: dict[str, Any] = {}
+    if args.auto is not None:
+        changes["auto"] = args.auto
+    if args.latest is not None:
+        changes["latest"] = args.latest if args.latest > 0 else None
+    if args.newer_than is not None:
+        changes["newer_than"] = (
+            datetime.strptime(args.newer_than, "%Y-%m-%d").replace(tzinfo=UTC).timestamp()
+            if args.newer_than
+            else None
+        )
+    if args.max_duration is not None:
+        changes["max_duration"] = args.max_duration * 60 if args.max_duration > 0 else None
+    if args.quality is not None:
+        changes["quality"] = args.quality
+    if args.subtitles is not None:
+        changes["subtitles"] = tuple(s.strip() for s in args.subtitles.split(",") if s.strip())
+    if args.thumbnail is not None:
+        changes["thumbnail"] = args.thumbnail
+    return replace(rules, **changes)
+
+
+def cmd_rules(args: argparse.Namespace, store: Store) -> int:
+    """Show a source's download rules, changing those given; automatic rules queue the
+    entries they pick at once."""
+    queries.get_source(store, args.source)
+    try:
+        rules = _changed_rules(args, get_rules(store, args.source))
+    except ValueError:
+        print(
+            f"tiffin: --newer-than wants a date as YYYY-MM-DD, not {args.newer_than!r}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    set_rules(store, args.source, rules)
+    queued = queue_by_rules(store, args.source)
+    if args.json:
+        print(json.dumps({"source": args.source, **asdict(rules), "queued": len(queued)}))
+        return EXIT_OK
+    print(f"source #{args.source}: {rules.to_json()}")
+    if queued:
+        print(f"{len(queued)} entries queued; `tiffin download --queue` fetches them")
     return EXIT_OK
 
 

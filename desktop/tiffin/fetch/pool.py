@@ -44,6 +44,18 @@ def cpu_pool() -> ProcessPoolExecutor:
     return pool
 
 
+def site_pool(workers: int = 2) -> ProcessPoolExecutor:
+    """Fresh (spawned) processes for yt-dlp's work on sites: one that hangs or crashes there
+    cannot take the app with it."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def in_child(function: Callable[..., Result], *args: Any) -> Result:
+    """`function(*args)` run in a fresh child process; its exception, if any, is raised here."""
+    with site_pool(1) as pool:
+        return pool.submit(function, *args).result()
+
+
 def run_with_pool(
     use_pool: bool, main: Callable[[Executor | None], Coroutine[Any, Any, Result]]
 ) -> Result:

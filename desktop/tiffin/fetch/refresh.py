@@ -12,21 +12,22 @@ import logging
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
 
 from tiffin.config import Paths, Settings
 from tiffin.errors import RateLimited, TiffinError
-from tiffin.fetch.pool import as_they_finish, run_with_pool
-from tiffin.library import queries
+from tiffin.fetch.pool import as_they_finish, run_with_pool, site_pool
+from tiffin.library import queries, rules
 from tiffin.library.models import Source
 from tiffin.library.store import Store
 from tiffin.net.client import FetchResult, fetch, make_client
 from tiffin.net.limits import ConnectionLimits
 from tiffin.net.validators import ValidatorCache
 from tiffin.progress import CancelToken, Step
+from tiffin.sources.channels import list_channel
 from tiffin.sources.feeds import parse_feed
 from tiffin.sources.parsed import ParsedFeed
 
@@ -48,6 +49,7 @@ class SourceOutcome:
     error: str | None = None
     warning: str | None = None
     wire_bytes: int = 0
+    queued: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,23 @@ class RefreshReport:
         return sum(o.new for o in self.outcomes)
 
 
+def store_listing(store: Store, source: Source, parsed: ParsedFeed, now: float) -> SourceOutcome:
+    """Save the entries of a feed or a channel listing for `source`, and queue the downloads
+    its rules pick."""
+    saved = queries.save_items(store, source.id, parsed.items, now)
+    queries.update_source_meta(store, source.id, parsed.title, parsed.site_url)
+    queries.record_fetch_success(store, source.id, now)
+    queued = rules.queue_by_rules(store, source.id) if saved.new or saved.updated else []
+    return SourceOutcome(
+        source_id=source.id,
+        url=source.url,
+        new=saved.new,
+        updated=saved.updated,
+        warning=parsed.warning,
+        queued=len(queued),
+    )
+
+
 def store_parsed(
     store: Store,
     validators: ValidatorCache,
@@ -76,24 +95,15 @@ def store_parsed(
     now: float,
 ) -> SourceOutcome:
     """Save a parsed feed for `source`, adopt a permanent redirect, and keep the validators."""
-    saved = queries.save_items(store, source.id, parsed.items, now)
-    queries.update_source_meta(store, source.id, parsed.title, parsed.site_url)
+    outcome = store_listing(store, source, parsed, now)
     url = source.url
     moved = result.moved_to
     if moved and moved != source.url and queries.move_source(store, source.id, moved):
         logger.info("source %d moved permanently to %s", source.id, moved)
         validators.put(source.url, {})
         url = moved
-    queries.record_fetch_success(store, source.id, now)
     validators.put(url, result.validators)
-    return SourceOutcome(
-        source_id=source.id,
-        url=url,
-        new=saved.new,
-        updated=saved.updated,
-        warning=parsed.warning,
-        wire_bytes=result.wire_bytes,
-    )
+    return replace(outcome, url=url, wire_bytes=result.wire_bytes)
 
 
 class _Refresher:
@@ -103,12 +113,14 @@ class _Refresher:
         paths: Paths,
         settings: Settings,
         pool: Executor | None,
+        sites: Executor | None,
         cancel: CancelToken,
     ) -> None:
         self.store = store
         self.settings = settings
         self.validators = ValidatorCache(paths.cache_dir)
         self.pool = pool
+        self.sites = sites
         self.cancel = cancel
         self.limits = ConnectionLimits(settings.max_connections, settings.per_host_connections)
 
@@ -132,6 +144,8 @@ class _Refresher:
         known = self.validators.get(source.url) if source.last_success_at else {}
         try:
             self.cancel.raise_if_cancelled()
+            if source.kind == "channel":
+                return await self._channel(source)
             async with self.limits.slot(source.url):
                 result = await fetch(
                     client,
@@ -158,6 +172,13 @@ class _Refresher:
             )
             logger.info("refresh of source %d failed: %s", source.id, exc)
             return SourceOutcome(source.id, source.url, error=str(exc))
+
+    async def _channel(self, source: Source) -> SourceOutcome:
+        """List a channel through yt-dlp in a site process and store its entries."""
+        loop = asyncio.get_running_loop()
+        async with self.limits.slot(source.url):
+            parsed = await loop.run_in_executor(self.sites, list_channel, source.url, self.settings)
+        return await asyncio.to_thread(store_listing, self.store, source, parsed, time.time())
 
     async def run(
         self, sources: Sequence[Source], progress: Callable[[Step], None] | None
@@ -189,7 +210,14 @@ def refresh_sources(
     sources = [s for s in queries.list_sources(store) if wanted is None or s.id in wanted]
     token = cancel or CancelToken()
 
-    def run(pool: Executor | None) -> Coroutine[Any, Any, RefreshReport]:
-        return _Refresher(store, paths, settings, pool, token).run(sources, progress)
+    channels = sum(1 for s in sources if s.kind == "channel")
+    sites = site_pool(min(2, channels)) if channels else None
 
-    return run_with_pool(len(sources) >= POOL_THRESHOLD, run)
+    def run(pool: Executor | None) -> Coroutine[Any, Any, RefreshReport]:
+        return _Refresher(store, paths, settings, pool, sites, token).run(sources, progress)
+
+    try:
+        return run_with_pool(len(sources) - channels >= POOL_THRESHOLD, run)
+    finally:
+        if sites is not None:
+            sites.shutdown(cancel_futures=True)

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from tiffin.config import Paths, Settings
 from tiffin.errors import FeedInvalid, NoFeedFound, NotFound
-from tiffin.fetch.refresh import SourceOutcome, store_parsed
+from tiffin.fetch.pool import in_child
+from tiffin.fetch.refresh import SourceOutcome, store_listing, store_parsed
 from tiffin.library import queries
 from tiffin.library.models import Source
 from tiffin.library.store import Store
 from tiffin.net.client import FetchResult, fetch, make_client
 from tiffin.net.validators import ValidatorCache
+from tiffin.sources import channels
 from tiffin.sources.discover import discover_feeds
 from tiffin.sources.feeds import looks_like_html, parse_feed
 from tiffin.sources.parsed import ParsedFeed
@@ -55,10 +57,23 @@ async def _find_feed(url: str, settings: Settings) -> tuple[FetchResult, ParsedF
     return result, parse_feed(result.body, result.url, result.headers)
 
 
+def _subscribe_channel(store: Store, settings: Settings, url: str, folder: str) -> Subscription:
+    parsed = in_child(channels.list_channel, url, settings)
+    source, created = queries.add_source(
+        store, url, parsed.title, parsed.site_url, folder, kind="channel"
+    )
+    if not created:
+        return Subscription(source, False, None)
+    outcome = store_listing(store, source, parsed, time.time())
+    return Subscription(queries.get_source(store, source.id), True, outcome)
+
+
 def subscribe(
     store: Store, paths: Paths, settings: Settings, url: str, folder: str = ""
 ) -> Subscription:
-    """Subscribe to `url` (a feed, or a page whose <link rel=alternate> names one) and store it.
+    """Subscribe to `url` and store its entries: a video channel or playlist of a site yt-dlp
+    knows (listed by yt-dlp in a child process), a feed, or a page whose <link rel=alternate>
+    names one.
 
     An address already subscribed is kept as it is. Raises FeedInvalid, NoFeedFound or a
     NetError; nothing is stored then.
@@ -70,6 +85,8 @@ def subscribe(
         return Subscription(queries.source_by_url(store, url), False, None)
     except NotFound:
         pass
+    if channels.claims(url):
+        return _subscribe_channel(store, settings, url, folder)
     result, parsed = asyncio.run(_find_feed(url, settings))
     feed_url = result.moved_to or result.url
     source, created = queries.add_source(

@@ -3,6 +3,7 @@ where the finished file is, and where the user stopped playing it."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -45,6 +46,10 @@ class Download:
     played: bool
     resume_at: float
     item_id: int | None
+    subtitle_langs: tuple[str, ...] = ()
+    want_thumbnail: bool = True
+    subtitles: tuple[str, ...] = ()
+    thumbnail: str | None = None
 
 
 def _download(row: sqlite3.Row) -> Download:
@@ -65,14 +70,25 @@ def _download(row: sqlite3.Row) -> Download:
         played=bool(row["played"]),
         resume_at=row["resume_at"],
         item_id=row["item_id"],
+        subtitle_langs=tuple(lang for lang in row["subtitle_langs"].split(",") if lang),
+        want_thumbnail=bool(row["want_thumbnail"]),
+        subtitles=tuple(json.loads(row["subtitles"])),
+        thumbnail=row["thumbnail"],
     )
 
 
 def enqueue(
-    store: Store, url: str, quality: str = "", title: str = "", item_id: int | None = None
+    store: Store,
+    url: str,
+    quality: str = "",
+    title: str = "",
+    item_id: int | None = None,
+    subtitles: Sequence[str] = (),
+    thumbnail: bool = True,
 ) -> Download:
-    """Queue `url` at the end; an address already known keeps its entry (a failed or cancelled
-    one is queued again)."""
+    """Queue `url` at the end, with subtitles in the `subtitles` languages and a thumbnail if
+    asked; an address already known keeps its entry (a failed or cancelled one is queued
+    again)."""
     with store.write() as db:
         row = db.execute(
             "SELECT * FROM downloads WHERE url = ? AND quality = ?", (url, quality)
@@ -80,9 +96,19 @@ def enqueue(
         if row is None:
             last = db.execute("SELECT COALESCE(MAX(position), 0) FROM downloads").fetchone()[0]
             cursor = db.execute(
-                "INSERT INTO downloads (url, quality, title, status, position, added_at, item_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (url, quality, title, Status.QUEUED.value, last + 1, time.time(), item_id),
+                "INSERT INTO downloads (url, quality, title, status, position, added_at, item_id,"
+                " subtitle_langs, want_thumbnail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    url,
+                    quality,
+                    title,
+                    Status.QUEUED.value,
+                    last + 1,
+                    time.time(),
+                    item_id,
+                    ",".join(subtitles),
+                    int(thumbnail),
+                ),
             )
             download_id = cursor.lastrowid
         else:
@@ -159,15 +185,38 @@ def record_progress(
         )
 
 
-def record_done(
-    store: Store, download_id: int, path: str, size: int, duration: float | None, title: str
-) -> None:
-    """The entry's file is complete and verified at `path` (relative to the media folder)."""
+@dataclass(frozen=True)
+class DoneFile:
+    """A finished download: the media file, its subtitles and thumbnail (paths relative to
+    the media folder), its size and playing time."""
+
+    title: str
+    path: str
+    size: int
+    duration: float | None
+    subtitles: tuple[str, ...] = ()
+    thumbnail: str | None = None
+
+
+def record_done(store: Store, download_id: int, done: DoneFile) -> None:
+    """The entry's file is complete and verified."""
     with store.write() as db:
         db.execute(
             "UPDATE downloads SET status = ?, path = ?, bytes_done = ?, bytes_total = ?,"
-            " duration = ?, title = ?, error = NULL, finished_at = ? WHERE id = ?",
-            (Status.DONE.value, path, size, size, duration, title, time.time(), download_id),
+            " duration = ?, title = ?, error = NULL, finished_at = ?, subtitles = ?,"
+            " thumbnail = ? WHERE id = ?",
+            (
+                Status.DONE.value,
+                done.path,
+                done.size,
+                done.size,
+                done.duration,
+                done.title,
+                time.time(),
+                json.dumps(list(done.subtitles)),
+                done.thumbnail,
+                download_id,
+            ),
         )
 
 

@@ -139,8 +139,10 @@ def _v4_full_articles(db: sqlite3.Connection) -> None:
 
 
 def _v5_downloads(db: sqlite3.Connection) -> None:
-    """Video and audio downloads: the queue (ordered by position), where each file ended up
-    (relative to the media folder), and where the user stopped playing it."""
+    """Video and audio: the download queue (ordered by position), where each file and its
+    subtitles and thumbnail ended up (relative to the media folder), where the user stopped
+    playing it; channel sources (listed by yt-dlp) and each source's rules for queueing new
+    entries; an item's duration and live status (not_live, is_live, is_upcoming, was_live)."""
     _run_script(
         db,
         """
@@ -164,6 +166,14 @@ def _v5_downloads(db: sqlite3.Connection) -> None:
             UNIQUE (url, quality)
         );
         CREATE INDEX downloads_queue ON downloads (status, position);
+        ALTER TABLE downloads ADD COLUMN subtitle_langs TEXT NOT NULL DEFAULT '';
+        ALTER TABLE downloads ADD COLUMN want_thumbnail INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE downloads ADD COLUMN subtitles TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE downloads ADD COLUMN thumbnail TEXT;
+        ALTER TABLE sources ADD COLUMN kind TEXT NOT NULL DEFAULT 'feed';
+        ALTER TABLE sources ADD COLUMN media_rules TEXT;
+        ALTER TABLE items ADD COLUMN duration REAL;
+        ALTER TABLE items ADD COLUMN live_status TEXT NOT NULL DEFAULT '';
         """,
     )
 

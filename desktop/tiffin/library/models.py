@@ -20,6 +20,7 @@ class Source:
     unread: int = 0
     total: int = 0
     full_articles: bool | None = None
+    kind: str = "feed"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class Item:
     article_note: str = ""
     lang: str = ""
     text: str = ""
+    duration: float | None = None
+    live_status: str = ""
 
     @property
     def body_html(self) -> str:
@@ -85,6 +88,8 @@ class NewItem:
     text: str = ""
     published: float | None = None
     enclosures: tuple[Enclosure, ...] = field(default=())
+    duration: float | None = None
+    live_status: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from tiffin.library.store import Store
 
 _SOURCE_COLUMNS = """
     s.id, s.url, s.title, s.site_url, s.folder, s.last_fetched_at, s.last_success_at,
-    s.last_error, s.full_articles,
+    s.last_error, s.full_articles, s.kind,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.read = 0) AS unread,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS total
 """
@@ -32,6 +32,7 @@ def _source(row: sqlite3.Row) -> Source:
         unread=row["unread"],
         total=row["total"],
         full_articles=None if row["full_articles"] is None else bool(row["full_articles"]),
+        kind=row["kind"],
     )
 
 
@@ -48,14 +49,20 @@ def dedup_key(item: NewItem) -> str:
 
 
 def add_source(
-    store: Store, url: str, title: str = "", site_url: str = "", folder: str = ""
+    store: Store,
+    url: str,
+    title: str = "",
+    site_url: str = "",
+    folder: str = "",
+    kind: str = "feed",
 ) -> tuple[Source, bool]:
-    """Subscribe to `url`; returns the source and whether it was new (an existing one is kept)."""
+    """Subscribe to `url` (a feed, or with kind "channel" a listing yt-dlp reads); returns the
+    source and whether it was new (an existing one is kept)."""
     with store.write() as db:
         cursor = db.execute(
-            "INSERT INTO sources (url, title, site_url, folder, added_at) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (url) DO NOTHING",
-            (url, title, site_url, folder, time.time()),
+            "INSERT INTO sources (url, title, site_url, folder, added_at, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+            (url, title, site_url, folder, time.time(), kind),
         )
         created = cursor.rowcount == 1
     return source_by_url(store, url), created
@@ -157,6 +164,16 @@ def delete_source(store: Store, source_id: int) -> None:
             raise NotFound(f"no source with id {source_id}")
 
 
+def _columns(row: sqlite3.Row) -> tuple[object, ...]:
+    return (
+        row["title"],
+        row["summary_html"],
+        row["content_html"],
+        row["duration"],
+        row["live_status"],
+    )
+
+
 def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: float) -> SaveResult:
     """Insert new entries and refresh changed ones, deduplicated within the source.
 
@@ -170,8 +187,8 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
         existing = {
             row["dedup_key"]: row
             for row in db.execute(
-                "SELECT id, dedup_key, title, summary_html, content_html FROM items"
-                " WHERE source_id = ?",
+                "SELECT id, dedup_key, title, summary_html, content_html, duration, live_status"
+                " FROM items WHERE source_id = ?",
                 (source_id,),
             )
         }
@@ -180,8 +197,8 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
             if old is None:
                 item_id = db.execute(
                     "INSERT INTO items (source_id, dedup_key, guid, url, title, author,"
-                    " summary_html, content_html, text, published, fetched_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " summary_html, content_html, text, published, fetched_at, duration,"
+                    " live_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         source_id,
                         key,
@@ -194,6 +211,8 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
                         item.text,
                         item.published if item.published is not None else now,
                         now,
+                        item.duration,
+                        item.live_status,
                     ),
                 ).lastrowid
                 db.execute(
@@ -201,15 +220,17 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
                     (item_id, item.title, item.text),
                 )
                 new += 1
-            elif (old["title"], old["summary_html"], old["content_html"]) != (
+            elif _columns(old) != (
                 item.title,
                 item.summary_html,
                 item.content_html,
+                item.duration,
+                item.live_status,
             ):
                 item_id = old["id"]
                 db.execute(
                     "UPDATE items SET url = ?, title = ?, author = ?, summary_html = ?,"
-                    " content_html = ?,"
+                    " content_html = ?, duration = ?, live_status = ?,"
                     " text = CASE article_state WHEN 'full' THEN text ELSE ? END WHERE id = ?",
                     (
                         item.url,
@@ -217,6 +238,8 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
                         item.author,
                         item.summary_html,
                         item.content_html,
+                        item.duration,
+                        item.live_status,
                         item.text,
                         item_id,
                     ),
@@ -270,6 +293,8 @@ def _item(row: sqlite3.Row, enclosures: Sequence[Enclosure]) -> Item:
         article_note=row["article_note"],
         lang=row["lang"],
         text=row["text"],
+        duration=row["duration"],
+        live_status=row["live_status"],
     )
 
 

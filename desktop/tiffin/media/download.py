@@ -23,16 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from tiffin.config import Settings
-from tiffin.errors import MediaError, MediaUnavailable, VerifyFailed
+from tiffin.errors import MediaError, MediaUnavailable, TiffinError, VerifyFailed
+from tiffin.library.downloads import DoneFile
 from tiffin.media.naming import safe_filename
 from tiffin.media.ranges import RangedDownload, Transfer, remove_sidecars
 from tiffin.media.toolchain import ffmpeg_folder, ytdlp_options
-from tiffin.net.client import make_client
+from tiffin.net.client import fetch, make_client
 
 logger = logging.getLogger(__name__)
 
 QUALITIES = ("", "1080", "720", "480", "360", "audio")
 _DIRECT = ("http", "https")
+MAX_EXTRA_BYTES = 10 * 1024 * 1024  # a subtitle file or a thumbnail larger than this is refused
 
 
 def format_selector(quality: str) -> str:
@@ -56,6 +58,8 @@ class DownloadRequest:
     url: str
     quality: str
     media_dir: Path
+    subtitles: tuple[str, ...] = ()
+    thumbnail: bool = True
 
     @property
     def work_dir(self) -> Path:
@@ -74,17 +78,6 @@ class DownloadProgress:
     total: int | None
     speed: float
     eta: float | None
-
-
-@dataclass(frozen=True)
-class Finished:
-    """A complete, verified file: `path` is relative to the media folder."""
-
-    download_id: int
-    title: str
-    path: str
-    size: int
-    duration: float | None
 
 
 class _Speed:
@@ -127,12 +120,22 @@ class _Reporter:
         )
 
 
-def resolve(url: str, quality: str, settings: Settings) -> dict[str, Any]:
-    """Ask yt-dlp what is at `url` and which formats the quality cap picks."""
+def resolve(
+    url: str, quality: str, settings: Settings, subtitles: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Ask yt-dlp what is at `url`, which formats the quality cap picks and which subtitles
+    exist in the `subtitles` languages (the site's own first, else automatic ones)."""
     from yt_dlp import YoutubeDL  # noqa: PLC0415 - heavy; loaded only in download processes
     from yt_dlp.utils import DownloadError  # noqa: PLC0415
 
     params = {**ytdlp_options(settings), "format": format_selector(quality), "noplaylist": True}
+    if subtitles:
+        params |= {
+            "writesubtitles": True,
+            "writeautomaticsub": True,
+            "subtitleslangs": list(subtitles),
+            "subtitlesformat": "vtt/srt/best",
+        }
     try:
         with YoutubeDL(params) as ydl:
             info = ydl.extract_info(url, download=False)
@@ -146,14 +149,15 @@ def resolve(url: str, quality: str, settings: Settings) -> dict[str, Any]:
 
 def download(
     request: DownloadRequest, settings: Settings, on_progress: Callable[[DownloadProgress], None]
-) -> Finished:
-    """Download, merge and verify `request`; continues from the parts already on disk.
+) -> DoneFile:
+    """Download, merge and verify `request`, with its subtitles and thumbnail; continues from
+    the parts already on disk.
 
     Raises MediaUnavailable, DiskFull, VerifyFailed or a NetError; the parts stay for the next try.
     """
     report = _Reporter(request, on_progress)
     report.phase("resolving")
-    info = resolve(request.url, request.quality, settings)
+    info = resolve(request.url, request.quality, settings, request.subtitles)
     report.title = str(info.get("title") or request.url)
     formats: list[dict[str, Any]] = info.get("requested_formats") or [info]
     sizes = [int(f.get("filesize") or f.get("filesize_approx") or 0) for f in formats]
@@ -179,15 +183,63 @@ def download(
         media = files[0]
     report.phase("verifying")
     duration = verify(media, info.get("duration"))
-    final = _place(media, request, report.title, ext)
+    extras = _extras(info, request)
+    report.phase("extras")
+    fetched = asyncio.run(_fetch_extras(extras, work, settings))
+    final = request.media_dir / safe_filename(report.title, ext, f" [{request.id}]")
+    placed = [_place(work / name, final.with_suffix(suffix)) for name, suffix in fetched]
+    os.replace(media, final)
     shutil.rmtree(work, ignore_errors=True)
-    return Finished(
-        request.id,
-        report.title,
-        final.relative_to(request.media_dir).as_posix(),
-        final.stat().st_size,
-        duration,
+    relative = [p.relative_to(request.media_dir).as_posix() for p in placed]
+    return DoneFile(
+        title=report.title,
+        path=final.relative_to(request.media_dir).as_posix(),
+        size=final.stat().st_size,
+        duration=duration,
+        subtitles=tuple(r for r in relative if not r.endswith(_THUMB_SUFFIXES)),
+        thumbnail=next((r for r in relative if r.endswith(_THUMB_SUFFIXES)), None),
     )
+
+
+_THUMB_SUFFIXES = (".jpg", ".png", ".webp")
+
+
+def _extras(info: dict[str, Any], request: DownloadRequest) -> list[tuple[str, str, str]]:
+    """(address, name in the work folder, suffix of the final file) of each subtitle and the
+    thumbnail to fetch."""
+    wanted = []
+    for lang, sub in (info.get("requested_subtitles") or {}).items():
+        ext = re.sub(r"[^a-z0-9]", "", str(sub.get("ext") or "vtt").lower())[:5] or "vtt"
+        clean = re.sub(r"[^A-Za-z0-9-]", "", lang)[:20] or "sub"
+        if sub.get("url"):
+            wanted.append((str(sub["url"]), f"sub.{clean}.{ext}", f".{clean}.{ext}"))
+    thumbnail = info.get("thumbnail")
+    if request.thumbnail and isinstance(thumbnail, str) and thumbnail.startswith("http"):
+        ext = Path(thumbnail.split("?")[0]).suffix.lower()
+        suffix = ext if ext in _THUMB_SUFFIXES else ".jpg"
+        wanted.append((thumbnail, f"thumbnail{suffix}", suffix))
+    return wanted
+
+
+async def _fetch_extras(
+    extras: list[tuple[str, str, str]], work: Path, settings: Settings
+) -> list[tuple[str, str]]:
+    """Fetch subtitles and the thumbnail into the work folder; one that fails is left out
+    (logged), never failing the download. Returns (name, final suffix) of those fetched."""
+    fetched = []
+    async with make_client(settings) as client:
+        for url, name, suffix in extras:
+            if not (work / name).exists():
+                try:
+                    result = await fetch(client, url, settings, max_bytes=MAX_EXTRA_BYTES)
+                except TiffinError as exc:
+                    logger.warning("could not fetch %s: %s", url, exc)
+                    continue
+                temporary = work / (name + ".tmp")
+                temporary.write_bytes(result.body)
+                temporary.replace(work / name)
+            fetched.append((name, suffix))
+    return fetched
 
 
 def _fetch_file(fmt: dict[str, Any], target: Path, settings: Settings, report: _Reporter) -> None:
@@ -348,8 +400,7 @@ def verify(path: Path, expected: float | None) -> float | None:
     return declared or present
 
 
-def _place(media: Path, request: DownloadRequest, title: str, ext: str) -> Path:
-    """Move the verified file to its final, portable name in the media folder."""
-    final = request.media_dir / safe_filename(title, ext, f" [{request.id}]")
-    os.replace(media, final)
+def _place(file: Path, final: Path) -> Path:
+    """Move a finished file to its final name in the media folder."""
+    os.replace(file, final)
     return final

@@ -18,9 +18,9 @@ from pathlib import Path
 from tiffin.config import Paths, Settings
 from tiffin.errors import Cancelled, DiskFull, TiffinError
 from tiffin.library import downloads
-from tiffin.library.downloads import Download, Status
+from tiffin.library.downloads import DoneFile, Download, Status
 from tiffin.library.store import Store
-from tiffin.media.download import DownloadProgress, DownloadRequest, Finished
+from tiffin.media.download import DownloadProgress, DownloadRequest
 from tiffin.media.worker import run_download
 from tiffin.progress import CancelToken
 
@@ -78,7 +78,7 @@ class DownloadQueue:
         full, or `cancel` is set (running entries then go back to QUEUED, bytes kept)."""
         downloads.requeue_interrupted(self.store)
         summary = QueueSummary()
-        running: dict[Future[Finished], Download] = {}
+        running: dict[Future[DoneFile], Download] = {}
         with ThreadPoolExecutor(self.parallel, thread_name_prefix="download") as pool:
             while True:
                 while (
@@ -115,10 +115,17 @@ class DownloadQueue:
 
     def _start(
         self, pool: ThreadPoolExecutor, entry: Download, on_event: Callable[[QueueEvent], None]
-    ) -> Future[Finished]:
+    ) -> Future[DoneFile]:
         downloads.set_status(self.store, entry.id, Status.DOWNLOADING)
         on_event(QueueEvent(entry.id, Status.DOWNLOADING))
-        request = DownloadRequest(entry.id, entry.url, entry.quality, media_dir(self.paths))
+        request = DownloadRequest(
+            entry.id,
+            entry.url,
+            entry.quality,
+            media_dir(self.paths),
+            entry.subtitle_langs,
+            entry.want_thumbnail,
+        )
         last_saved = [0.0]
 
         def progress(update: DownloadProgress) -> None:
@@ -134,7 +141,7 @@ class DownloadQueue:
     def _settle(
         self,
         entry: Download,
-        future: Future[Finished],
+        future: Future[DoneFile],
         summary: QueueSummary,
         on_event: Callable[[QueueEvent], None],
         cancel: CancelToken,
@@ -157,8 +164,6 @@ class DownloadQueue:
             downloads.set_status(self.store, entry.id, Status.FAILED, str(exc))
             on_event(QueueEvent(entry.id, Status.FAILED, error=str(exc)))
         else:
-            downloads.record_done(
-                self.store, entry.id, result.path, result.size, result.duration, result.title
-            )
+            downloads.record_done(self.store, entry.id, result)
             summary.done.append(entry.id)
             on_event(QueueEvent(entry.id, Status.DONE))

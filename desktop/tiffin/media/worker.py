@@ -19,7 +19,8 @@ from typing import Any
 
 from tiffin.config import Settings
 from tiffin.errors import Cancelled, DiskFull, MediaError, TiffinError
-from tiffin.media.download import DownloadProgress, DownloadRequest, Finished, download
+from tiffin.library.downloads import DoneFile
+from tiffin.media.download import DownloadProgress, DownloadRequest, download
 from tiffin.progress import CancelToken
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def run_download(
     settings: Settings,
     on_progress: Callable[[DownloadProgress], None],
     cancel: CancelToken,
-) -> Finished:
+) -> DoneFile:
     """Run `request` in a child process until it finishes, fails or `cancel` is set.
 
     Raises Cancelled (parts kept), DiskFull, or MediaError with the child's message.
@@ -85,7 +86,7 @@ def run_download(
             if kind == "progress":
                 on_progress(payload)
             elif kind == "done":
-                assert isinstance(payload, Finished)
+                assert isinstance(payload, DoneFile)
                 process.join(timeout=5)  # it is exiting; let it finish on its own
                 return payload
             else:
