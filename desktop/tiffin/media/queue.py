@@ -9,6 +9,7 @@ DOWNLOADING by a killed run are queued again at start, and continue from their b
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -60,13 +61,28 @@ class DownloadQueue:
         self._stops: dict[int, CancelToken] = {}
         self._lock = threading.Lock()
 
-    def stop(self, download_id: int, status: Status = Status.PAUSED) -> None:
-        """Stop one running entry, leaving it PAUSED (or CANCELLED); its bytes are kept."""
-        downloads.set_status(self.store, download_id, status)
+    def pause(self, download_id: int) -> None:
+        """Stop an entry (running or waiting) and keep its bytes for a later resume."""
+        downloads.set_status(self.store, download_id, Status.PAUSED)
+        self._interrupt(download_id)
+
+    def cancel(self, download_id: int) -> None:
+        """Stop an entry and delete what it downloaded so far (a finished file is kept)."""
+        if downloads.get_download(self.store, download_id).status == Status.DONE:
+            return
+        downloads.set_status(self.store, download_id, Status.CANCELLED)
+        if not self._interrupt(download_id):
+            self._discard_parts(download_id)
+
+    def _interrupt(self, download_id: int) -> bool:
         with self._lock:
             token = self._stops.get(download_id)
         if token is not None:
             token.cancel()
+        return token is not None
+
+    def _discard_parts(self, download_id: int) -> None:
+        shutil.rmtree(media_dir(self.paths) / ".partial" / str(download_id), ignore_errors=True)
 
     def run(
         self,
@@ -154,6 +170,8 @@ class DownloadQueue:
             now = downloads.get_download(self.store, entry.id).status
             status = Status.QUEUED if now == Status.DOWNLOADING and cancel.cancelled else now
             downloads.set_status(self.store, entry.id, status)
+            if status == Status.CANCELLED:
+                self._discard_parts(entry.id)
             on_event(QueueEvent(entry.id, status))
         except DiskFull as exc:
             summary.disk_full = str(exc)

@@ -1,4 +1,5 @@
-"""The main window: source tree, item list and item pane, with refresh, add and OPML actions."""
+"""The main window: source tree, item list, and a pane with the reader, the player and the
+download queue; refresh, add, OPML and media actions."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeView,
     QWidget,
 )
@@ -30,17 +32,21 @@ from tiffin.fetch.refresh import RefreshReport, refresh_sources
 from tiffin.fetch.subscribe import Subscription
 from tiffin.library import articles, queries
 from tiffin.library.articles import FULL
+from tiffin.library.downloads import Download
 from tiffin.library.models import Item, ItemRow, SearchHit, Source
 from tiffin.library.search import search
 from tiffin.library.store import Store
+from tiffin.media.queue import media_dir
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
+from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
 from tiffin.ui.models.search_results_model import SearchResultsModel
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
+from tiffin.ui.player import PlayerWidget
 from tiffin.ui.rich_text_delegate import RichTextDelegate
 
 Progress = Callable[[Any], None]
@@ -103,8 +109,16 @@ class MainWindow(QMainWindow):
         self.lists.addWidget(self.item_list)
         self.lists.addWidget(self.search_list)
 
+        self.player = PlayerWidget(store, media_dir(paths))
+        self.downloads = DownloadsPanel(store, paths, settings)
+        self.pane = QTabWidget()
+        self.pane.setAccessibleName(self.tr("Reader, player and downloads"))
+        self.pane.addTab(self.item_view, self.tr("Reader"))
+        self.pane.addTab(self.player, self.tr("Player"))
+        self.pane.addTab(self.downloads, self.tr("Downloads"))
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.source_tree, self.lists, self.item_view):
+        for widget in (self.source_tree, self.lists, self.pane):
             splitter.addWidget(widget)
         splitter.setSizes([260, 380, 560])
         self.setCentralWidget(splitter)
@@ -122,7 +136,11 @@ class MainWindow(QMainWindow):
         self.item_view.link_activated.connect(self.on_link_activated)
         self.search_list.selectionModel().currentChanged.connect(self.on_hit_current_changed)
         self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
+        self.downloads.play_requested.connect(self.play)
+        self.downloads.message.connect(self.status_label.setText)
+        self.player.played.connect(lambda _entry: self.reload_sources())
         self.reload_sources()
+        self.downloads.start_queue()  # downloads a quit or a crash interrupted carry on
 
     # -- actions ------------------------------------------------------------------------------
     def _action(
@@ -171,6 +189,22 @@ class MainWindow(QMainWindow):
             self.tr("&Normal text size"), "Ctrl+0", lambda: self.item_view.set_zoom(0)
         )
 
+        show_reader = self._action(
+            self.tr("&Reader"), "Ctrl+1", lambda: self.pane.setCurrentWidget(self.item_view)
+        )
+        show_player = self._action(
+            self.tr("&Player"), "Ctrl+2", lambda: self.pane.setCurrentWidget(self.player)
+        )
+        show_downloads = self._action(
+            self.tr("&Downloads"), "Ctrl+3", lambda: self.pane.setCurrentWidget(self.downloads)
+        )
+        self.download_action = self._action(
+            self.tr("Download video or audio…"), "Ctrl+Shift+D", self.on_download_triggered
+        )
+        self.download_item_action = self._action(
+            self.tr("Download this item's video or audio"), "D", self.on_download_item_triggered
+        )
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.add_action, self.import_action, self.export_action):
             file_menu.addAction(action)
@@ -186,8 +220,14 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(action)
         text_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action in (show_reader, show_player, show_downloads):
+            text_menu.addAction(action)
+        text_menu.addSeparator()
         for action in (larger, smaller, normal):
             text_menu.addAction(action)
+        media_menu = self.menuBar().addMenu(self.tr("&Media"))
+        media_menu.addAction(self.download_action)
+        media_menu.addAction(self.download_item_action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.add_action)
@@ -540,6 +580,41 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
 
+    # -- media ------------------------------------------------------------------------------
+    def on_download_triggered(self) -> None:
+        self.pane.setCurrentWidget(self.downloads)
+        self.downloads.url_box.setFocus()
+
+    def on_download_item_triggered(self) -> None:
+        """Queue the current item's media: its page for a channel entry, else its first audio
+        or video enclosure (a podcast episode)."""
+        index = self.item_list.currentIndex()
+        if not index.isValid():
+            return
+        item_id = self.item_model.row(index.row()).id
+
+        def task(_p: Progress, _c: CancelToken) -> str | None:
+            item = queries.get_item(self.store, item_id)
+            source = queries.get_source(self.store, item.source_id)
+            if source.kind == "channel":
+                return item.url
+            media = [e for e in item.enclosures if e.type.startswith(("audio/", "video/"))]
+            return media[0].url if media else None
+
+        def done(url: str | None) -> None:
+            if url is None:
+                self.status_label.setText(self.tr("This item has no video or audio"))
+                return
+            self.downloads.add(url, item_id=item_id)
+            self.pane.setCurrentWidget(self.downloads)
+
+        self._run(task, done)
+
+    def play(self, entry: Download) -> None:
+        """Play a finished download in the player pane."""
+        self.pane.setCurrentWidget(self.player)
+        self.player.open(entry)
+
     def on_task_failed(self, message: str) -> None:
         self.status_label.setText(message)
         QMessageBox.warning(self, self.tr("Tiffin"), message)
@@ -547,4 +622,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.refresh_worker is not None:
             self.refresh_worker.cancel.cancel()
+        self.player.stop()
+        self.downloads.stop_queue()
         super().closeEvent(event)

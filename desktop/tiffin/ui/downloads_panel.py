@@ -1,0 +1,299 @@
+"""The download queue in the window: add an address, watch progress, speed and time left,
+pause, resume, cancel, retry, reorder, and play what is done.
+
+The queue runs as one long worker (the core DownloadQueue, each download in its own child
+process); its events come back as signals. A full disk stops it with the reason shown, and
+it tries again every minute until space is freed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tiffin.config import Paths, Settings
+from tiffin.library import downloads
+from tiffin.library.downloads import Download, Status
+from tiffin.library.store import Store
+from tiffin.media.download import QUALITIES
+from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary
+from tiffin.progress import CancelToken
+from tiffin.ui import workers
+from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel
+
+DISK_RETRY_MS = 60_000
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws the progress column as a bar with its text."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        fraction = index.data(FRACTION_ROLE)
+        if fraction is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 3, -2, -3)
+        bar.minimum, bar.maximum = 0, 1000
+        bar.progress = int(fraction * 1000)
+        bar.text = str(index.data() or "")
+        bar.textVisible = True
+        bar.state = option.state
+        QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+
+class DownloadsPanel(QWidget):
+    """See the module docstring; `play_requested` carries a finished entry to play."""
+
+    play_requested = Signal(object)
+    message = Signal(str)
+
+    def __init__(
+        self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.queue = DownloadQueue(store, paths, settings)
+        self.runner: workers.Worker | None = None
+        self.rerun = False
+
+        self.url_box = QLineEdit()
+        self.url_box.setPlaceholderText(self.tr("Video or audio address to download"))
+        self.url_box.setAccessibleName(self.tr("Address to download"))
+        self.quality = QComboBox()
+        self.quality.setAccessibleName(self.tr("Quality"))
+        labels = {"": self.tr("Best"), "audio": self.tr("Audio only")}
+        for value in QUALITIES:
+            self.quality.addItem(labels.get(value, f"{value}p"), value)
+        self.add_button = QPushButton(self.tr("Download"))
+        self.add_button.clicked.connect(self.on_add_clicked)
+        self.url_box.returnPressed.connect(self.on_add_clicked)
+
+        self.model = DownloadsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Download queue"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setItemDelegateForColumn(DownloadsModel.PROGRESS, ProgressDelegate(self.table))
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DownloadsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DownloadsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(DownloadsModel.PROGRESS, 200)
+        self.table.doubleClicked.connect(lambda _index: self.on_play_clicked())
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name, text, slot, key in (
+            ("play", self.tr("Play"), self.on_play_clicked, "Return"),
+            ("pause", self.tr("Pause"), self.on_pause_clicked, "P"),
+            ("resume", self.tr("Resume"), self.on_resume_clicked, "R"),
+            ("cancel", self.tr("Cancel"), self.on_cancel_clicked, "Delete"),
+            ("retry", self.tr("Retry"), self.on_resume_clicked, "Ctrl+R"),
+            ("up", self.tr("Move up"), lambda: self.on_move_clicked(-1), "Ctrl+Up"),
+            ("down", self.tr("Move down"), lambda: self.on_move_clicked(1), "Ctrl+Down"),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            button.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+            self.buttons[name] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.url_box, 1)
+        top.addWidget(self.quality)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+
+        self.disk_timer = QTimer(self)
+        self.disk_timer.setSingleShot(True)
+        self.disk_timer.setInterval(DISK_RETRY_MS)
+        self.disk_timer.timeout.connect(self.start_queue)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
+        self.update_buttons()
+        self.reload()
+
+    # -- reading ------------------------------------------------------------------------------
+    def _write(self, task: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        workers.start(
+            lambda _p, _c: task(),
+            then or (lambda _r: self.reload()),
+            self.message.emit,
+            workers.writes(),
+        )
+
+    def reload(self) -> None:
+        """Re-read the queue from the library (in a worker) and show it, keeping the selection."""
+
+        def done(entries: list[Download]) -> None:
+            current = self.selected()
+            self.model.set_entries(entries)
+            if current is not None:
+                for row, entry in enumerate(entries):
+                    if entry.id == current.id:
+                        self.table.selectRow(row)
+            self.update_buttons()
+
+        workers.start(lambda _p, _c: downloads.list_downloads(self.store), done, self.message.emit)
+
+    def selected(self) -> Download | None:
+        """The entry of the selected row, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.entry(index.row())
+
+    def update_buttons(self) -> None:
+        entry = self.selected()
+        status = entry.status if entry else None
+        enabled = {
+            "play": status == Status.DONE,
+            "pause": status in (Status.QUEUED, Status.DOWNLOADING),
+            "resume": status == Status.PAUSED,
+            "cancel": status in (Status.QUEUED, Status.DOWNLOADING, Status.PAUSED),
+            "retry": status in (Status.FAILED, Status.CANCELLED),
+            "up": entry is not None and self.table.currentIndex().row() > 0,
+            "down": entry is not None
+            and self.table.currentIndex().row() < self.model.rowCount() - 1,
+        }
+        for name, button in self.buttons.items():
+            button.setEnabled(enabled[name])
+
+    # -- the queue ----------------------------------------------------------------------------
+    def start_queue(self) -> None:
+        """Run the queue (in a long worker) unless it runs already; then it runs once more."""
+        if self.runner is not None:
+            self.rerun = True
+            return
+        self.disk_timer.stop()
+
+        def task(progress: Callable[[Any], None], cancel: CancelToken) -> QueueSummary:
+            return self.queue.run(progress, cancel)
+
+        self.runner = workers.start(
+            task, self.on_queue_finished, self.on_queue_failed, workers.long_jobs(), self.on_event
+        )
+
+    def stop_queue(self) -> None:
+        """Stop every running download (their bytes are kept and they stay queued)."""
+        if self.runner is not None:
+            self.runner.cancel.cancel()
+
+    def on_event(self, event: QueueEvent) -> None:
+        if event.progress is not None:
+            self.model.update_progress(event.progress)
+        else:
+            self.reload()
+
+    def on_queue_finished(self, summary: QueueSummary) -> None:
+        self.runner = None
+        self.reload()
+        if summary.disk_full:
+            self.status.setText(self.tr("{0}. Trying again in a minute.").format(summary.disk_full))
+            self.disk_timer.start()
+        elif summary.failed:
+            self.status.setText(self.tr("{0} downloads failed").format(len(summary.failed)))
+        elif summary.done:
+            self.status.setText(self.tr("{0} downloads finished").format(len(summary.done)))
+        if self.rerun:
+            self.rerun = False
+            self.start_queue()
+
+    def on_queue_failed(self, message: str) -> None:
+        self.runner = None
+        self.status.setText(message)
+        self.message.emit(message)
+
+    # -- buttons ------------------------------------------------------------------------------
+    def add(self, url: str, quality: str = "", item_id: int | None = None) -> None:
+        """Queue `url` (for the item `item_id`, if any) and start the queue."""
+
+        def done(_entry: Download) -> None:
+            self.status.setText(self.tr("Queued {0}").format(url))
+            self.reload()
+            self.start_queue()
+
+        self._write(lambda: downloads.enqueue(self.store, url, quality, item_id=item_id), done)
+
+    def on_add_clicked(self) -> None:
+        url = self.url_box.text().strip()
+        if not url.startswith(("http://", "https://")):
+            self.status.setText(self.tr("Enter an address that starts with http:// or https://"))
+            return
+        self.url_box.clear()
+        self.add(url, str(self.quality.currentData()))
+
+    def on_play_clicked(self) -> None:
+        entry = self.selected()
+        if entry is not None and entry.status == Status.DONE:
+            self.play_requested.emit(entry)
+
+    def on_pause_clicked(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self._write(lambda: self.queue.pause(entry.id))
+
+    def on_resume_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+
+        def then(_result: object) -> None:
+            self.reload()
+            self.start_queue()
+
+        self._write(lambda: downloads.set_status(self.store, entry.id, Status.QUEUED), then)
+
+    def on_cancel_clicked(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self._write(lambda: self.queue.cancel(entry.id))
+
+    def on_move_clicked(self, step: int) -> None:
+        entry = self.selected()
+        if entry is None:
+            return
+        row = self.table.currentIndex().row()
+        entries = self.model.entries
+        if step < 0 and row > 0:
+            before: int | None = entries[row - 1].id
+        elif step > 0 and row < len(entries) - 1:
+            before = entries[row + 2].id if row + 2 < len(entries) else None
+        else:
+            return
+        self._write(lambda: downloads.move_to(self.store, entry.id, before))

@@ -1,0 +1,130 @@
+"""The download queue as a table: title, status, progress, speed and time left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from tiffin.library.downloads import Download, Status
+from tiffin.media.download import DownloadProgress
+
+FRACTION_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def human_size(count: float) -> str:
+    """Bytes as B, KiB, MiB or GiB with one decimal."""
+    for unit in ("B", "KiB", "MiB"):
+        if count < 1024:
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+    return f"{count:.1f} GiB"
+
+
+def human_time(seconds: float) -> str:
+    """A duration as m:ss or h:mm:ss."""
+    whole = int(max(0, seconds))
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+class DownloadsModel(QAbstractTableModel):
+    """Rows are library entries in queue order; live progress of running ones is laid over."""
+
+    TITLE, STATUS, PROGRESS, SPEED, LEFT = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[Download] = []
+        self.live: dict[int, DownloadProgress] = {}
+        self.headers = [
+            self.tr("Title"),
+            self.tr("Status"),
+            self.tr("Progress"),
+            self.tr("Speed"),
+            self.tr("Time left"),
+        ]
+        self.status_names = {
+            Status.QUEUED: self.tr("Queued"),
+            Status.DOWNLOADING: self.tr("Downloading"),
+            Status.PAUSED: self.tr("Paused"),
+            Status.DONE: self.tr("Done"),
+            Status.FAILED: self.tr("Failed"),
+            Status.CANCELLED: self.tr("Cancelled"),
+        }
+        self.phase_names = {
+            "resolving": self.tr("Looking up"),
+            "merging": self.tr("Merging"),
+            "verifying": self.tr("Checking"),
+            "extras": self.tr("Subtitles"),
+        }
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def set_entries(self, entries: list[Download]) -> None:
+        """Show these entries; live progress is kept only for those still downloading."""
+        self.beginResetModel()
+        self.entries = entries
+        running = {e.id for e in entries if e.status == Status.DOWNLOADING}
+        self.live = {k: v for k, v in self.live.items() if k in running}
+        self.endResetModel()
+
+    def update_progress(self, progress: DownloadProgress) -> None:
+        """Lay a running download's latest progress over its row."""
+        self.live[progress.download_id] = progress
+        for row, entry in enumerate(self.entries):
+            if entry.id == progress.download_id:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+                return
+
+    def entry(self, row: int) -> Download:
+        """The entry shown at `row`."""
+        return self.entries[row]
+
+    def _fraction(self, entry: Download) -> float | None:
+        live = self.live.get(entry.id)
+        done, total = (live.done, live.total) if live else (entry.bytes_done, entry.bytes_total)
+        if entry.status == Status.DONE:
+            return 1.0
+        return min(1.0, done / total) if total else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        live = self.live.get(entry.id) if entry.status == Status.DOWNLOADING else None
+        column = index.column()
+        if role == FRACTION_ROLE and column == self.PROGRESS:
+            return self._fraction(entry)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.error or entry.url
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.TITLE:
+            return (live.title if live and live.title else entry.title) or entry.url
+        if column == self.STATUS:
+            if live and live.phase in self.phase_names:
+                return self.phase_names[live.phase]
+            name = self.status_names[entry.status]
+            return f"{name}: {entry.error}" if entry.error else name
+        if column == self.PROGRESS:
+            done = live.done if live else entry.bytes_done
+            total = live.total if live else entry.bytes_total
+            if total:
+                return f"{human_size(done)} / {human_size(total)}"
+            return human_size(done) if done else ""
+        if column == self.SPEED:
+            return f"{human_size(live.speed)}/s" if live and live.speed else ""
+        if column == self.LEFT:
+            return human_time(live.eta) if live and live.eta is not None else ""
+        return None
