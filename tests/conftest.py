@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from support.channel_site import PLUGIN_DIR
+from support.media import make_clip, make_hls_vod
 from support.testweb import FIXTURES, TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.library.store import Store
@@ -101,3 +102,15 @@ def settings() -> Settings:
 def store(paths: Paths) -> Iterator[Store]:
     with Store(paths.database) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real 8-second H.264/AAC clip, made once with ffmpeg."""
+    return make_clip(tmp_path_factory.mktemp("media") / "clip.mp4", seconds=8.0)
+
+
+@pytest.fixture(scope="session")
+def hls_vod(clip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The clip cut into an HLS VOD playlist of one-second segments."""
+    return make_hls_vod(clip, tmp_path_factory.mktemp("hls"), segment_seconds=1)

@@ -169,6 +169,7 @@ class PlayerWidget(QWidget):
 
     def on_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
         if status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia):
+            self.on_has_video_changed(self.player.hasVideo())
             if self.resume_ms and self.resume_ms < self.player.duration() - 2000:
                 self.player.setPosition(self.resume_ms)
             self.resume_ms = 0
@@ -196,8 +197,9 @@ class PlayerWidget(QWidget):
 
     def set_audio_only(self, audio_only: bool) -> None:
         """Show the poster instead of the picture (and stop drawing the video)."""
-        # Without an output Qt stops decoding the picture; its stubs do not admit None.
-        self.player.setVideoOutput(None if audio_only else self.video)  # type: ignore[arg-type]
+        # Deselecting the track stops decoding the picture. (Taking the video output away
+        # instead deadlocks Qt 6.11's FFmpeg backend at the next mute, 1 run in 3 here.)
+        self.player.setActiveVideoTrack(-1 if audio_only else 0)
         self.stage.setCurrentWidget(self.poster if audio_only else self.video)
 
     def on_has_video_changed(self, has_video: bool) -> None:
@@ -275,6 +277,7 @@ class PlayerWidget(QWidget):
             self.save_timer.start()
         else:
             self.save_timer.stop()
+        if state == QMediaPlayer.PlaybackState.PausedState:
             self.save_position()
 
     def mark_played(self) -> None:
