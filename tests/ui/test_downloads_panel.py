@@ -1,20 +1,27 @@
-"""The download queue in the window: add, progress, pause, resume, cancel, reorder, play."""
+"""The download queue in the window: add, progress, pause, resume, cancel, reorder, play;
+and a source's download rules set in their dialog."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
+from support.channel_site import ChannelSite, MediaSet, Video
 from support.testweb import Fault, TestWeb
 from tiffin.config import Paths, Settings
+from tiffin.fetch.subscribe import subscribe
 from tiffin.library import downloads
 from tiffin.library.downloads import Download, Status
+from tiffin.library.rules import MediaRules, get_rules
 from tiffin.library.store import Store
 from tiffin.media.queue import media_dir
+from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.main_window import MainWindow
 from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel
@@ -121,4 +128,43 @@ def test_window_plays_a_finished_download_in_its_player(
     window.downloads.buttons["play"].click()
     assert window.pane.currentWidget() is window.player
     qtbot.waitUntil(lambda: window.player.player.position() > 500, timeout=QT_TIMEOUT_MS)
+    window.close()
+
+
+def test_rules_dialog_queues_a_channels_newest_entries(
+    qtbot: QtBot,
+    web: TestWeb,
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    site = ChannelSite(web, MediaSet.make(tmp_path_factory.mktemp("rules-media"), seconds=4))
+    videos = [Video(f"r{i}", f"Report {i}", 1.7e9 - i * 86400, 4.0) for i in range(5)]
+    quick = replace(settings, disk_reserve=0, read_timeout=5.0)
+    source = subscribe(store, paths, quick, site.add_channel("reports", "Reports", videos)).source
+    window = MainWindow(store, paths, quick)
+    qtbot.addWidget(window)
+    window.show()
+    window.edit_rules(source)
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), RulesDialog), timeout=QT_TIMEOUT_MS
+    )
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, RulesDialog)
+    dialog.auto.setChecked(True)
+    dialog.latest.setValue(2)
+    dialog.quality.setCurrentIndex(dialog.quality.findData("audio"))
+    dialog.subtitles.setText("en")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(downloads.list_downloads(store)) == 2, timeout=QT_TIMEOUT_MS)
+    assert get_rules(store, source.id) == MediaRules(
+        auto=True, latest=2, quality="audio", subtitles=("en",)
+    )
+    queued = downloads.list_downloads(store)
+    assert sorted(d.url.rsplit("/", 1)[1] for d in queued) == ["r0", "r1"]
+    qtbot.waitUntil(
+        lambda: all(d.status == Status.DONE for d in downloads.list_downloads(store)),
+        timeout=QT_TIMEOUT_MS * 2,
+    )
     window.close()

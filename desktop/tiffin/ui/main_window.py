@@ -34,6 +34,7 @@ from tiffin.library import articles, queries
 from tiffin.library.articles import FULL
 from tiffin.library.downloads import Download
 from tiffin.library.models import Item, ItemRow, SearchHit, Source
+from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rules
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.media.queue import media_dir
@@ -41,6 +42,7 @@ from tiffin.progress import CancelToken, Step
 from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
+from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
@@ -317,7 +319,35 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(source.full_articles is value)
             action.triggered.connect(lambda _checked, v=value: self.set_article_mode(source.id, v))
+        menu.addSeparator()
+        rules_action = menu.addAction(self.tr("Download rules…"))
+        rules_action.triggered.connect(lambda: self.edit_rules(source))
         menu.popup(self.source_tree.viewport().mapToGlobal(position))
+
+    def edit_rules(self, source: Source) -> None:
+        """Show a source's download rules (read in a worker); save and apply what is chosen."""
+
+        def show(rules: MediaRules) -> None:
+            dialog = RulesDialog(source.title or source.url, rules, self)
+            dialog.accepted.connect(lambda: self.save_rules(source.id, dialog.rules()))
+            dialog.open()
+
+        self._run(lambda _p, _c: get_rules(self.store, source.id), show)
+
+    def save_rules(self, source_id: int, rules: MediaRules) -> None:
+        """Store a source's rules and queue at once what they pick."""
+
+        def task(_p: Progress, _c: CancelToken) -> list[int]:
+            set_rules(self.store, source_id, rules)
+            return queue_by_rules(self.store, source_id)
+
+        def done(queued: list[int]) -> None:
+            self.status_label.setText(self.tr("{0} downloads queued").format(len(queued)))
+            if queued:
+                self.downloads.reload()
+                self.downloads.start_queue()
+
+        self._run(task, done, pool=workers.writes())
 
     def set_article_mode(self, source_id: int, wanted: bool | None) -> None:
         """Store a source's choice of full articles, summaries or automatic (in order)."""
@@ -513,6 +543,11 @@ class MainWindow(QMainWindow):
             text += " · " + self.tr("{0} failed (shown in red)").format(len(report.failed))
         if packed.outcomes:
             text += " · " + self.tr("{0} full articles packed").format(packed.count(FULL))
+        queued = sum(o.queued for o in report.outcomes)
+        if queued:
+            text += " · " + self.tr("{0} downloads queued").format(queued)
+            self.downloads.reload()
+            self.downloads.start_queue()
         self.status_label.setText(text)
         self.reload_sources()
 
