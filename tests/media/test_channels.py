@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from support.channel_site import ChannelSite, MediaSet, Video
-from support.media import make_clip
+from support.media import keep_only, make_clip
 from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.errors import FeedInvalid
@@ -161,10 +161,7 @@ def test_podcast_episodes_are_queued_by_their_enclosures(
 ) -> None:
     episode = make_clip(tmp_path / "ep.mp4", seconds=4)
     audio = tmp_path / "ep.m4a"
-    subprocess.run(
-        ["ffmpeg", "-y", "-v", "error", "-i", str(episode), "-vn", "-c", "copy", str(audio)],
-        check=True,
-    )
+    keep_only(episode, audio, "audio")
     audio_url = web.add("/pod/ep1.m4a", audio.read_bytes(), "audio/mp4")
     rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Rally Radio</title>
     <item><title>Episode 1</title><guid>ep1</guid>

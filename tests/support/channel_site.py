@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
-from support.media import ffmpeg, make_clip
+from support.media import keep_only, make_clip
 from support.testweb import TestWeb
 
 PLUGIN_DIR = Path(__file__).resolve().parent / "ytdlp"
@@ -52,37 +51,9 @@ class MediaSet:
         folder.mkdir(parents=True, exist_ok=True)
         big = make_clip(folder / "source480.mp4", seconds, size="640x480")
         small = make_clip(folder / "b240.mp4", seconds, size="320x240")
-        for source, out, keep in ((big, "v480.mp4", "-an"), (small, "v240.mp4", "-an")):
-            subprocess.run(
-                [
-                    ffmpeg(),
-                    "-y",
-                    "-v",
-                    "error",
-                    "-i",
-                    str(source),
-                    keep,
-                    "-c",
-                    "copy",
-                    str(folder / out),
-                ],
-                check=True,
-            )
-        subprocess.run(
-            [
-                ffmpeg(),
-                "-y",
-                "-v",
-                "error",
-                "-i",
-                str(small),
-                "-vn",
-                "-c",
-                "copy",
-                str(folder / "a.m4a"),
-            ],
-            check=True,
-        )
+        keep_only(big, folder / "v480.mp4", "video")
+        keep_only(small, folder / "v240.mp4", "video")
+        keep_only(small, folder / "a.m4a", "audio")
         cue = "WEBVTT\n\n00:00:00.500 --> 00:00:03.000\n{}\n"
         (folder / "en.vtt").write_text(cue.format("The rally begins"), encoding="utf-8")
         (folder / "ur.vtt").write_text(cue.format("جلسہ شروع ہوتا ہے"), encoding="utf-8")

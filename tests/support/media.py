@@ -28,6 +28,12 @@ def make_clip(path: Path, seconds: float = 8.0, size: str = "320x240", rate: int
     return path
 
 
+def keep_only(source: Path, out: Path, kind: str) -> Path:
+    """Copy the "audio" or the "video" streams of `source` alone into `out` (no re-encoding)."""
+    _run("-i", str(source), "-vn" if kind == "audio" else "-an", "-c", "copy", str(out))
+    return out
+
+
 def make_hls_vod(clip: Path, folder: Path, segment_seconds: int = 1) -> Path:
     """Cut `clip` into an HLS VOD playlist (MPEG-TS segments, an end list); returns the
     playlist's path inside `folder`."""

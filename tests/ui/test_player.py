@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
 from support.channel_site import ChannelSite, MediaSet, Video
-from support.media import make_clip
+from support.media import keep_only, make_clip
 from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.fetch.subscribe import subscribe
@@ -116,10 +116,7 @@ def test_plays_audio_alone_and_seeks_with_arrows(
 ) -> None:
     clip = make_clip(tmp_path / "long.mp4", seconds=20)
     audio = tmp_path / "episode.m4a"
-    subprocess.run(
-        ["ffmpeg", "-y", "-v", "error", "-i", str(clip), "-vn", "-c", "copy", str(audio)],
-        check=True,
-    )
+    keep_only(clip, audio, "audio")
     entry = _download(store, paths, settings, web.add("/ep.m4a", audio.read_bytes(), "audio/mp4"))
     player = _player(qtbot, store, paths)
     player.open(entry)

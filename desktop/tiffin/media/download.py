@@ -27,7 +27,7 @@ from tiffin.errors import MediaError, MediaUnavailable, TiffinError, VerifyFaile
 from tiffin.library.downloads import DoneFile
 from tiffin.media.naming import safe_filename
 from tiffin.media.ranges import RangedDownload, Transfer, remove_sidecars
-from tiffin.media.toolchain import ffmpeg_folder, ytdlp_options
+from tiffin.media.toolchain import extract_info, ffmpeg_folder, ytdlp_options
 from tiffin.net.client import fetch, make_client
 
 logger = logging.getLogger(__name__)
@@ -125,9 +125,6 @@ def resolve(
 ) -> dict[str, Any]:
     """Ask yt-dlp what is at `url`, which formats the quality cap picks and which subtitles
     exist in the `subtitles` languages (the site's own first, else automatic ones)."""
-    from yt_dlp import YoutubeDL  # noqa: PLC0415 - heavy; loaded only in download processes
-    from yt_dlp.utils import DownloadError  # noqa: PLC0415
-
     params = {**ytdlp_options(settings), "format": format_selector(quality), "noplaylist": True}
     if subtitles:
         params |= {
@@ -136,12 +133,7 @@ def resolve(
             "subtitleslangs": list(subtitles),
             "subtitlesformat": "vtt/srt/best",
         }
-    try:
-        with YoutubeDL(params) as ydl:
-            info = ydl.extract_info(url, download=False)
-    except DownloadError as exc:
-        message = str(exc).removeprefix("ERROR: ")
-        raise MediaUnavailable(f"no media found at {url}: {message}") from exc
+    info = extract_info(url, params, MediaUnavailable, "no media found at")
     if not isinstance(info, dict) or info.get("_type") == "playlist":
         raise MediaUnavailable(f"{url} is a playlist or channel; subscribe to it instead")
     return info

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tiffin.config import Settings
+from tiffin.errors import TiffinError
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +100,19 @@ def ytdlp_options(settings: Settings) -> dict[str, Any]:
     if settings.proxy:
         options["proxy"] = settings.proxy
     return options
+
+
+def extract_info(url: str, params: dict[str, Any], error: type[TiffinError], doing: str) -> Any:
+    """What yt-dlp, with `params`, finds at `url` (nothing is downloaded). Its failure becomes
+    `error` with a message such as "<doing> <url>: <yt-dlp's reason>"."""
+    from yt_dlp import YoutubeDL  # noqa: PLC0415 - heavy; loaded only where media work runs
+    from yt_dlp.utils import DownloadError  # noqa: PLC0415
+
+    try:
+        with YoutubeDL(params) as ydl:
+            return ydl.extract_info(url, download=False)
+    except DownloadError as exc:
+        raise error(f"{doing} {url}: {str(exc).removeprefix('ERROR: ')}") from exc
 
 
 class _Collect:

@@ -17,7 +17,7 @@ from typing import Any
 from tiffin.config import Settings
 from tiffin.errors import FeedInvalid
 from tiffin.library.models import NewItem
-from tiffin.media.toolchain import ytdlp_options
+from tiffin.media.toolchain import extract_info, ytdlp_options
 from tiffin.sources.parsed import ParsedFeed
 
 logger = logging.getLogger(__name__)
@@ -68,20 +68,12 @@ def _item(entry: dict[str, Any], extractor: str) -> NewItem | None:
 def list_channel(url: str, settings: Settings) -> ParsedFeed:
     """The channel or playlist at `url` with up to `settings.channel_entries` entries, newest
     first as the site lists them. Raises FeedInvalid for a single video or an unreadable page."""
-    from yt_dlp import YoutubeDL  # noqa: PLC0415
-    from yt_dlp.utils import DownloadError  # noqa: PLC0415
-
     params = {
         **ytdlp_options(settings),
         "extract_flat": "in_playlist",
         "playlistend": settings.channel_entries,
     }
-    try:
-        with YoutubeDL(params) as ydl:
-            info = ydl.extract_info(url, download=False)
-    except DownloadError as exc:
-        message = str(exc).removeprefix("ERROR: ")
-        raise FeedInvalid(f"yt-dlp could not list {url}: {message}") from exc
+    info = extract_info(url, params, FeedInvalid, "yt-dlp could not list")
     if not isinstance(info, dict) or info.get("_type") not in ("playlist", "multi_video"):
         raise FeedInvalid(f"{url} is a single video, not a channel or playlist; download it")
     extractor = str(info.get("extractor_key") or "")
