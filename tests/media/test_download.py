@@ -170,3 +170,30 @@ def test_killed_download_continues_with_only_the_missing_bytes(
     assert entry["status"] == "done" and entry["url"] == url
     assert Path(entry["path"]).read_bytes() == body
     assert entry["duration"] == pytest.approx(8.0, abs=0.3)
+
+
+def test_drops_are_survived_and_a_dead_line_leaves_downloads_waiting(
+    web: TestWeb, clip: Path, store: Store, paths: Paths, media_settings: Settings
+) -> None:
+    """Connections dropped every 20 kB still finish (each try makes progress); a host that
+    answers nothing useful, or cannot be reached, leaves its entry waiting (queued, with the
+    reason) instead of failed, and the next run finishes it."""
+    body = clip.read_bytes()
+    flaky = downloads.enqueue(store, web.add("/media/flaky.mp4", body, "video/mp4"))
+    web.fault("/media/flaky.mp4", Fault(drop_after=20_000))
+    dead = downloads.enqueue(store, web.add("/media/dead.mp4", body, "video/mp4"))
+    web.fault("/media/dead.mp4", Fault(drop_after=0))
+    unreachable = downloads.enqueue(store, web.url("/x.mp4").replace(f":{web.port}/", ":9/"))
+    impatient = replace(media_settings, retries=0, media_connections=2)
+    _, summary = _run_queue(store, paths, impatient)
+    assert summary.done == [flaky.id] and not summary.failed, summary  # type: ignore[attr-defined]
+    assert set(summary.waiting) == {dead.id, unreachable.id}  # type: ignore[attr-defined]
+    waiting = downloads.get_download(store, dead.id)
+    assert waiting.status == Status.QUEUED and "dropped" in (waiting.error or "")
+    assert (
+        media_dir(paths) / (downloads.get_download(store, flaky.id).path or "")
+    ).read_bytes() == body
+
+    web.fault("/media/dead.mp4", Fault())
+    _, summary = _run_queue(store, paths, impatient)
+    assert summary.done == [dead.id]  # type: ignore[attr-defined]

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from tiffin.config import Settings
 from tiffin.errors import MediaError, MediaUnavailable, TiffinError, VerifyFailed
 from tiffin.library.downloads import DoneFile
@@ -139,6 +141,34 @@ def resolve(
     return info
 
 
+async def _plain_file(url: str, settings: Settings) -> dict[str, Any] | None:
+    """What yt-dlp's generic extractor would say of an address that is plainly an audio or
+    video file (HEAD says so), without its GET, which would start sending the whole file;
+    None for anything else (pages, playlists, sites yt-dlp knows), which yt-dlp resolves."""
+    try:
+        async with make_client(settings) as client:
+            response = await client.head(url, headers={"Accept-Encoding": "identity"})
+    except httpx.HTTPError:
+        return None
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if response.status_code != 200 or not kind.startswith(("video/", "audio/")):
+        return None
+    if "mpegurl" in kind or "dash" in kind:
+        return None  # a playlist, not a file
+    final = str(response.url)
+    name = Path(httpx.URL(final).path).name
+    ext = Path(name).suffix.lstrip(".").lower() or kind.split("/")[1].split("+")[0]
+    return {
+        "url": final,
+        "title": Path(name).stem or final,
+        "ext": ext,
+        "protocol": "https" if final.startswith("https") else "http",
+        "filesize": int(response.headers["content-length"])
+        if response.headers.get("content-length", "").isdigit()
+        else None,
+    }
+
+
 def download(
     request: DownloadRequest, settings: Settings, on_progress: Callable[[DownloadProgress], None]
 ) -> DoneFile:
@@ -149,7 +179,9 @@ def download(
     """
     report = _Reporter(request, on_progress)
     report.phase("resolving")
-    info = resolve(request.url, request.quality, settings, request.subtitles)
+    info = asyncio.run(_plain_file(request.url, settings)) or resolve(
+        request.url, request.quality, settings, request.subtitles
+    )
     report.title = str(info.get("title") or request.url)
     formats: list[dict[str, Any]] = info.get("requested_formats") or [info]
     sizes = [int(f.get("filesize") or f.get("filesize_approx") or 0) for f in formats]

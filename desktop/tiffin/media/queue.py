@@ -2,8 +2,10 @@
 processes, records progress and results in the library, and stops cleanly when asked.
 
 A full disk pauses the whole queue (the entry stays queued with the reason) rather than
-failing entry after entry; the caller runs the queue again once space is freed. Entries left
-DOWNLOADING by a killed run are queued again at start, and continue from their bytes on disk.
+failing entry after entry; the caller runs the queue again once space is freed. A line that
+fails (host unreachable, stalls) leaves the entry queued with the reason, not tried again in
+this run; the next run continues from its bytes. Entries left DOWNLOADING by a killed run are
+queued again at start, and continue from their bytes on disk.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiffin.config import Paths, Settings
-from tiffin.errors import Cancelled, DiskFull, TiffinError
+from tiffin.errors import Cancelled, DiskFull, NetError, TiffinError
 from tiffin.library import downloads
 from tiffin.library.downloads import DoneFile, Download, Status
 from tiffin.library.store import Store
@@ -49,6 +51,7 @@ class QueueSummary:
 
     done: list[int] = field(default_factory=list)
     failed: dict[int, str] = field(default_factory=dict)
+    waiting: dict[int, str] = field(default_factory=dict)  # the line failed: try again later
     disk_full: str | None = None
 
 
@@ -100,7 +103,7 @@ class DownloadQueue:
                 while (
                     len(running) < self.parallel and not cancel.cancelled and not summary.disk_full
                 ):
-                    entry = self._next(only, [d.id for d in running.values()])
+                    entry = self._next(only, [*(d.id for d in running.values()), *summary.waiting])
                     if entry is None:
                         break
                     running[self._start(pool, entry, on_event)] = entry
@@ -173,6 +176,10 @@ class DownloadQueue:
             if status == Status.CANCELLED:
                 self._discard_parts(entry.id)
             on_event(QueueEvent(entry.id, status))
+        except NetError as exc:
+            summary.waiting[entry.id] = str(exc)
+            downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
+            on_event(QueueEvent(entry.id, Status.QUEUED, error=str(exc)))
         except DiskFull as exc:
             summary.disk_full = str(exc)
             downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))

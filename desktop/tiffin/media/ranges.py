@@ -367,7 +367,13 @@ class RangedDownload:
                 raise RemoteChanged(f"{self.url} sent a different range than asked for")
             if match.group(3).isdigit() and int(match.group(3)) != self.journal.size:
                 raise RemoteChanged(f"{self.url} changed size")
-            buffer = bytearray()
+            await self._drain(response, segment)
+
+    async def _drain(self, response: httpx.Response, segment: _Segment) -> None:
+        """Write the body into the segment through a small buffer; what arrived before a drop
+        or a stop is written too, so a bad line still makes progress."""
+        buffer = bytearray()
+        try:
             async for chunk in self._chunks(response):
                 buffer += chunk
                 if segment.pos + len(buffer) >= segment.end or len(buffer) >= WRITE_BUFFER:
@@ -375,6 +381,7 @@ class RangedDownload:
                     buffer.clear()
                 if segment.pos >= segment.end:
                     break
+        finally:
             if buffer:
                 self._write(segment, buffer)
 
@@ -414,14 +421,7 @@ class RangedDownload:
             length = response.headers.get("content-length", "")
             if length.isdigit():
                 check_space(self.part.parent, int(length), self.settings.disk_reserve)
-            buffer = bytearray()
-            async for chunk in self._chunks(response):
-                buffer += chunk
-                if len(buffer) >= WRITE_BUFFER:
-                    self._write(segment, buffer)
-                    buffer.clear()
-            if buffer:
-                self._write(segment, buffer)
+            await self._drain(response, segment)
         self.journal.size = segment.pos
         if length.isdigit() and int(length) != segment.pos:
             raise HostUnreachable(f"{self.url} ended after {segment.pos} of {length} bytes")

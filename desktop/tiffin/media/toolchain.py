@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tiffin.config import Settings
-from tiffin.errors import TiffinError
+from tiffin.errors import HostUnreachable, TiffinError
 
 logger = logging.getLogger(__name__)
 
@@ -104,15 +104,25 @@ def ytdlp_options(settings: Settings) -> dict[str, Any]:
 
 def extract_info(url: str, params: dict[str, Any], error: type[TiffinError], doing: str) -> Any:
     """What yt-dlp, with `params`, finds at `url` (nothing is downloaded). Its failure becomes
-    `error` with a message such as "<doing> <url>: <yt-dlp's reason>"."""
+    `error` with a message such as "<doing> <url>: <yt-dlp's reason>", or HostUnreachable when
+    the line failed rather than the site (worth another try later)."""
     from yt_dlp import YoutubeDL  # noqa: PLC0415 - heavy; loaded only where media work runs
+    from yt_dlp.networking.exceptions import TransportError  # noqa: PLC0415
     from yt_dlp.utils import DownloadError  # noqa: PLC0415
 
     try:
         with YoutubeDL(params) as ydl:
             return ydl.extract_info(url, download=False)
     except DownloadError as exc:
-        raise error(f"{doing} {url}: {str(exc).removeprefix('ERROR: ')}") from exc
+        reason = str(exc).removeprefix("ERROR: ")
+        cause: BaseException | None = exc.exc_info[1] if exc.exc_info else None
+        for _ in range(8):
+            if cause is None or isinstance(cause, TransportError):
+                break
+            cause = getattr(cause, "cause", None) or cause.__cause__
+        if isinstance(cause, TransportError):
+            raise HostUnreachable(f"{url} could not be reached: {reason}") from exc
+        raise error(f"{doing} {url}: {reason}") from exc
 
 
 class _Collect:

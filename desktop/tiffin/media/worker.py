@@ -8,6 +8,7 @@ itself is killed, the child notices within a second that its parent is gone and 
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import multiprocessing
 import os
 import queue
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tiffin.config import Settings
-from tiffin.errors import Cancelled, DiskFull, MediaError, TiffinError
+from tiffin.errors import Cancelled, DiskFull, HostUnreachable, MediaError, NetError, TiffinError
 from tiffin.library.downloads import DoneFile
 from tiffin.media.download import DownloadProgress, DownloadRequest, download
 from tiffin.progress import CancelToken
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class _Failure:
-    disk_full: bool
+    kind: type[TiffinError]  # DiskFull, HostUnreachable (the line) or MediaError (the media)
     message: str
 
 
@@ -39,17 +40,29 @@ def _watch_parent(parent: int) -> None:
         time.sleep(0.5)
 
 
-def _child(request: DownloadRequest, settings: Settings, out: Any, parent: int) -> None:
+class _LogToParent(logging.handlers.QueueHandler):
+    """Sends the child's log records to the parent, which logs them where the app logs."""
+
+    def enqueue(self, record: logging.LogRecord) -> None:
+        self.queue.put_nowait(("log", record))
+
+
+def _child(request: DownloadRequest, settings: Settings, out: Any, parent: int, level: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    root = logging.getLogger()
+    root.handlers[:] = [_LogToParent(out)]
+    root.setLevel(level)
     try:
         out.put(("done", download(request, settings, lambda p: out.put(("progress", p)))))
     except DiskFull as exc:
-        out.put(("error", _Failure(True, str(exc))))
+        out.put(("error", _Failure(DiskFull, str(exc))))
+    except NetError as exc:
+        out.put(("error", _Failure(HostUnreachable, str(exc))))
     except TiffinError as exc:
-        out.put(("error", _Failure(False, str(exc))))
+        out.put(("error", _Failure(MediaError, str(exc))))
     except Exception as exc:  # the top of a worker: report, never hang the parent
         logging.getLogger(__name__).exception("download %s failed", request.url)
-        out.put(("error", _Failure(False, f"download of {request.url} failed: {exc}")))
+        out.put(("error", _Failure(MediaError, f"download of {request.url} failed: {exc}")))
 
 
 def run_download(
@@ -60,13 +73,14 @@ def run_download(
 ) -> DoneFile:
     """Run `request` in a child process until it finishes, fails or `cancel` is set.
 
-    Raises Cancelled (parts kept), DiskFull, or MediaError with the child's message.
+    Raises Cancelled (parts kept), DiskFull, HostUnreachable when the line failed (worth
+    another try later), or MediaError with the child's message.
     """
     context = multiprocessing.get_context("spawn")
     messages: Any = context.Queue()
     process = context.Process(
         target=_child,
-        args=(request, settings, messages, os.getpid()),
+        args=(request, settings, messages, os.getpid(), logging.getLogger().getEffectiveLevel()),
         daemon=True,
         name=f"tiffin-download-{request.id}",
     )
@@ -85,15 +99,15 @@ def run_download(
                 continue
             if kind == "progress":
                 on_progress(payload)
+            elif kind == "log":
+                logging.getLogger(payload.name).handle(payload)
             elif kind == "done":
                 assert isinstance(payload, DoneFile)
                 process.join(timeout=5)  # it is exiting; let it finish on its own
                 return payload
             else:
                 assert isinstance(payload, _Failure)
-                raise (
-                    DiskFull(payload.message) if payload.disk_full else MediaError(payload.message)
-                )
+                raise payload.kind(payload.message)
     finally:
         if process.is_alive():
             process.terminate()

@@ -2,8 +2,8 @@
 pause, resume, cancel, retry, reorder, and play what is done.
 
 The queue runs as one long worker (the core DownloadQueue, each download in its own child
-process); its events come back as signals. A full disk stops it with the reason shown, and
-it tries again every minute until space is freed.
+process); its events come back as signals. A full disk stops it with the reason shown, and a
+failing line leaves entries waiting; either way it tries again every minute.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from tiffin.progress import CancelToken
 from tiffin.ui import workers
 from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel
 
-DISK_RETRY_MS = 60_000
+RETRY_MS = 60_000
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -140,10 +140,10 @@ class DownloadsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.status)
 
-        self.disk_timer = QTimer(self)
-        self.disk_timer.setSingleShot(True)
-        self.disk_timer.setInterval(DISK_RETRY_MS)
-        self.disk_timer.timeout.connect(self.start_queue)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.start_queue)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.update_buttons()
         self.reload()
@@ -200,7 +200,7 @@ class DownloadsPanel(QWidget):
         if self.runner is not None:
             self.rerun = True
             return
-        self.disk_timer.stop()
+        self.retry_timer.stop()
 
         def task(progress: Callable[[Any], None], cancel: CancelToken) -> QueueSummary:
             return self.queue.run(progress, cancel)
@@ -225,7 +225,15 @@ class DownloadsPanel(QWidget):
         self.reload()
         if summary.disk_full:
             self.status.setText(self.tr("{0}. Trying again in a minute.").format(summary.disk_full))
-            self.disk_timer.start()
+            self.retry_timer.start()
+        elif summary.waiting:
+            waiting = len(summary.waiting)
+            self.status.setText(
+                self.tr("{0} downloads wait for a better line; trying again in a minute").format(
+                    waiting
+                )
+            )
+            self.retry_timer.start()
         elif summary.failed:
             self.status.setText(self.tr("{0} downloads failed").format(len(summary.failed)))
         elif summary.done:
