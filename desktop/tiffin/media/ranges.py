@@ -45,7 +45,7 @@ from tiffin.progress import CancelToken
 logger = logging.getLogger(__name__)
 
 MIN_SPLIT = 1024 * 1024  # never split a segment into halves smaller than this
-WRITE_BUFFER = 64 * 1024  # bytes kept in memory per connection before a write and a journal line
+WRITE_BUFFER = 16 * 1024  # bytes kept in memory per connection before a write and a journal line
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)")
 
 
