@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -197,3 +198,36 @@ def test_drops_are_survived_and_a_dead_line_leaves_downloads_waiting(
     web.fault("/media/dead.mp4", Fault())
     _, summary = _run_queue(store, paths, impatient)
     assert summary.done == [dead.id]  # type: ignore[attr-defined]
+
+
+FULL_DISK = Path(__file__).resolve().parents[1] / "support" / "full_disk.py"
+
+
+def test_disk_filling_up_mid_download_pauses_and_resumes_when_freed(
+    web: TestWeb, clip: Path, tmp_path: Path
+) -> None:
+    """A real ENOSPC: the data folder is a 12 MiB tmpfs in a private mount namespace, filled by
+    another writer while a 6 MiB download runs. The download stops with a clear message and
+    its bytes kept; once the space is freed the next run fetches only what is missing."""
+    unshare = shutil.which("unshare")
+    probe = [unshare or "unshare", "-rm", "true"]
+    if not unshare or subprocess.run(probe, capture_output=True, check=False).returncode:
+        pytest.skip("unshare -rm (a private mount namespace for a small tmpfs) is not available")
+    body = clip.read_bytes() + b"\0" * (6 * MiB - len(clip.read_bytes()))
+    url = web.add("/media/big.mp4", body, "video/mp4")
+    web.fault("/media/big.mp4", Fault(rate=512 * 1024))
+    done = subprocess.run(
+        [unshare, "-rm", sys.executable, str(FULL_DISK), str(tmp_path / "mnt"), url, "12"],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["first_code"] == 1, seen
+    assert "full" in seen["first_error"] and "kept" in seen["first_error"], seen["first_error"]
+    assert 0 < seen["missing"] < len(body)
+    assert seen["second_code"] == 0, seen["second_error"]
+    [entry] = seen["media"]
+    assert entry["status"] == "done" and entry["bytes_done"] == len(body)
