@@ -91,6 +91,24 @@ def test_channel_listing_is_not_capped_and_keeps_live_state(
     assert not [r for r in web.requests() if r.path.startswith("/tiffin-video/")]  # flat
 
 
+def test_an_upcoming_stream_is_not_downloaded_but_said_so(
+    site: ChannelSite, store: Store, paths: Paths, media_settings: Settings
+) -> None:
+    url = site.add_video(
+        Video(
+            "soon",
+            "Rally at six",
+            time.time(),
+            live_status="is_upcoming",
+            release_timestamp=time.time() + DAY,
+        )
+    )
+    entry = downloads.enqueue(store, url)
+    summary = DownloadQueue(store, paths, media_settings).run(lambda e: None, CancelToken())
+    assert "begin later" in summary.failed[entry.id]
+    assert downloads.get_download(store, entry.id).path is None
+
+
 def test_a_single_video_is_not_a_channel(
     site: ChannelSite, store: Store, paths: Paths, media_settings: Settings
 ) -> None:
