@@ -16,7 +16,8 @@
     │   ├── MediaUnavailable   yt-dlp cannot read the address (unsupported, private, removed)
     │   ├── DiskFull           not enough free space; what was downloaded is kept
     │   ├── RemoteChanged      the file changed on the server since the download began
-    │   └── VerifyFailed       the finished file is not the complete, playable media expected
+    │   ├── VerifyFailed       the finished file is not the complete, playable media expected
+    │   └── PlaylistInvalid    an HLS playlist cannot be used (not a playlist, malformed, DRM)
     ├── StoreError             the library database
     │   ├── SchemaTooNew       the database was written by a newer Tiffin
     │   └── NotFound           no row with that id
@@ -102,6 +103,10 @@ class RemoteChanged(MediaError):
 
 class VerifyFailed(MediaError):
     """The finished file is shorter, longer or less playable than the media promised."""
+
+
+class PlaylistInvalid(MediaError):
+    """An HLS playlist is not one, is malformed, or is DRM-protected; nothing is recorded."""
 
 
 class StoreError(TiffinError):

@@ -1,0 +1,1 @@
+"""Livestreams: waiting for scheduled streams and recording them segment by segment."""
