@@ -17,11 +17,14 @@ def _run(*arguments: str) -> None:
     subprocess.run([ffmpeg(), "-y", "-v", "error", *arguments], check=True)
 
 
-def make_clip(path: Path, seconds: float = 8.0, size: str = "320x240", rate: int = 25) -> Path:
-    """An H.264/AAC MP4 with a moving test picture and a tone, `seconds` long."""
+def make_clip(
+    path: Path, seconds: float = 8.0, size: str = "320x240", rate: int = 25, keyframes: float = 1.0
+) -> Path:
+    """An H.264/AAC MP4 with a moving test picture and a tone, `seconds` long, a keyframe every
+    `keyframes` seconds (where HLS can cut it)."""
     picture = f"testsrc=duration={seconds}:size={size}:rate={rate}"
     tone = f"sine=frequency=440:duration={seconds}"
-    video = f"-c:v libx264 -preset ultrafast -g {rate} -pix_fmt yuv420p"
+    video = f"-c:v libx264 -preset ultrafast -g {int(rate * keyframes)} -pix_fmt yuv420p"
     audio = "-c:a aac -b:a 64k -shortest -movflags +faststart"
     inputs = ["-f", "lavfi", "-i", picture, "-f", "lavfi", "-i", tone]
     _run(*inputs, *video.split(), *audio.split(), str(path))
@@ -34,7 +37,7 @@ def keep_only(source: Path, out: Path, kind: str) -> Path:
     return out
 
 
-def make_hls_vod(clip: Path, folder: Path, segment_seconds: int = 1) -> Path:
+def make_hls_vod(clip: Path, folder: Path, segment_seconds: float = 1) -> Path:
     """Cut `clip` into an HLS VOD playlist (MPEG-TS segments, an end list); returns the
     playlist's path inside `folder`."""
     folder.mkdir(parents=True, exist_ok=True)

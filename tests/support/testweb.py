@@ -26,8 +26,8 @@ this server, so that pages fetched "from" their real sites never leave the machi
 `generated_images` on, any address without a route answers with a generated picture (see
 `generated_image`): most are real PNGs, some are broken, some are decompression bombs, SVG with
 script, or too large. `add_folder()` serves a folder of files (HLS made with ffmpeg, say).
-`log` records every request; tests assert on it. Later issues extend this module with HLS live
-playlists.
+`add_dynamic()` answers a path prefix with a function of the path (live playlists, see
+support/hls_live.py). `log` records every request; tests assert on it.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ import sys
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -232,6 +233,7 @@ class TestWeb:
         self.bytes_sent = 0
         self.generated_images = False
         self.link_rate: int | None = None
+        self.dynamic: dict[str, Callable[[str], Route | int | None]] = {}
         self.answering = 0
         self._link_clock = 0.0
         self.lock = threading.Lock()
@@ -266,6 +268,7 @@ class TestWeb:
             self.bytes_sent = 0
             self.generated_images = False
             self.link_rate = None
+            self.dynamic.clear()
 
     # -- configuration ------------------------------------------------------------------------
     def url(self, path: str, host: str | None = None) -> str:
@@ -361,9 +364,19 @@ class TestWeb:
         return peak
 
     # -- serving ------------------------------------------------------------------------------
-    def _route(self, host: str, path: str) -> Route | None:
+    def add_dynamic(self, prefix: str, answer: Callable[[str], Route | int | None]) -> str:
+        """Answer every path under `prefix` with `answer(path)`: a Route, an error status, or
+        None for 404. For content that changes with time, such as a live playlist."""
+        with self.lock:
+            self.dynamic[prefix] = answer
+        return self.url(prefix)
+
+    def _route(self, host: str, path: str) -> Route | int | None:
         with self.lock:
             found = self.routes.get((host, path)) or self.routes.get((None, path))
+            dynamic = next((a for p, a in self.dynamic.items() if path.startswith(p)), None)
+        if found is None and dynamic is not None:
+            return dynamic(path)
         if found is None and path.startswith("/fixtures/"):
             relpath = path[len("/fixtures/") :]
             candidate = (FIXTURES / relpath).resolve()
@@ -500,6 +513,9 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             if fault and fault.endless:
                 return self._endless(host, path, fault)
             route = web._route(host, path)
+            if isinstance(route, int):
+                self._head(route, {"Content-Length": "0"})
+                return self._record(host, path, route, 0)
             if fault and fault.huge:
                 route = Route(
                     b"<rss>" + b" " * (fault.huge - 5), "application/xml", validators=False

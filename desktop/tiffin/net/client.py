@@ -126,8 +126,10 @@ async def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
     max_bytes: int | None = None,
+    byterange: tuple[int, int] | None = None,
 ) -> FetchResult:
-    """GET `url`, conditionally when validators are given.
+    """GET `url` (only `length` bytes from `offset` with `byterange`), conditionally when
+    validators are given.
 
     429/503 answers are retried after their Retry-After (or with doubling back-off) up to
     `settings.retries` times while the wait is at most `settings.max_retry_wait`; a dropped
@@ -141,6 +143,8 @@ async def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    if byterange:
+        headers["Range"] = f"bytes={byterange[0]}-{byterange[0] + byterange[1] - 1}"
     backoff = 1.0
     for attempt in range(settings.retries + 1):
         last_try = attempt == settings.retries

@@ -1,0 +1,159 @@
+"""The HLS live recorder against live playlists on the test web, cut from a real clip."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from support.hls_live import LiveStream, segments_of
+from support.media import ffmpeg, make_clip, make_hls_vod
+from support.testweb import TestWeb
+from tiffin.config import Settings
+from tiffin.errors import Cancelled
+from tiffin.live.recorder import HlsRecorder, Recording, RecordingProgress, finish
+from tiffin.net.client import make_client
+from tiffin.progress import CancelToken
+
+SEGMENT = 0.5
+
+
+@pytest.fixture(scope="module")
+def live_segments(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
+    folder = tmp_path_factory.mktemp("live")
+    clip = make_clip(folder / "clip.mp4", seconds=4, keyframes=SEGMENT)
+    return segments_of(make_hls_vod(clip, folder / "vod", segment_seconds=SEGMENT))
+
+
+def _record(url: str, folder: Path, settings: Settings, **options: object) -> Recording:
+    async def go() -> Recording:
+        async with make_client(settings) as client:
+            return await HlsRecorder(url, folder, settings, **options).run(client)  # type: ignore[arg-type]
+
+    return asyncio.run(go())
+
+
+def _segment_requests(web: TestWeb) -> list[str]:
+    web.wait_idle()
+    return [r.path for r in web.requests() if r.path.endswith(".ts") and r.status == 200]
+
+
+def _duration(path: Path) -> float:
+    probe = subprocess.run(
+        [
+            ffmpeg().replace("ffmpeg", "ffprobe"),
+            "-v",
+            "error",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "csv=p=0",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(probe.stdout)
+
+
+def _chapters(path: Path) -> list[str]:
+    probe = subprocess.run(
+        [
+            ffmpeg().replace("ffmpeg", "ffprobe"),
+            "-v",
+            "error",
+            "-show_chapters",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [c["tags"]["title"] for c in json.loads(probe.stdout)["chapters"]]
+
+
+def test_records_from_the_oldest_segment_to_the_end(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=6, total=16, already=5)
+    url = stream.serve(web, "/live/a/")
+    seen: list[RecordingProgress] = []
+    result = _record(url, tmp_path / "rec", settings, on_progress=seen.append)
+    assert result.ended_because == "the stream ended"
+    assert result.segments == 16 and not result.gaps  # 0..15: from the start, not from arrival
+    assert sorted(_segment_requests(web)) == sorted(f"/live/a/seg{n}.ts" for n in range(16))
+    assert seen[-1].state == "ended" and seen[-1].seconds == pytest.approx(16 * SEGMENT)
+    out = finish(tmp_path / "rec", tmp_path / "rally.mp4", ffmpeg())
+    assert _duration(out) == pytest.approx(16 * SEGMENT, abs=0.3)
+
+
+def test_an_outage_shorter_than_the_window_loses_and_repeats_nothing(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=10, total=18, outages=[(1.0, 3.0)])
+    url = stream.serve(web, "/live/b/")
+    result = _record(url, tmp_path / "rec", settings, grace=20.0)
+    assert result.segments == 18 and not result.gaps
+    fetched = _segment_requests(web)
+    assert len(fetched) == len(set(fetched)) == 18
+    assert any(r.status == 503 for r in web.requests())  # the outage did happen
+
+
+def test_an_outage_longer_than_the_window_is_recorded_as_a_gap(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=3, total=20, outages=[(1.0, 4.5)])
+    url = stream.serve(web, "/live/c/")
+    result = _record(url, tmp_path / "rec", replace(settings, retries=0), grace=20.0)
+    assert result.gaps, result
+    gap = result.gaps[0]
+    assert gap.last >= gap.first and "moved past" in gap.reason
+    missing = {n for g in result.gaps for n in range(g.first, g.last + 1)}
+    assert result.segments + len(missing) == 20
+    out = finish(tmp_path / "rec", tmp_path / "gappy.mp4", ffmpeg())
+    assert any(title.startswith("After a gap") for title in _chapters(out))
+
+
+def test_a_missing_segment_is_a_gap_of_one(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=6, total=10, already=9, missing={4})
+    url = stream.serve(web, "/live/d/")
+    result = _record(url, tmp_path / "rec", replace(settings, retries=0))
+    assert [(g.first, g.last) for g in result.gaps] == [(4, 4)]
+    assert result.gaps[0].start is not None and result.segments == 5  # 5..9; 0..3 had left
+
+
+def test_a_restart_continues_from_the_journal(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=12, total=16, already=3)
+    url = stream.serve(web, "/live/e/")
+    token = CancelToken()
+
+    def stop_after_five(progress: RecordingProgress) -> None:
+        if progress.segments >= 5:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        _record(url, tmp_path / "rec", settings, on_progress=stop_after_five, cancel=token)
+    result = _record(url, tmp_path / "rec", settings)
+    assert result.segments == 16 and not result.gaps
+    fetched = _segment_requests(web)
+    assert len(fetched) == len(set(fetched)) == 16  # nothing fetched twice across the restart
+
+
+def test_a_stream_that_stops_growing_ends_after_the_grace_period(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=6, already=5, frozen_after=0.5)
+    url = stream.serve(web, "/live/f/")
+    result = _record(url, tmp_path / "rec", settings, grace=1.5)
+    assert "not grown" in result.ended_because and result.segments >= 6
