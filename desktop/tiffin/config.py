@@ -77,6 +77,8 @@ class Settings:
     disk_reserve: int = 256 * 1024 * 1024
     media_connections: int = 8
     channel_entries: int = 200
+    live_poll: float = 30.0
+    live_grace: float = 120.0
     proxy: str | None = None
     user_agent: str = "Tiffin/0.1 (+offline reader)"
 

@@ -95,15 +95,26 @@ class ChannelSite:
             fmt("audio", "a.m4a", vcodec="none", acodec="mp4a", abr=64),
         ]
 
-    def add_video(self, video: Video) -> str:
-        """Serve `video`'s page and data; returns the page's URL."""
+    def add_video(self, video: Video, live_playlist: str | None = None) -> str:
+        """Serve `video`'s page and data; returns the page's URL. With `live_playlist` (a path
+        on the test web) its one format is that HLS stream, as a live video's is."""
+        hls = {
+            "format_id": "hls-live",
+            "url": live_playlist,
+            "protocol": "m3u8_native",
+            "ext": "mp4",
+            "height": 240,
+            "width": 320,
+            "vcodec": "avc1",
+            "acodec": "mp4a",
+        }
         data = {
             "title": video.title,
-            "duration": video.duration,
+            "duration": None if live_playlist else video.duration,
             "timestamp": video.timestamp,
             "live_status": video.live_status,
             "release_timestamp": video.release_timestamp,
-            "formats": self._formats(),
+            "formats": [hls] if live_playlist else self._formats(),
             "subtitles": {
                 lang: [{"url": f"/tiffin-media/{lang}.vtt", "ext": "vtt"}] for lang in ("en", "ur")
             },

@@ -218,6 +218,8 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             return media.cmd_media(args, store, paths)
         if args.command == "rules":
             return media.cmd_rules(args, store)
+        if args.command == "record":
+            return media.cmd_record(args, store, paths, settings)
         if args.command == "remove":
             queries.delete_source(store, args.id)
             print(f"removed source #{args.id}")

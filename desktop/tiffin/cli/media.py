@@ -16,6 +16,7 @@ from tiffin.library import downloads, queries
 from tiffin.library.downloads import Download, Status
 from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rules
 from tiffin.library.store import Store
+from tiffin.live.record import LiveProgress, record
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, media_dir
 from tiffin.progress import CancelToken
@@ -37,6 +38,23 @@ def add_parsers(commands: Any) -> None:
         help="cap the quality: 1080, 720, 480, 360 or audio (default: best)",
     )
     download.add_argument("--parallel", type=int, default=2, help="downloads at once (default 2)")
+
+    record = commands.add_parser(
+        "record", help="record a live or upcoming stream until it ends (run again to resume)"
+    )
+    record.add_argument("url", help="a stream's page yt-dlp can read, or an HLS playlist")
+    record.add_argument(
+        "--from-start",
+        action="store_true",
+        help="begin with the oldest part the stream still offers, not the live edge",
+    )
+    record.add_argument(
+        "--quality",
+        choices=QUALITIES,
+        default="",
+        metavar="Q",
+        help="cap the quality: 1080, 720, 480, 360 or audio (lower records more reliably)",
+    )
 
     media = commands.add_parser("media", help="list downloads: finished, queued and failed")
     media.add_argument("--json", action="store_true", help="print a JSON list")
@@ -190,6 +208,48 @@ def cmd_rules(args: argparse.Namespace, store: Store) -> int:
     print(f"source #{args.source}: {rules.to_json()}")
     if queued:
         print(f"{len(queued)} entries queued; `tiffin download --queue` fetches them")
+    return EXIT_OK
+
+
+def _live_line(update: LiveProgress) -> None:
+    if not sys.stderr.isatty():
+        return
+    if update.state == "waiting":
+        left = f"starts in {_clock(update.starts_in)}" if update.starts_in else "not live yet"
+        text = f"#{update.download_id} waiting: {left}"
+    else:
+        done = update.recording
+        text = f"#{update.download_id} recording"
+        if done is not None:
+            text += f": {done.segments} segments, {_clock(done.seconds)}, {done.gaps} gaps"
+            text += " (the stream is not answering)" if done.state == "paused" else ""
+    sys.stderr.write(f"\r{text[:100]:<100}")
+    sys.stderr.flush()
+
+
+def _clock(seconds: float | None) -> str:
+    whole = int(max(0.0, seconds or 0.0))
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def cmd_record(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
+    """Record a stream to its end; exit 0 once the file is final and in the library."""
+    try:
+        entry = record(
+            store,
+            paths,
+            settings,
+            args.url,
+            quality=args.quality,
+            from_start=args.from_start,
+            on_progress=_live_line,
+        )
+    finally:
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+    print(f"recorded #{entry.id} {media_dir(paths) / (entry.path or '')}")
+    if entry.error:
+        print(f"tiffin: {entry.error}", file=sys.stderr)
     return EXIT_OK
 
 

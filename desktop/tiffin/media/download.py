@@ -29,7 +29,7 @@ from tiffin.errors import MediaError, MediaUnavailable, TiffinError, VerifyFaile
 from tiffin.library.downloads import DoneFile
 from tiffin.media.naming import safe_filename
 from tiffin.media.ranges import RangedDownload, Transfer, remove_sidecars
-from tiffin.media.toolchain import extract_info, ffmpeg_folder, ytdlp_options
+from tiffin.media.toolchain import extract_info, program, ytdlp_options
 from tiffin.net.client import fetch, make_client
 
 logger = logging.getLogger(__name__)
@@ -318,23 +318,13 @@ def _fetch_with_ytdlp(
         raise MediaError(f"yt-dlp could not complete {fmt.get('format_id', 'the stream')}")
 
 
-def _tool(name: str) -> str:
-    folder = ffmpeg_folder()
-    if folder and Path(folder).is_dir() and (Path(folder) / name).exists():
-        return str(Path(folder) / name)
-    found = shutil.which(name) or (folder if name == "ffmpeg" and folder else None)
-    if not found:
-        raise MediaError(f"{name} is missing; install ffmpeg (it brings {name})")
-    return found
-
-
 def _merge(files: list[Path], merged: Path, from_ts: bool) -> Path:
     """Put the parts in one container of `merged`'s type without re-encoding (AAC from
     MPEG-TS needs its headers rewritten for MP4)."""
     if merged.exists():
         return merged
     temporary = merged.with_name("merging." + merged.name)
-    command = [_tool("ffmpeg"), "-y", "-v", "error"]
+    command = [program("ffmpeg"), "-y", "-v", "error"]
     for file in files:
         command += ["-i", str(file)]
     for number in range(len(files)):
@@ -355,7 +345,7 @@ def probe_duration(path: Path) -> float | None:
     """The playing time ffprobe reads from `path`; raises VerifyFailed if it cannot read it."""
     result = subprocess.run(
         [
-            _tool("ffprobe"),
+            program("ffprobe"),
             "-v",
             "error",
             "-show_entries",
@@ -383,7 +373,7 @@ def present_seconds(path: Path) -> float:
     Raises VerifyFailed when the data is cut off or damaged."""
     result = subprocess.run(
         [
-            _tool("ffmpeg"),
+            program("ffmpeg"),
             "-v",
             "error",
             "-nostdin",

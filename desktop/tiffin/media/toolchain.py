@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tiffin.config import Settings
-from tiffin.errors import HostUnreachable, TiffinError
+from tiffin.errors import HostUnreachable, MediaError, TiffinError
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,17 @@ class YtdlpLog:
 
     def error(self, message: str) -> None:
         self.log.error("%s", message)
+
+
+def program(name: str) -> str:
+    """The path of ffmpeg or ffprobe as Tiffin uses them; raises MediaError if missing."""
+    folder = ffmpeg_folder()
+    if folder and Path(folder).is_dir() and (Path(folder) / name).exists():
+        return str(Path(folder) / name)
+    found = shutil.which(name) or (folder if name == "ffmpeg" and folder else None)
+    if not found:
+        raise MediaError(f"{name} is missing; install ffmpeg (it brings {name})")
+    return found
 
 
 def ytdlp_options(settings: Settings) -> dict[str, Any]:

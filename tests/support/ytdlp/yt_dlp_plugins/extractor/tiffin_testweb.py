@@ -25,11 +25,12 @@ class TiffinTestVideoIE(InfoExtractor):
         video_id = self._match_id(url)
         base = url.rsplit("/tiffin-video/", 1)[0]
         data = self._download_json(f"{base}/tiffin-video/{video_id}.json", video_id)
-        if data.get("live_status") == "is_upcoming":
+        upcoming = data.get("live_status") == "is_upcoming"
+        if upcoming:  # yt-dlp raises unless asked to carry on without formats
             self.raise_no_formats("This live event will begin later", expected=True)
         if data.get("live_status") == "gone":
             raise UserNotLive(video_id=video_id)
-        formats = [{**fmt, "url": base + fmt["url"]} for fmt in data.get("formats", [])]
+        formats = [] if upcoming else [{**fmt, "url": base + fmt["url"]} for fmt in data["formats"]]
         subtitles = {
             lang: [{"url": base + s["url"], "ext": s["ext"]} for s in subs]
             for lang, subs in (data.get("subtitles") or {}).items()

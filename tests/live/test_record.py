@@ -1,0 +1,102 @@
+"""Recording through real yt-dlp (the tests' plugin) and the CLI: live now, or upcoming and
+waited for, into the media library."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from support.channel_site import ChannelSite, MediaSet, Video
+from support.hls_live import LiveStream, segments_of
+from support.media import make_clip, make_hls_vod
+from support.testweb import TestWeb
+from tiffin.config import Paths, Settings
+from tiffin.library.downloads import Status
+from tiffin.library.store import Store
+from tiffin.live.record import LiveProgress, record
+from tiffin.media.queue import media_dir
+
+SEGMENT = 0.5
+
+
+@pytest.fixture(scope="module")
+def live_segments(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
+    folder = tmp_path_factory.mktemp("live-record")
+    clip = make_clip(folder / "clip.mp4", seconds=4, keyframes=SEGMENT)
+    return segments_of(make_hls_vod(clip, folder / "vod", segment_seconds=SEGMENT))
+
+
+@pytest.fixture
+def site(web: TestWeb, tmp_path_factory: pytest.TempPathFactory) -> ChannelSite:
+    return ChannelSite(web, MediaSet.make(tmp_path_factory.mktemp("record-media"), seconds=2))
+
+
+def test_tiffin_record_follows_a_live_stream_to_its_end(
+    web: TestWeb, site: ChannelSite, live_segments: list[bytes], tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=6, total=14, already=5)
+    stream.serve(web, "/live/rally/")
+    page = site.add_video(
+        Video("rally", "Rally in Lahore", time.time(), live_status="is_live"),
+        live_playlist="/live/rally/index.m3u8",
+    )
+    home = tmp_path / "home"
+    Paths.under(home).ensure()
+    Settings(disk_reserve=0, read_timeout=5.0).save(Paths.under(home).settings_file)
+    cli = [sys.executable, "-m", "tiffin", "--data-dir", str(home)]
+    done = subprocess.run(
+        [*cli, "record", page, "--from-start"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    [entry] = json.loads(
+        subprocess.run([*cli, "media", "--json"], capture_output=True, text=True, check=True).stdout
+    )
+    assert entry["status"] == "done" and entry["title"] == "Rally in Lahore"
+    assert entry["duration"] == pytest.approx(14 * SEGMENT, abs=0.4)
+    assert Path(entry["path"]).exists()
+    assert not list((home / "media" / ".partial").glob("live-*"))
+
+
+def test_an_upcoming_stream_is_waited_for_then_recorded(
+    web: TestWeb,
+    site: ChannelSite,
+    live_segments: list[bytes],
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+) -> None:
+    starts = time.time() + 2.0
+    soon = Video(
+        "soon", "Rally at six", time.time(), live_status="is_upcoming", release_timestamp=starts
+    )
+    page = site.add_video(soon)
+
+    def go_live() -> None:
+        LiveStream(live_segments, SEGMENT, window=6, total=8, already=3).serve(web, "/live/soon/")
+        site.add_video(replace(soon, live_status="is_live"), live_playlist="/live/soon/index.m3u8")
+
+    timer = threading.Timer(starts - time.time(), go_live)
+    timer.start()
+    seen: list[LiveProgress] = []
+    quick = replace(settings, disk_reserve=0, read_timeout=5.0, live_poll=0.5)
+    try:
+        entry = record(store, paths, quick, page, from_start=True, on_progress=seen.append)
+    finally:
+        timer.cancel()
+    waiting = [p for p in seen if p.state == "waiting"]
+    assert waiting and waiting[0].starts_in is not None and 0 < waiting[0].starts_in <= 2.0
+    assert any(p.state == "recording" for p in seen)
+    assert entry.status == Status.DONE and (media_dir(paths) / (entry.path or "")).exists()
+    pages = [r for r in web.requests() if r.path == "/tiffin-video/soon.json"]
+    assert len(pages) <= 8  # asked again with a pause, not hammered
