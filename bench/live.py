@@ -124,7 +124,7 @@ def main() -> int:
         ours_file = recorded_file(home)
         rows.append(
             (
-                "tiffin record, 20 s outage",
+                f"tiffin record, {args.outage:g} s outage",
                 fetched(web, "/live/outage/", "Tiffin"),
                 duration(ours_file),
             )
@@ -142,7 +142,7 @@ def main() -> int:
         )
         rows.append(
             (
-                "yt-dlp, 20 s outage",
+                f"yt-dlp, {args.outage:g} s outage",
                 theirs_segments,
                 duration(theirs_files[0]) if theirs_files else 0.0,
             )
