@@ -12,7 +12,7 @@ import pytest
 
 from support.hls_live import LiveStream, segments_of
 from support.media import ffmpeg, make_clip, make_hls_vod
-from support.testweb import TestWeb
+from support.testweb import Fault, TestWeb
 from tiffin.config import Settings
 from tiffin.errors import Cancelled
 from tiffin.live.recorder import HlsRecorder, Recording, RecordingProgress, finish
@@ -157,3 +157,29 @@ def test_a_stream_that_stops_growing_ends_after_the_grace_period(
     url = stream.serve(web, "/live/f/")
     result = _record(url, tmp_path / "rec", settings, grace=1.5)
     assert "not grown" in result.ended_because and result.segments >= 6
+
+
+def test_falls_back_to_a_lower_variant_when_the_line_cannot_keep_up(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    high = LiveStream(live_segments, SEGMENT, window=16, total=16, already=7)
+    low = LiveStream(live_segments, SEGMENT, window=16, total=16, already=7, started=high.started)
+    high.serve(web, "/live/hi/")
+    low.serve(web, "/live/lo/")
+    for sequence in range(16):  # every high-quality segment takes longer than it plays
+        web.fault(f"/live/hi/seg{sequence}.ts", Fault(latency=SEGMENT * 1.6))
+    master = (
+        "#EXTM3U\n"
+        "#EXT-X-STREAM-INF:BANDWIDTH=400000,RESOLUTION=320x240\nlo/index.m3u8\n"
+        "#EXT-X-STREAM-INF:BANDWIDTH=2000000,RESOLUTION=640x480\nhi/index.m3u8\n"
+    )
+    url = web.add("/live/master.m3u8", master, "application/vnd.apple.mpegurl")
+    result = _record(url, tmp_path / "rec", settings)
+    assert result.segments == 16 and not result.gaps
+    fetched = _segment_requests(web)
+    high_taken = [p for p in fetched if p.startswith("/live/hi/")]
+    low_taken = [p for p in fetched if p.startswith("/live/lo/")]
+    assert len(high_taken) == 3 and len(low_taken) == 13  # three slow ones, then the rest low
+    assert len({p.rsplit("/", 1)[1] for p in fetched}) == 16  # no segment number twice
+    journal = (tmp_path / "rec" / "journal.jsonl").read_text()
+    assert journal.index("/live/hi/index.m3u8") < journal.index("/live/lo/index.m3u8")

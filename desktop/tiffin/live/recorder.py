@@ -7,7 +7,9 @@ nothing: the segments are still listed when it comes back. What the window slid 
 recorded honestly as a gap (sequence numbers, start time, length, reason). Everything is
 journalled (`journal.jsonl` beside the segments), so running the recorder again after a
 crash or `kill -9` continues where it stopped. A stream that pauses (the playlist stops
-growing, or answers errors) is followed for `grace` seconds before it counts as over.
+growing, or answers errors) is followed for `grace` seconds before it counts as over. Given
+a master playlist, the recorder takes the best variant under the height cap and steps down
+to a lower one when segments keep arriving slower than they play.
 
 At the end `finish()` remuxes the segments without re-encoding into one file (ffmpeg reads a
 local playlist naming them, so init sections, AES-128 keys and discontinuities are handled
@@ -30,7 +32,7 @@ import httpx
 
 from tiffin.config import Settings
 from tiffin.errors import MediaError, NetError, PlaylistInvalid
-from tiffin.live.playlist import MasterPlaylist, MediaPlaylist, Segment, parse_playlist
+from tiffin.live.playlist import MasterPlaylist, MediaPlaylist, Segment, Variant, parse_playlist
 from tiffin.net.client import fetch
 from tiffin.progress import CancelToken
 
@@ -39,6 +41,7 @@ logger = logging.getLogger(__name__)
 MAX_PLAYLIST_BYTES = 8 * 1024 * 1024
 MAX_SEGMENT_BYTES = 256 * 1024 * 1024
 SEGMENT_TRIES = 3
+SLOW_SEGMENTS = 3
 _SEGMENT_TYPES = (".ts", ".m4s", ".mp4", ".m4a", ".m4v", ".aac", ".ac3", ".mp3", ".cmfv", ".cmfa")
 
 
@@ -134,6 +137,8 @@ class HlsRecorder:
         folder.mkdir(parents=True, exist_ok=True)
         self.journal = _Journal.load(folder / "journal.jsonl")
         self.keys: dict[str, str] = {}
+        self.variants: tuple[Variant, ...] = ()  # known once a master playlist was read
+        self.slow = 0
 
     # -- the loop -----------------------------------------------------------------------------
     async def run(self, client: httpx.AsyncClient) -> Recording:
@@ -174,11 +179,25 @@ class HlsRecorder:
         result = await fetch(client, url, self.settings, max_bytes=MAX_PLAYLIST_BYTES)
         playlist = parse_playlist(result.body.decode("utf-8", errors="replace"), result.url)
         if isinstance(playlist, MasterPlaylist):
-            variant = playlist.pick(self.max_height)
-            self.journal.media_url = variant.uri
-            self.journal.add({"media": variant.uri})
+            self.variants = playlist.variants
+            self._use(playlist.pick(self.max_height).uri)
             return await self._media_playlist(client)
         return playlist
+
+    def _use(self, media_url: str) -> None:
+        self.journal.media_url = media_url
+        self.journal.add({"media": media_url})
+
+    def _step_down(self) -> bool:
+        """Switch to the next lower variant (HLS aligns their sequence numbers, so recording
+        goes on from the next segment); False if there is none."""
+        uris = [v.uri for v in self.variants]
+        if self.journal.media_url not in uris or uris.index(self.journal.media_url) == 0:
+            return False
+        lower = uris[uris.index(self.journal.media_url) - 1]
+        logger.info("recording %s: the line cannot keep up; switching to %s", self.url, lower)
+        self._use(lower)
+        return True
 
     async def _take(self, client: httpx.AsyncClient, playlist: MediaPlaylist, first: bool) -> None:
         last = self.journal.last
@@ -196,7 +215,13 @@ class HlsRecorder:
             )
         for segment in new:
             self.cancel.raise_if_cancelled()
+            started = time.monotonic()
             await self._segment(client, segment)
+            # Slower than real time, three segments running: this variant cannot keep up.
+            self.slow = self.slow + 1 if time.monotonic() - started > segment.duration else 0
+            if self.slow >= SLOW_SEGMENTS and self._step_down():
+                self.slow = 0
+                return  # the rest comes from the lower variant's playlist
 
     async def _segment(self, client: httpx.AsyncClient, segment: Segment) -> None:
         for attempt in range(SEGMENT_TRIES):
