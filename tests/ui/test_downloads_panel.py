@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
 from support.channel_site import ChannelSite, MediaSet, Video
+from support.hls_live import LiveStream, segments_of
+from support.media import make_clip, make_hls_vod
 from support.testweb import Fault, TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.fetch.subscribe import subscribe
@@ -168,3 +170,21 @@ def test_rules_dialog_queues_a_channels_newest_entries(
         timeout=QT_TIMEOUT_MS * 2,
     )
     window.close()
+
+
+def test_panel_records_a_live_stream_and_shows_how_it_goes(
+    qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings, tmp_path: Path
+) -> None:
+    clip = make_clip(tmp_path / "live.mp4", seconds=4, keyframes=0.5)
+    segments = segments_of(make_hls_vod(clip, tmp_path / "vod", segment_seconds=0.5))
+    url = LiveStream(segments, 0.5, window=6, total=10, already=5).serve(web, "/live/p/")
+    panel = DownloadsPanel(store, paths, replace(settings, disk_reserve=0))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.record(url)
+    qtbot.waitUntil(lambda: "Recording" in panel.status.text(), timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not panel.recordings, timeout=QT_TIMEOUT_MS)
+    [entry] = downloads.list_downloads(store)
+    assert entry.live and entry.status == Status.DONE, entry.error
+    assert (media_dir(paths) / (entry.path or "")).exists()
+    assert downloads.next_queued(store) is None  # a recording never enters the download queue

@@ -96,6 +96,7 @@ def media_json(entry: Download, paths: Paths) -> dict[str, Any]:
         "played": entry.played,
         "resume_at": entry.resume_at,
         "item": entry.item_id,
+        "live": entry.live,
     }
 
 

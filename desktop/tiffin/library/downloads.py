@@ -50,6 +50,7 @@ class Download:
     want_thumbnail: bool = True
     subtitles: tuple[str, ...] = ()
     thumbnail: str | None = None
+    live: bool = False
 
 
 def _download(row: sqlite3.Row) -> Download:
@@ -74,6 +75,7 @@ def _download(row: sqlite3.Row) -> Download:
         want_thumbnail=bool(row["want_thumbnail"]),
         subtitles=tuple(json.loads(row["subtitles"])),
         thumbnail=row["thumbnail"],
+        live=bool(row["live"]),
     )
 
 
@@ -85,6 +87,7 @@ def enqueue(
     item_id: int | None = None,
     subtitles: Sequence[str] = (),
     thumbnail: bool = True,
+    live: bool = False,
 ) -> Download:
     """Queue `url` at the end, with subtitles in the `subtitles` languages and a thumbnail if
     asked; an address already known keeps its entry (a failed or cancelled one is queued
@@ -97,7 +100,7 @@ def enqueue(
             last = db.execute("SELECT COALESCE(MAX(position), 0) FROM downloads").fetchone()[0]
             cursor = db.execute(
                 "INSERT INTO downloads (url, quality, title, status, position, added_at, item_id,"
-                " subtitle_langs, want_thumbnail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " subtitle_langs, want_thumbnail, live) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     url,
                     quality,
@@ -108,6 +111,7 @@ def enqueue(
                     item_id,
                     ",".join(subtitles),
                     int(thumbnail),
+                    int(live),
                 ),
             )
             download_id = cursor.lastrowid
@@ -146,7 +150,7 @@ def next_queued(store: Store, skip: Sequence[int] = ()) -> Download | None:
     marks = ",".join("?" * len(skip))
     with store.read() as db:
         row = db.execute(
-            f"SELECT * FROM downloads WHERE status = ? AND id NOT IN ({marks})"
+            f"SELECT * FROM downloads WHERE status = ? AND live = 0 AND id NOT IN ({marks})"
             " ORDER BY position LIMIT 1",
             (Status.QUEUED.value, *skip),
         ).fetchone()
@@ -154,14 +158,26 @@ def next_queued(store: Store, skip: Sequence[int] = ()) -> Download | None:
 
 
 def requeue_interrupted(store: Store) -> int:
-    """Entries left DOWNLOADING by a run that was killed go back to the queue (their bytes on
-    disk are kept and continued); returns how many."""
+    """Downloads left DOWNLOADING by a run that was killed go back to the queue (their bytes on
+    disk are kept and continued); returns how many. Recordings are left for
+    `interrupted_recordings`."""
     with store.write() as db:
         cursor = db.execute(
-            "UPDATE downloads SET status = ? WHERE status = ?",
+            "UPDATE downloads SET status = ? WHERE status = ? AND live = 0",
             (Status.QUEUED.value, Status.DOWNLOADING.value),
         )
     return cursor.rowcount
+
+
+def interrupted_recordings(store: Store) -> list[Download]:
+    """Recordings that were running when the app stopped or was killed (to start again: each
+    continues from its journal)."""
+    with store.read() as db:
+        rows = db.execute(
+            "SELECT * FROM downloads WHERE live = 1 AND status = ? ORDER BY position",
+            (Status.DOWNLOADING.value,),
+        ).fetchall()
+    return [_download(row) for row in rows]
 
 
 def set_status(store: Store, download_id: int, status: Status, error: str | None = None) -> None:

@@ -178,12 +178,18 @@ def _v5_downloads(db: sqlite3.Connection) -> None:
     )
 
 
+def _v6_recordings(db: sqlite3.Connection) -> None:
+    """Live recordings share the downloads table but not the download queue."""
+    db.execute("ALTER TABLE downloads ADD COLUMN live INTEGER NOT NULL DEFAULT 0")
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
     _v3_index_new_items_in_code,
     _v4_full_articles,
     _v5_downloads,
+    _v6_recordings,
 )
 LATEST = len(STEPS)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tiffin.config import Paths, Settings
-from tiffin.errors import MediaError, MediaUnavailable
+from tiffin.errors import Cancelled, MediaError, MediaUnavailable, TiffinError
 from tiffin.fetch.pool import in_child
 from tiffin.library import downloads
 from tiffin.library.downloads import DoneFile, Download, Status
@@ -141,7 +141,7 @@ def record(
     again after a stop or a kill continues the same recording. Raises MediaError when the
     address is no live or upcoming stream, Cancelled (what was recorded is kept)."""
     token = cancel or CancelToken()
-    entry = downloads.enqueue(store, url, quality)
+    entry = downloads.enqueue(store, url, quality, live=True)
     if entry.status == Status.DONE:
         return entry
     downloads.set_status(store, entry.id, Status.DOWNLOADING)
@@ -174,8 +174,11 @@ def record(
 
     try:
         stream, recording = asyncio.run(run())
-    except BaseException:
-        downloads.set_status(store, entry.id, Status.QUEUED)
+    except Cancelled:
+        downloads.set_status(store, entry.id, Status.PAUSED, "stopped; record it again to go on")
+        raise
+    except TiffinError as exc:
+        downloads.set_status(store, entry.id, Status.FAILED, str(exc))
         raise
     logger.info("recording of %s ended: %s", url, recording.ended_because)
     final = media_dir(paths) / safe_filename(stream.title, "mp4", f" [{entry.id}]")

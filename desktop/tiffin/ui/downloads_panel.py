@@ -34,11 +34,12 @@ from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Download, Status
 from tiffin.library.store import Store
+from tiffin.live.record import LiveProgress, record
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
-from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel
+from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel, human_time
 
 RETRY_MS = 60_000
 
@@ -76,7 +77,7 @@ class DownloadsPanel(QWidget):
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store, self.paths, self.settings = store, paths, settings
         self.queue = DownloadQueue(store, paths, settings)
         self.runner: workers.Worker | None = None
         self.rerun = False
@@ -91,6 +92,12 @@ class DownloadsPanel(QWidget):
             self.quality.addItem(labels.get(value, f"{value}p"), value)
         self.add_button = QPushButton(self.tr("Download"))
         self.add_button.clicked.connect(self.on_add_clicked)
+        self.record_button = QPushButton(self.tr("Record live"))
+        self.record_button.setToolTip(
+            self.tr("Record a live or upcoming stream until it ends (waits for it to start)")
+        )
+        self.record_button.clicked.connect(self.on_record_clicked)
+        self.recordings: dict[str, workers.Worker] = {}
         self.url_box.returnPressed.connect(self.on_add_clicked)
 
         self.model = DownloadsModel(self)
@@ -134,6 +141,7 @@ class DownloadsPanel(QWidget):
         top.addWidget(self.url_box, 1)
         top.addWidget(self.quality)
         top.addWidget(self.add_button)
+        top.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -147,6 +155,17 @@ class DownloadsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.update_buttons()
         self.reload()
+
+    def resume_recordings(self) -> None:
+        """Start again the recordings a quit or a crash interrupted (read in a worker)."""
+
+        def restart(entries: list[Download]) -> None:
+            for entry in entries:
+                self.record(entry.url, entry.quality)
+
+        workers.start(
+            lambda _p, _c: downloads.interrupted_recordings(self.store), restart, self.message.emit
+        )
 
     # -- reading ------------------------------------------------------------------------------
     def _write(self, task: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
@@ -210,9 +229,11 @@ class DownloadsPanel(QWidget):
         )
 
     def stop_queue(self) -> None:
-        """Stop every running download (their bytes are kept and they stay queued)."""
+        """Stop every running download and recording (what they fetched is kept)."""
         if self.runner is not None:
             self.runner.cancel.cancel()
+        for worker in self.recordings.values():
+            worker.cancel.cancel()
 
     def on_event(self, event: QueueEvent) -> None:
         if event.progress is not None:
@@ -266,6 +287,67 @@ class DownloadsPanel(QWidget):
         self.url_box.clear()
         self.add(url, str(self.quality.currentData()))
 
+    def on_record_clicked(self) -> None:
+        url = self.url_box.text().strip()
+        if not url.startswith(("http://", "https://")):
+            self.status.setText(self.tr("Enter an address that starts with http:// or https://"))
+            return
+        self.url_box.clear()
+        self.record(url, str(self.quality.currentData()))
+
+    def record(self, url: str, quality: str = "", from_start: bool = True) -> None:
+        """Record the stream at `url` in a long worker until it ends; Pause stops it (what was
+        recorded is kept, and recording the same address again continues)."""
+        if url in self.recordings:
+            return
+
+        def task(progress: Callable[[Any], None], cancel: CancelToken) -> Download:
+            return record(
+                self.store,
+                self.paths,
+                self.settings,
+                url,
+                quality=quality,
+                from_start=from_start,
+                on_progress=progress,
+                cancel=cancel,
+            )
+
+        def ended(result: object) -> None:
+            self.recordings.pop(url, None)
+            self.reload()
+            if isinstance(result, Download):
+                self.status.setText(self.tr("Recorded {0}").format(result.title))
+
+        def failed(message: str) -> None:
+            self.recordings.pop(url, None)
+            self.status.setText(message)
+            self.reload()
+
+        self.recordings[url] = workers.start(
+            task, ended, failed, workers.long_jobs(), self.on_live_progress
+        )
+        self.status.setText(self.tr("Looking up the stream…"))
+        self.reload()
+
+    def on_live_progress(self, update: LiveProgress) -> None:
+        if update.state == "waiting":
+            if update.starts_in is not None and update.starts_in > 0:
+                left = human_time(update.starts_in)
+                text = self.tr("{0}: starts in {1}").format(update.title, left)
+            else:
+                text = self.tr("{0}: waiting for the stream to begin").format(update.title)
+        else:
+            done = update.recording
+            text = self.tr("Recording {0}").format(update.title)
+            if done is not None:
+                text += self.tr(": {0} recorded, {1} gaps").format(
+                    human_time(done.seconds), done.gaps
+                )
+                if done.state == "paused":
+                    text += self.tr(" (the stream is not answering; still following it)")
+        self.status.setText(text)
+
     def on_play_clicked(self) -> None:
         entry = self.selected()
         if entry is not None and entry.status == Status.DONE:
@@ -273,7 +355,9 @@ class DownloadsPanel(QWidget):
 
     def on_pause_clicked(self) -> None:
         entry = self.selected()
-        if entry is not None:
+        if entry is not None and entry.url in self.recordings:
+            self.recordings[entry.url].cancel.cancel()  # kept; recording again continues
+        elif entry is not None:
             self._write(lambda: self.queue.pause(entry.id))
 
     def on_resume_clicked(self) -> None:

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.player.played.connect(lambda _entry: self.reload_sources())
         self.reload_sources()
         self.downloads.start_queue()  # downloads a quit or a crash interrupted carry on
+        self.downloads.resume_recordings()
 
     # -- actions ------------------------------------------------------------------------------
     def _action(
