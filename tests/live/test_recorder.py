@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -183,3 +184,47 @@ def test_falls_back_to_a_lower_variant_when_the_line_cannot_keep_up(
     assert len({p.rsplit("/", 1)[1] for p in fetched}) == 16  # no segment number twice
     journal = (tmp_path / "rec" / "journal.jsonl").read_text()
     assert journal.index("/live/hi/index.m3u8") < journal.index("/live/lo/index.m3u8")
+
+
+def test_the_part_already_recorded_can_be_watched_while_recording(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    """A player (ffmpeg here, reading every packet) opens the growing playlist mid-recording,
+    follows it as it grows and stops at the end of the stream."""
+    stream = LiveStream(live_segments, SEGMENT, window=6, total=14, already=3)
+    url = stream.serve(web, "/live/t/")
+    folder = tmp_path / "rec"
+    watchers: list[subprocess.Popen[str]] = []
+
+    def watch(progress: RecordingProgress) -> None:
+        if progress.segments == 6 and not watchers:
+            watchers.append(
+                subprocess.Popen(
+                    [
+                        ffmpeg(),
+                        "-v",
+                        "error",
+                        "-i",
+                        str(folder / "timeshift.m3u8"),
+                        "-map",
+                        "0",
+                        "-c",
+                        "copy",
+                        "-f",
+                        "null",
+                        "-progress",
+                        "pipe:1",
+                        "-",
+                    ],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+
+    result = _record(url, folder, settings, on_progress=watch)
+    assert result.segments == 14 and watchers
+    out, _ = watchers[0].communicate(timeout=30)  # it stops: the end list came
+    assert watchers[0].returncode == 0
+    watched = max(int(v) for v in re.findall(r"out_time_us=(\d+)", out)) / 1e6
+    assert watched > 6 * SEGMENT + 1.0  # more than was there when it began: it followed

@@ -11,9 +11,11 @@ growing, or answers errors) is followed for `grace` seconds before it counts as 
 a master playlist, the recorder takes the best variant under the height cap and steps down
 to a lower one when segments keep arriving slower than they play.
 
-At the end `finish()` remuxes the segments without re-encoding into one file (ffmpeg reads a
-local playlist naming them, so init sections, AES-128 keys and discontinuities are handled
-as a player would), with a chapter mark after each gap.
+While it runs, `timeshift.m3u8` in the folder lists what is on disk (an EVENT playlist), so
+the part already captured can be watched. At the end `finish()` remuxes the segments without
+re-encoding into one file (ffmpeg reads a local playlist naming them, so init sections,
+AES-128 keys and discontinuities are handled as a player would), with a chapter mark after
+each gap.
 """
 
 from __future__ import annotations
@@ -248,20 +250,30 @@ class HlsRecorder:
         temporary = self.folder / (name + ".part")
         temporary.write_bytes(data.body)
         temporary.replace(self.folder / name)
-        self.journal.add(
-            {
-                "seg": segment.sequence,
-                "file": name,
-                "duration": segment.duration,
-                "disc": segment.discontinuity,
-                "pdt": segment.program_date_time.isoformat() if segment.program_date_time else None,
-                "init": init,
-                "key": key,
-                "iv": segment.key.iv if segment.key else None,
-            }
-        )
-        self.journal.segments[segment.sequence] = {"duration": segment.duration, "file": name}
+        entry = {
+            "seg": segment.sequence,
+            "file": name,
+            "duration": segment.duration,
+            "disc": segment.discontinuity,
+            "pdt": segment.program_date_time.isoformat() if segment.program_date_time else None,
+            "init": init,
+            "key": key,
+            "iv": segment.key.iv if segment.key else None,
+        }
+        self.journal.add(entry)
+        self.journal.segments[segment.sequence] = entry
+        self._write_timeshift()
         self._report("recording")
+
+    def _write_timeshift(self, ended: bool = False) -> None:
+        """Keep a growing playlist of what is on disk, so it can be watched while recording
+        (with an end list once the recording is over, so a player watching it stops there)."""
+        if not self.journal.segments:
+            return
+        text, _, _ = _local_playlist(self.journal, ended=ended)
+        temporary = self.folder / (TIMESHIFT + ".part")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(self.folder / TIMESHIFT)
 
     async def _init(self, client: httpx.AsyncClient, segment: Segment) -> str | None:
         return await self._side_file(client, segment.init_uri, "init")
@@ -304,6 +316,7 @@ class HlsRecorder:
             )
 
     def _ended(self, why: str) -> Recording:
+        self._write_timeshift(ended=True)
         self._report("ended")
         return Recording(
             self.folder, len(self.journal.segments), self._seconds(), tuple(self.journal.gaps), why
@@ -316,27 +329,23 @@ def _suffix(uri: str, default: str) -> str:
     return suffix if suffix in _SEGMENT_TYPES else default
 
 
-def finish(folder: Path, out: Path, ffmpeg: str) -> Path:
-    """Remux the recorded segments in `folder` into `out` without re-encoding, with a chapter
-    after each gap; raises MediaError if ffmpeg cannot."""
-    journal = _Journal.load(folder / "journal.jsonl")
-    if not journal.segments:
-        raise MediaError(f"nothing was recorded in {folder}")
-    entries = [
-        json.loads(line)
-        for line in (folder / "journal.jsonl").read_text().splitlines()
-        if line.startswith('{"seg"')
-    ]
-    by_sequence = {int(e["seg"]): e for e in entries if int(e["seg"]) in journal.segments}
+TIMESHIFT = "timeshift.m3u8"
+
+
+def _local_playlist(journal: _Journal, ended: bool) -> tuple[str, list[tuple[float, str]], float]:
+    """A playlist of the recorded segment files (what a player or ffmpeg reads), the chapter
+    marks (one after each gap) and the total seconds."""
+    entries = journal.segments
     gap_starts = {g.first for g in journal.gaps}
-    lines = ["#EXTM3U", "#EXT-X-VERSION:7", "#EXT-X-PLAYLIST-TYPE:VOD"]
-    target = max(float(e["duration"]) for e in by_sequence.values())
+    target = max(float(e["duration"]) for e in entries.values())
+    kind = "VOD" if ended else "EVENT"
+    lines = ["#EXTM3U", "#EXT-X-VERSION:7", f"#EXT-X-PLAYLIST-TYPE:{kind}"]
     lines.append(f"#EXT-X-TARGETDURATION:{int(target + 0.999)}")
     previous: dict[str, Any] | None = None
     chapters: list[tuple[float, str]] = [(0.0, "Start")]
     clock = 0.0
-    for sequence in sorted(by_sequence):
-        entry = by_sequence[sequence]
+    for sequence in sorted(entries):
+        entry = entries[sequence]
         after_gap = previous is not None and any(
             int(previous["seg"]) < g <= sequence for g in gap_starts
         )
@@ -355,9 +364,20 @@ def finish(folder: Path, out: Path, ffmpeg: str) -> Path:
         lines += [f"#EXTINF:{float(entry['duration']):.3f},", entry["file"]]
         clock += float(entry["duration"])
         previous = entry
-    lines.append("#EXT-X-ENDLIST")
+    if ended:
+        lines.append("#EXT-X-ENDLIST")
+    return "\n".join(lines) + "\n", chapters, clock
+
+
+def finish(folder: Path, out: Path, ffmpeg: str) -> Path:
+    """Remux the recorded segments in `folder` into `out` without re-encoding, with a chapter
+    after each gap; raises MediaError if ffmpeg cannot."""
+    journal = _Journal.load(folder / "journal.jsonl")
+    if not journal.segments:
+        raise MediaError(f"nothing was recorded in {folder}")
+    text, chapters, clock = _local_playlist(journal, ended=True)
     local = folder / "local.m3u8"
-    local.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local.write_text(text, encoding="utf-8")
     metadata = folder / "chapters.txt"
     metadata.write_text(_chapters(chapters, clock), encoding="utf-8")
     temporary = out.with_name("remuxing." + out.name)
