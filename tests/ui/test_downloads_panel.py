@@ -27,6 +27,7 @@ from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.main_window import MainWindow
 from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel
+from tiffin.ui.player import PlayerWidget
 
 MiB = 1024 * 1024
 
@@ -177,12 +178,24 @@ def test_panel_records_a_live_stream_and_shows_how_it_goes(
 ) -> None:
     clip = make_clip(tmp_path / "live.mp4", seconds=4, keyframes=0.5)
     segments = segments_of(make_hls_vod(clip, tmp_path / "vod", segment_seconds=0.5))
-    url = LiveStream(segments, 0.5, window=6, total=10, already=5).serve(web, "/live/p/")
+    url = LiveStream(segments, 0.5, window=6, total=30, already=5).serve(web, "/live/p/")
     panel = DownloadsPanel(store, paths, replace(settings, disk_reserve=0))
     qtbot.addWidget(panel)
     panel.show()
     panel.record(url)
     qtbot.waitUntil(lambda: "Recording" in panel.status.text(), timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=QT_TIMEOUT_MS)
+    _select(panel, panel.model.entry(0).id)
+    qtbot.waitUntil(panel.buttons["play"].isEnabled, timeout=QT_TIMEOUT_MS)  # timeshift
+    with qtbot.waitSignal(panel.play_requested, timeout=QT_TIMEOUT_MS) as played:
+        panel.buttons["play"].click()
+    assert played.args[0].path.endswith("timeshift.m3u8")
+    player = PlayerWidget(store, media_dir(paths))
+    qtbot.addWidget(player)
+    player.show()
+    player.open(played.args[0])
+    qtbot.waitUntil(lambda: player.player.position() > 300, timeout=QT_TIMEOUT_MS)
+    player.stop()
     qtbot.waitUntil(lambda: not panel.recordings, timeout=QT_TIMEOUT_MS)
     [entry] = downloads.list_downloads(store)
     assert entry.live and entry.status == Status.DONE, entry.error

@@ -24,7 +24,7 @@ from tiffin.fetch.pool import in_child
 from tiffin.library import downloads
 from tiffin.library.downloads import DoneFile, Download, Status
 from tiffin.library.store import Store
-from tiffin.live.recorder import HlsRecorder, Recording, RecordingProgress, finish
+from tiffin.live.recorder import TIMESHIFT, HlsRecorder, Recording, RecordingProgress, finish
 from tiffin.media.download import probe_duration
 from tiffin.media.naming import safe_filename
 from tiffin.media.queue import media_dir
@@ -57,6 +57,16 @@ class LiveProgress:
     title: str
     starts_in: float | None = None
     recording: RecordingProgress | None = None
+
+
+def recording_folder(download_id: int) -> str:
+    """Where a recording's segments and journal live, relative to the media folder."""
+    return f".partial/live-{download_id}"
+
+
+def timeshift_path(download_id: int) -> str:
+    """The growing playlist of a recording in progress, relative to the media folder."""
+    return f"{recording_folder(download_id)}/{TIMESHIFT}"
 
 
 def _selector(quality: str) -> str:
@@ -145,7 +155,7 @@ def record(
     if entry.status == Status.DONE:
         return entry
     downloads.set_status(store, entry.id, Status.DOWNLOADING)
-    work = media_dir(paths) / ".partial" / f"live-{entry.id}"
+    work = media_dir(paths) / recording_folder(entry.id)
 
     def report(
         state: str,

@@ -9,6 +9,7 @@ failing line leaves entries waiting; either way it tries again every minute.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -34,7 +35,7 @@ from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Download, Status
 from tiffin.library.store import Store
-from tiffin.live.record import LiveProgress, record
+from tiffin.live.record import LiveProgress, record, timeshift_path
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary
 from tiffin.progress import CancelToken
@@ -98,6 +99,7 @@ class DownloadsPanel(QWidget):
         )
         self.record_button.clicked.connect(self.on_record_clicked)
         self.recordings: dict[str, workers.Worker] = {}
+        self.recorded: dict[int, int] = {}  # segments on disk, per running recording
         self.url_box.returnPressed.connect(self.on_add_clicked)
 
         self.model = DownloadsModel(self)
@@ -200,8 +202,13 @@ class DownloadsPanel(QWidget):
     def update_buttons(self) -> None:
         entry = self.selected()
         status = entry.status if entry else None
+        recording = (
+            entry is not None
+            and entry.url in self.recordings
+            and self.recorded.get(entry.id, 0) > 0
+        )
         enabled = {
-            "play": status == Status.DONE,
+            "play": status == Status.DONE or recording,
             "pause": status in (Status.QUEUED, Status.DOWNLOADING),
             "resume": status == Status.PAUSED,
             "cancel": status in (Status.QUEUED, Status.DOWNLOADING, Status.PAUSED),
@@ -315,12 +322,14 @@ class DownloadsPanel(QWidget):
 
         def ended(result: object) -> None:
             self.recordings.pop(url, None)
+            self.recorded.clear()
             self.reload()
             if isinstance(result, Download):
                 self.status.setText(self.tr("Recorded {0}").format(result.title))
 
         def failed(message: str) -> None:
             self.recordings.pop(url, None)
+            self.recorded.clear()
             self.status.setText(message)
             self.reload()
 
@@ -331,6 +340,8 @@ class DownloadsPanel(QWidget):
         self.reload()
 
     def on_live_progress(self, update: LiveProgress) -> None:
+        if all(entry.id != update.download_id for entry in self.model.entries):
+            self.reload()  # the recording's entry was just made
         if update.state == "waiting":
             if update.starts_in is not None and update.starts_in > 0:
                 left = human_time(update.starts_in)
@@ -340,6 +351,9 @@ class DownloadsPanel(QWidget):
         else:
             done = update.recording
             text = self.tr("Recording {0}").format(update.title)
+            if done is not None and not self.recorded.get(update.download_id):
+                self.recorded[update.download_id] = done.segments
+                self.update_buttons()  # something to watch now
             if done is not None:
                 text += self.tr(": {0} recorded, {1} gaps").format(
                     human_time(done.seconds), done.gaps
@@ -352,6 +366,9 @@ class DownloadsPanel(QWidget):
         entry = self.selected()
         if entry is not None and entry.status == Status.DONE:
             self.play_requested.emit(entry)
+        elif entry is not None and entry.url in self.recordings:
+            # Timeshift: play what is recorded so far; the playlist grows as the stream goes on.
+            self.play_requested.emit(replace(entry, path=timeshift_path(entry.id)))
 
     def on_pause_clicked(self) -> None:
         entry = self.selected()
