@@ -228,3 +228,15 @@ def test_the_part_already_recorded_can_be_watched_while_recording(
     assert watchers[0].returncode == 0
     watched = max(int(v) for v in re.findall(r"out_time_us=(\d+)", out)) / 1e6
     assert watched > 6 * SEGMENT + 1.0  # more than was there when it began: it followed
+
+
+def test_a_stalled_segment_is_fetched_again(
+    web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=12, total=10, already=9)
+    url = stream.serve(web, "/live/s/")
+    web.fault("/live/s/seg3.ts", Fault(stall_after=1000, times=1))  # sends 1 kB, then nothing
+    result = _record(url, tmp_path / "rec", replace(settings, read_timeout=0.5))
+    assert result.segments == 10 and not result.gaps
+    [recorded] = (tmp_path / "rec").glob("seg-000000003.*")
+    assert recorded.read_bytes() == live_segments[3]  # the whole segment, from the second try

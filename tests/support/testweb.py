@@ -238,6 +238,7 @@ class TestWeb:
         self._link_clock = 0.0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
+        self.released = threading.Event()  # set at reset: stalled answers give up then
         self._servers: list[_Server] = []
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -254,12 +255,15 @@ class TestWeb:
 
     def stop(self) -> None:
         self.stopping.set()
+        self.released.set()
         for server in self._servers:
             server.shutdown()
             server.server_close()
 
     def reset(self) -> None:
-        """Forget routes added by tests, faults, host latency and the log."""
+        """Forget routes added by tests, faults, host latency and the log; end stalls."""
+        self.released.set()
+        self.released = threading.Event()
         with self.lock:
             self.routes.clear()
             self.faults.clear()
@@ -600,7 +604,9 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                     self.wfile.flush()
                     sent += len(piece)
                 if fault and fault.stall_after is not None and sent < len(body):
-                    web.stopping.wait(60)
+                    stalled = web.released
+                    if not web.stopping.is_set():
+                        stalled.wait(60)
                 if fault and fault.drop_after is not None and sent < len(body):
                     self.connection.shutdown(socket.SHUT_RDWR)
                     self.close_connection = True
