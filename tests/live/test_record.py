@@ -100,3 +100,33 @@ def test_an_upcoming_stream_is_waited_for_then_recorded(
     assert entry.status == Status.DONE and (media_dir(paths) / (entry.path or "")).exists()
     pages = [r for r in web.requests() if r.path == "/tiffin-video/soon.json"]
     assert len(pages) <= 8  # asked again with a pause, not hammered
+
+
+def test_rules_record_a_channels_live_entries(
+    web: TestWeb, site: ChannelSite, live_segments: list[bytes], tmp_path: Path
+) -> None:
+    LiveStream(live_segments, SEGMENT, window=6, total=10, already=5).serve(web, "/live/ch/")
+    now = time.time()
+    live = Video("on-air", "On air now", now, live_status="is_live")
+    channel = site.add_channel("news-live", "News", [live, Video("old", "Yesterday", now - 86400)])
+    site.add_video(live, live_playlist="/live/ch/index.m3u8")  # its page: the live HLS stream
+    home = tmp_path / "home"
+    Paths.under(home).ensure()
+    Settings(disk_reserve=0, read_timeout=5.0).save(Paths.under(home).settings_file)
+    cli = [sys.executable, "-m", "tiffin", "--data-dir", str(home)]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*cli, *args], capture_output=True, text=True, timeout=120, check=False
+        )
+
+    assert run("add", channel).returncode == 0
+    assert run("rules", "1", "--record-live").returncode == 0
+    done = run("record", "--subscribed")
+    assert done.returncode == 0, done.stderr[-2000:]
+    media = json.loads(run("media", "--json").stdout)
+    assert [(m["title"], m["status"], m["live"], m["item"] is not None) for m in media] == [
+        ("On air now", "done", True, True)
+    ]
+    again = run("record", "--subscribed")  # recorded once only
+    assert "no live or upcoming entries" in again.stdout

@@ -6,15 +6,17 @@ import argparse
 import json
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from tiffin.cli.output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, iso, print_json
 from tiffin.config import Paths, Settings
+from tiffin.errors import TiffinError
 from tiffin.library import downloads, queries
 from tiffin.library.downloads import Download, Status
-from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rules
+from tiffin.library.rules import MediaRules, get_rules, live_to_record, queue_by_rules, set_rules
 from tiffin.library.store import Store
 from tiffin.live.record import LiveProgress, record
 from tiffin.media.download import QUALITIES
@@ -42,7 +44,13 @@ def add_parsers(commands: Any) -> None:
     record = commands.add_parser(
         "record", help="record a live or upcoming stream until it ends (run again to resume)"
     )
-    record.add_argument("url", help="a stream's page yt-dlp can read, or an HLS playlist")
+    what = record.add_mutually_exclusive_group(required=True)
+    what.add_argument("url", nargs="?", help="a stream's page yt-dlp can read, or an HLS playlist")
+    what.add_argument(
+        "--subscribed",
+        action="store_true",
+        help="record every live or upcoming entry whose source's rules say --record-live",
+    )
     record.add_argument(
         "--from-start",
         action="store_true",
@@ -74,6 +82,14 @@ def add_parsers(commands: Any) -> None:
     thumbs = rules.add_mutually_exclusive_group()
     thumbs.add_argument("--thumbnail", action="store_true", default=None)
     thumbs.add_argument("--no-thumbnail", dest="thumbnail", action="store_false")
+    live = rules.add_mutually_exclusive_group()
+    live.add_argument(
+        "--record-live",
+        action="store_true",
+        default=None,
+        help="record the source's live and upcoming entries",
+    )
+    live.add_argument("--no-record-live", dest="record_live", action="store_false")
     rules.add_argument("--json", action="store_true", help="print the rules as JSON")
 
 
@@ -186,6 +202,8 @@ def _changed_rules(args: argparse.Namespace, rules: MediaRules) -> MediaRules:
         changes["subtitles"] = tuple(s.strip() for s in args.subtitles.split(",") if s.strip())
     if args.thumbnail is not None:
         changes["thumbnail"] = args.thumbnail
+    if args.record_live is not None:
+        changes["record_live"] = args.record_live
     return replace(rules, **changes)
 
 
@@ -233,8 +251,42 @@ def _clock(seconds: float | None) -> str:
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
+def _record_subscribed(store: Store, paths: Paths, settings: Settings) -> int:
+    """Record, side by side, every live or upcoming entry the rules want; exit 0 once all are
+    final, 3 if some failed."""
+    wanted = live_to_record(store)
+    if not wanted:
+        print("no live or upcoming entries to record (see `tiffin rules SOURCE --record-live`)")
+        return EXIT_OK
+    failed = 0
+    with ThreadPoolExecutor(len(wanted), thread_name_prefix="record") as pool:
+        jobs = {
+            pool.submit(
+                record,
+                store,
+                paths,
+                settings,
+                e.url,
+                quality=e.quality,
+                from_start=True,
+                item_id=e.item_id,
+            ): e
+            for e in wanted
+        }
+        for job in as_completed(jobs):
+            try:
+                done = job.result()
+                print(f"recorded #{done.id} {media_dir(paths) / (done.path or '')}")
+            except TiffinError as exc:
+                failed += 1
+                print(f"tiffin: {jobs[job].title}: {exc}", file=sys.stderr)
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
 def cmd_record(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
     """Record a stream to its end; exit 0 once the file is final and in the library."""
+    if args.subscribed:
+        return _record_subscribed(store, paths, settings)
     try:
         entry = record(
             store,

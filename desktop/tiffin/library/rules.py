@@ -22,7 +22,8 @@ _LIVE = ("is_live", "is_upcoming", "post_live")
 class MediaRules:
     """`auto` queues new entries; `latest` keeps to the newest N of the source; `newer_than`
     (a Unix time) and `max_duration` (seconds) filter; `quality` caps what is fetched ('' best,
-    a height such as '480', or 'audio'); `subtitles` lists language codes to fetch."""
+    a height such as '480', or 'audio'); `subtitles` lists language codes to fetch;
+    `record_live` records the source's live and upcoming entries (see `live_to_record`)."""
 
     auto: bool = False
     latest: int | None = None
@@ -31,6 +32,7 @@ class MediaRules:
     quality: str = ""
     subtitles: tuple[str, ...] = ()
     thumbnail: bool = True
+    record_live: bool = False
 
     def to_json(self) -> str:
         """The rules as stored."""
@@ -106,3 +108,32 @@ def queue_by_rules(store: Store, source_id: int) -> list[int]:
         )
         added.append(entry.id)
     return added
+
+
+@dataclass(frozen=True)
+class LiveEntry:
+    """A live or upcoming entry that its source's rules want recorded."""
+
+    item_id: int
+    url: str
+    title: str
+    quality: str
+
+
+def live_to_record(store: Store) -> list[LiveEntry]:
+    """Live and upcoming entries of sources whose rules record them, not recorded yet."""
+    with store.read() as db:
+        rows = db.execute(
+            "SELECT i.id, i.url, i.title, s.media_rules FROM items i"
+            " JOIN sources s ON s.id = i.source_id"
+            " WHERE i.live_status IN ('is_live', 'is_upcoming') AND i.url != ''"
+            " AND s.media_rules IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM downloads d WHERE d.item_id = i.id OR d.url = i.url)"
+            " ORDER BY i.published"
+        ).fetchall()
+    wanted = []
+    for row in rows:
+        rules = MediaRules.from_json(row["media_rules"])
+        if rules.record_live:
+            wanted.append(LiveEntry(row["id"], row["url"], row["title"], rules.quality))
+    return wanted

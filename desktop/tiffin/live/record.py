@@ -144,6 +144,7 @@ def record(
     *,
     quality: str = "",
     from_start: bool = False,
+    item_id: int | None = None,
     on_progress: Callable[[LiveProgress], None] | None = None,
     cancel: CancelToken | None = None,
 ) -> Download:
@@ -151,7 +152,7 @@ def record(
     again after a stop or a kill continues the same recording. Raises MediaError when the
     address is no live or upcoming stream, Cancelled (what was recorded is kept)."""
     token = cancel or CancelToken()
-    entry = downloads.enqueue(store, url, quality, live=True)
+    entry = downloads.enqueue(store, url, quality, item_id=item_id, live=True)
     if entry.status == Status.DONE:
         return entry
     downloads.set_status(store, entry.id, Status.DOWNLOADING)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Download, Status
+from tiffin.library.rules import LiveEntry, live_to_record
 from tiffin.library.store import Store
 from tiffin.live.record import LiveProgress, record, timeshift_path
 from tiffin.media.download import QUALITIES
@@ -302,7 +303,18 @@ class DownloadsPanel(QWidget):
         self.url_box.clear()
         self.record(url, str(self.quality.currentData()))
 
-    def record(self, url: str, quality: str = "", from_start: bool = True) -> None:
+    def record_subscribed(self) -> None:
+        """Record the live and upcoming entries that their sources' rules want recorded."""
+
+        def start(entries: list[LiveEntry]) -> None:
+            for entry in entries:
+                self.record(entry.url, entry.quality, item_id=entry.item_id)
+
+        workers.start(lambda _p, _c: live_to_record(self.store), start, self.message.emit)
+
+    def record(
+        self, url: str, quality: str = "", from_start: bool = True, item_id: int | None = None
+    ) -> None:
         """Record the stream at `url` in a long worker until it ends; Pause stops it (what was
         recorded is kept, and recording the same address again continues)."""
         if url in self.recordings:
@@ -316,6 +328,7 @@ class DownloadsPanel(QWidget):
                 url,
                 quality=quality,
                 from_start=from_start,
+                item_id=item_id,
                 on_progress=progress,
                 cancel=cancel,
             )

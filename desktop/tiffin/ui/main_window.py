@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.reload_sources()
         self.downloads.start_queue()  # downloads a quit or a crash interrupted carry on
         self.downloads.resume_recordings()
+        self.downloads.record_subscribed()
 
     # -- actions ------------------------------------------------------------------------------
     def _action(
@@ -544,6 +545,7 @@ class MainWindow(QMainWindow):
             text += " · " + self.tr("{0} failed (shown in red)").format(len(report.failed))
         if packed.outcomes:
             text += " · " + self.tr("{0} full articles packed").format(packed.count(FULL))
+        self.downloads.record_subscribed()
         queued = sum(o.queued for o in report.outcomes)
         if queued:
             text += " · " + self.tr("{0} downloads queued").format(queued)
