@@ -61,6 +61,10 @@ def tiffin_home(root: Path, name: str) -> Path:
     return home
 
 
+def record_command(home: Path, url: str) -> list[str]:
+    return [sys.executable, "-m", "tiffin", "--data-dir", str(home), "record", url, "--from-start"]
+
+
 def recorded_file(home: Path) -> Path:
     return next((home / "media").glob("*.mp4"))
 
@@ -94,16 +98,7 @@ def main() -> int:
         )
         url = outage.serve(web, "/live/outage/")
         home = tiffin_home(root, "a")
-        tiffin_cmd = [
-            sys.executable,
-            "-m",
-            "tiffin",
-            "--data-dir",
-            str(home),
-            "record",
-            url,
-            "--from-start",
-        ]
+        tiffin_cmd = record_command(home, url)
         ytdlp_out = root / "ytdlp"
         ytdlp_out.mkdir()
         ours = subprocess.Popen(tiffin_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -151,16 +146,7 @@ def main() -> int:
         killed = LiveStream(segments, args.segment, window=window, total=total)
         url = killed.serve(web, "/live/killed/")
         home = tiffin_home(root, "b")
-        command = [
-            sys.executable,
-            "-m",
-            "tiffin",
-            "--data-dir",
-            str(home),
-            "record",
-            url,
-            "--from-start",
-        ]
+        command = record_command(home, url)
         first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(args.length / 2)
         os.kill(first.pid, signal.SIGKILL)

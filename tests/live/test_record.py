@@ -13,24 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from live.conftest import SEGMENT
 from support.channel_site import ChannelSite, MediaSet, Video
-from support.hls_live import LiveStream, segments_of
-from support.media import make_clip, make_hls_vod
+from support.hls_live import LiveStream
 from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.library.downloads import Status
 from tiffin.library.store import Store
 from tiffin.live.record import LiveProgress, record
 from tiffin.media.queue import media_dir
-
-SEGMENT = 0.5
-
-
-@pytest.fixture(scope="module")
-def live_segments(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
-    folder = tmp_path_factory.mktemp("live-record")
-    clip = make_clip(folder / "clip.mp4", seconds=4, keyframes=SEGMENT)
-    return segments_of(make_hls_vod(clip, folder / "vod", segment_seconds=SEGMENT))
 
 
 @pytest.fixture

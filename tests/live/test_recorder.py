@@ -11,23 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from support.hls_live import LiveStream, segments_of
-from support.media import ffmpeg, make_clip, make_hls_vod
+from live.conftest import SEGMENT
+from support.hls_live import LiveStream
+from support.media import ffmpeg
 from support.testweb import Fault, TestWeb
 from tiffin.config import Settings
 from tiffin.errors import Cancelled
 from tiffin.live.recorder import HlsRecorder, Recording, RecordingProgress, finish
 from tiffin.net.client import make_client
 from tiffin.progress import CancelToken
-
-SEGMENT = 0.5
-
-
-@pytest.fixture(scope="module")
-def live_segments(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
-    folder = tmp_path_factory.mktemp("live")
-    clip = make_clip(folder / "clip.mp4", seconds=4, keyframes=SEGMENT)
-    return segments_of(make_hls_vod(clip, folder / "vod", segment_seconds=SEGMENT))
 
 
 def _record(url: str, folder: Path, settings: Settings, **options: object) -> Recording:
