@@ -63,11 +63,6 @@ class MediaPlaylist:
     kind: str
     low_latency: bool = False
 
-    @property
-    def window(self) -> float:
-        """Seconds of media the playlist holds now."""
-        return sum(s.duration for s in self.segments)
-
 
 @dataclass(frozen=True)
 class Variant:
