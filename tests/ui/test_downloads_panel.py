@@ -186,6 +186,8 @@ def test_panel_records_a_live_stream_and_shows_how_it_goes(
     qtbot.waitUntil(lambda: "Recording" in panel.status.text(), timeout=QT_TIMEOUT_MS)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=QT_TIMEOUT_MS)
     _select(panel, panel.model.entry(0).id)
+    status = panel.model.index(0, DownloadsModel.STATUS)
+    qtbot.waitUntil(lambda: status.data().startswith("Recording: "), timeout=QT_TIMEOUT_MS)
     qtbot.waitUntil(panel.buttons["play"].isEnabled, timeout=QT_TIMEOUT_MS)  # timeshift
     with qtbot.waitSignal(panel.play_requested, timeout=QT_TIMEOUT_MS) as played:
         panel.buttons["play"].click()

@@ -357,23 +357,21 @@ class DownloadsPanel(QWidget):
             self.reload()  # the recording's entry was just made
         if update.state == "waiting":
             if update.starts_in is not None and update.starts_in > 0:
-                left = human_time(update.starts_in)
-                text = self.tr("{0}: starts in {1}").format(update.title, left)
+                row = self.tr("Starts in {0}").format(human_time(update.starts_in))
             else:
-                text = self.tr("{0}: waiting for the stream to begin").format(update.title)
+                row = self.tr("Waiting for the stream to begin")
         else:
             done = update.recording
-            text = self.tr("Recording {0}").format(update.title)
+            row = self.tr("Recording")
             if done is not None and not self.recorded.get(update.download_id):
                 self.recorded[update.download_id] = done.segments
                 self.update_buttons()  # something to watch now
             if done is not None:
-                text += self.tr(": {0} recorded, {1} gaps").format(
-                    human_time(done.seconds), done.gaps
-                )
+                row += self.tr(": {0}, {1} gaps").format(human_time(done.seconds), done.gaps)
                 if done.state == "paused":
-                    text += self.tr(" (the stream is not answering; still following it)")
-        self.status.setText(text)
+                    row += self.tr(" (the stream is not answering; still following it)")
+        self.model.set_note(update.download_id, row)
+        self.status.setText(f"{update.title}: {row}")
 
     def on_play_clicked(self) -> None:
         entry = self.selected()

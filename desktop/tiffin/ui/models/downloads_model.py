@@ -36,6 +36,7 @@ class DownloadsModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries: list[Download] = []
         self.live: dict[int, DownloadProgress] = {}
+        self.notes: dict[int, str] = {}  # what a running recording says (countdown, progress)
         self.headers = [
             self.tr("Title"),
             self.tr("Status"),
@@ -77,6 +78,7 @@ class DownloadsModel(QAbstractTableModel):
         self.entries = entries
         running = {e.id for e in entries if e.status == Status.DOWNLOADING}
         self.live = {k: v for k, v in self.live.items() if k in running}
+        self.notes = {k: v for k, v in self.notes.items() if k in running}
         self.endResetModel()
 
     def update_progress(self, progress: DownloadProgress) -> None:
@@ -85,6 +87,15 @@ class DownloadsModel(QAbstractTableModel):
         for row, entry in enumerate(self.entries):
             if entry.id == progress.download_id:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+                return
+
+    def set_note(self, download_id: int, text: str) -> None:
+        """Show `text` as the status of a running recording (its countdown or progress)."""
+        self.notes[download_id] = text
+        for row, entry in enumerate(self.entries):
+            if entry.id == download_id:
+                index = self.index(row, self.STATUS)
+                self.dataChanged.emit(index, index)
                 return
 
     def entry(self, row: int) -> Download:
@@ -113,6 +124,8 @@ class DownloadsModel(QAbstractTableModel):
         if column == self.TITLE:
             return (live.title if live and live.title else entry.title) or entry.url
         if column == self.STATUS:
+            if entry.status == Status.DOWNLOADING and entry.id in self.notes:
+                return self.notes[entry.id]
             if live and live.phase in self.phase_names:
                 return self.phase_names[live.phase]
             name = self.status_names[entry.status]
