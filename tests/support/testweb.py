@@ -352,6 +352,14 @@ class TestWeb:
         raise TimeoutError(f"the test web was still answering after {timeout} s")
 
     def requests(self, path: str | None = None) -> list[Request]:
+        """The logged requests (for `path` only, if given). Waits up to 2 s for answers still
+        being written, since a client can have its answer before the server logs it."""
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:
+            with self.lock:
+                if not self.answering:
+                    break
+            time.sleep(0.01)
         with self.lock:
             return [r for r in self.log if path is None or r.path == path]
 
