@@ -40,7 +40,7 @@ def test_first_schema_database_upgrades_in_place(tmp_path: Path) -> None:
         assert [h.title for h in search(store, "survives")] == ["Kept item"]
         assert [h.title for h in search(store, "written")] == ["New item"]
         queries.record_fetch_error(store, 1, "boom", 2.0, retry_at=99.0)
-        assert queries.retry_after(store, 1) == 99.0
+        assert queries.get_source(store, 1).retry_after == 99.0
     backup = tmp_path / "library.sqlite.bak-v1"
     assert backup.exists()
     old = sqlite3.connect(backup)

@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 
 import feedparser
+import feedparser.api
+import feedparser.mixin
+import feedparser.urls
 import pytest
 
 from support.testweb import FIXTURES, fixture_headers
@@ -90,3 +93,28 @@ def test_hostile_markup_is_neutralised() -> None:
                 assert " on" not in lowered.split(">")[0] or "=" not in lowered, path.name
                 assert "<iframe" not in lowered and "<object" not in lowered, path.name
             assert "<" not in item.title, path.name
+
+
+def test_feedparser_speedups_change_nothing_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fixture (feeds, malformed, hostile) parses the same with feedparser as it comes."""
+    assert feedparser.api.PREFERRED_XML_PARSERS[0] == "tiffin.sources.feedparser_speedups"
+    assert feedparser.mixin.make_safe_absolute_uri is not feedparser.urls.make_safe_absolute_uri
+    every = FEEDS + MALFORMED + sorted((FIXTURES / "feeds-hostile").iterdir())
+    xml = [p for p in every if p.suffix != ".json"]
+
+    def parse_all() -> list[object]:
+        results: list[object] = []
+        for path in xml:
+            data = path.read_bytes()
+            try:
+                results.append(parse_feed(data, f"http://example.test/{path.name}"))
+            except FeedInvalid as exc:
+                results.append(str(exc))
+        return results
+
+    sped_up = parse_all()
+    monkeypatch.setattr(feedparser.api, "PREFERRED_XML_PARSERS", ["drv_libxml2"])
+    monkeypatch.setattr(
+        feedparser.mixin, "make_safe_absolute_uri", feedparser.urls.make_safe_absolute_uri
+    )
+    assert parse_all() == sped_up

@@ -72,9 +72,7 @@ class RefreshReport:
 def store_listing(store: Store, source: Source, parsed: ParsedFeed, now: float) -> SourceOutcome:
     """Save the entries of a feed or a channel listing for `source`, and queue the downloads
     its rules pick."""
-    saved = queries.save_items(store, source.id, parsed.items, now)
-    queries.update_source_meta(store, source.id, parsed.title, parsed.site_url)
-    queries.record_fetch_success(store, source.id, now)
+    saved = queries.save_listing(store, source.id, parsed.items, parsed.title, parsed.site_url, now)
     queued = rules.queue_by_rules(store, source.id) if saved.new or saved.updated else []
     return SourceOutcome(
         source_id=source.id,
@@ -134,12 +132,11 @@ class _Refresher:
 
     async def one(self, client: httpx.AsyncClient, source: Source) -> SourceOutcome:
         now = time.time()
-        wait_until = await asyncio.to_thread(queries.retry_after, self.store, source.id)
-        if wait_until and wait_until > now:
+        if source.retry_after and source.retry_after > now:
             return SourceOutcome(
                 source.id,
                 source.url,
-                error=f"the server asked to wait until {time.ctime(wait_until)}; skipped",
+                error=f"the server asked to wait until {time.ctime(source.retry_after)}; skipped",
             )
         known = self.validators.get(source.url) if source.last_success_at else {}
         try:

@@ -21,6 +21,7 @@ class Source:
     total: int = 0
     full_articles: bool | None = None
     kind: str = "feed"
+    retry_after: float | None = None  # the server asked not to be fetched before then
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from tiffin.library.store import Store
 
 _SOURCE_COLUMNS = """
     s.id, s.url, s.title, s.site_url, s.folder, s.last_fetched_at, s.last_success_at,
-    s.last_error, s.full_articles, s.kind,
+    s.last_error, s.full_articles, s.kind, s.retry_after,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.read = 0) AS unread,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS total
 """
@@ -32,6 +32,7 @@ def _source(row: sqlite3.Row) -> Source:
         unread=row["unread"],
         total=row["total"],
         full_articles=None if row["full_articles"] is None else bool(row["full_articles"]),
+        retry_after=row["retry_after"],
         kind=row["kind"],
     )
 
@@ -100,23 +101,6 @@ def list_sources(store: Store) -> list[Source]:
     return [_source(row) for row in rows]
 
 
-def retry_after(store: Store, source_id: int) -> float | None:
-    """The time before which the server asked not to be fetched again, if any."""
-    with store.read() as db:
-        row = db.execute("SELECT retry_after FROM sources WHERE id = ?", (source_id,)).fetchone()
-    return None if row is None else row["retry_after"]
-
-
-def update_source_meta(store: Store, source_id: int, title: str, site_url: str) -> None:
-    """Fill in the title and site address a feed announces, keeping a title the user chose."""
-    with store.write() as db:
-        db.execute(
-            "UPDATE sources SET title = CASE WHEN title = '' THEN ? ELSE title END,"
-            " site_url = CASE WHEN ? != '' THEN ? ELSE site_url END WHERE id = ?",
-            (title, site_url, site_url, source_id),
-        )
-
-
 def move_source(store: Store, source_id: int, url: str) -> bool:
     """Adopt a permanent redirect; returns False (and keeps the old address) if `url` is taken."""
     try:
@@ -138,11 +122,15 @@ def rename_source(store: Store, source_id: int, title: str, folder: str) -> None
 def record_fetch_success(store: Store, source_id: int, when: float) -> None:
     """Note a fetch that worked: clears the last error and any back-off."""
     with store.write() as db:
-        db.execute(
-            "UPDATE sources SET last_fetched_at = ?, last_success_at = ?, last_error = NULL,"
-            " retry_after = NULL, error_count = 0 WHERE id = ?",
-            (when, when, source_id),
-        )
+        _record_success(db, source_id, when)
+
+
+def _record_success(db: sqlite3.Connection, source_id: int, when: float) -> None:
+    db.execute(
+        "UPDATE sources SET last_fetched_at = ?, last_success_at = ?, last_error = NULL,"
+        " retry_after = NULL, error_count = 0 WHERE id = ?",
+        (when, when, source_id),
+    )
 
 
 def record_fetch_error(
@@ -179,81 +167,103 @@ def save_items(store: Store, source_id: int, items: Sequence[NewItem], now: floa
 
     An entry that appears twice in one feed is stored once. Read state is never reset.
     """
+    with store.write() as db:
+        return _save_items(db, source_id, items, now)
+
+
+def save_listing(
+    store: Store, source_id: int, items: Sequence[NewItem], title: str, site_url: str, now: float
+) -> SaveResult:
+    """In one transaction: `save_items`, fill in the title and site address the feed announces
+    (keeping a title the user chose), and note the fetch as a success."""
+    with store.write() as db:
+        saved = _save_items(db, source_id, items, now)
+        db.execute(
+            "UPDATE sources SET title = CASE WHEN title = '' THEN ? ELSE title END,"
+            " site_url = CASE WHEN ? != '' THEN ? ELSE site_url END WHERE id = ?",
+            (title, site_url, site_url, source_id),
+        )
+        _record_success(db, source_id, now)
+    return saved
+
+
+def _save_items(
+    db: sqlite3.Connection, source_id: int, items: Sequence[NewItem], now: float
+) -> SaveResult:
     unique: dict[str, NewItem] = {}
     for item in items:
         unique.setdefault(dedup_key(item), item)
     new = updated = unchanged = 0
-    with store.write() as db:
-        existing = {
-            row["dedup_key"]: row
-            for row in db.execute(
-                "SELECT id, dedup_key, title, summary_html, content_html, duration, live_status"
-                " FROM items WHERE source_id = ?",
-                (source_id,),
+    existing = {
+        row["dedup_key"]: row
+        for row in db.execute(
+            "SELECT id, dedup_key, title, summary_html, content_html, duration, live_status"
+            " FROM items WHERE source_id = ?",
+            (source_id,),
+        )
+    }
+    for key, item in unique.items():
+        old = existing.get(key)
+        if old is None:
+            item_id = db.execute(
+                "INSERT INTO items (source_id, dedup_key, guid, url, title, author,"
+                " summary_html, content_html, text, published, fetched_at, duration,"
+                " live_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    source_id,
+                    key,
+                    item.guid,
+                    item.url,
+                    item.title,
+                    item.author,
+                    item.summary_html,
+                    item.content_html,
+                    item.text,
+                    item.published if item.published is not None else now,
+                    now,
+                    item.duration,
+                    item.live_status,
+                ),
+            ).lastrowid
+            db.execute(
+                "INSERT INTO items_fts (rowid, title, text) VALUES (?, ?, ?)",
+                (item_id, item.title, item.text),
             )
-        }
-        for key, item in unique.items():
-            old = existing.get(key)
-            if old is None:
-                item_id = db.execute(
-                    "INSERT INTO items (source_id, dedup_key, guid, url, title, author,"
-                    " summary_html, content_html, text, published, fetched_at, duration,"
-                    " live_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        source_id,
-                        key,
-                        item.guid,
-                        item.url,
-                        item.title,
-                        item.author,
-                        item.summary_html,
-                        item.content_html,
-                        item.text,
-                        item.published if item.published is not None else now,
-                        now,
-                        item.duration,
-                        item.live_status,
-                    ),
-                ).lastrowid
-                db.execute(
-                    "INSERT INTO items_fts (rowid, title, text) VALUES (?, ?, ?)",
-                    (item_id, item.title, item.text),
-                )
-                new += 1
-            elif _columns(old) != (
-                item.title,
-                item.summary_html,
-                item.content_html,
-                item.duration,
-                item.live_status,
-            ):
-                item_id = old["id"]
-                db.execute(
-                    "UPDATE items SET url = ?, title = ?, author = ?, summary_html = ?,"
-                    " content_html = ?, duration = ?, live_status = ?,"
-                    " text = CASE article_state WHEN 'full' THEN text ELSE ? END WHERE id = ?",
-                    (
-                        item.url,
-                        item.title,
-                        item.author,
-                        item.summary_html,
-                        item.content_html,
-                        item.duration,
-                        item.live_status,
-                        item.text,
-                        item_id,
-                    ),
-                )
-                updated += 1
-            else:
-                item_id = old["id"]
-                unchanged += 1
-            db.executemany(
-                "INSERT INTO enclosures (item_id, url, type, length) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (item_id, url) DO UPDATE SET type = excluded.type,"
-                " length = excluded.length",
-                [(item_id, e.url, e.type, e.length) for e in item.enclosures],
+            new += 1
+        elif _columns(old) != (
+            item.title,
+            item.summary_html,
+            item.content_html,
+            item.duration,
+            item.live_status,
+        ):
+            item_id = old["id"]
+            db.execute(
+                "UPDATE items SET url = ?, title = ?, author = ?, summary_html = ?,"
+                " content_html = ?, duration = ?, live_status = ?,"
+                " text = CASE article_state WHEN 'full' THEN text ELSE ? END WHERE id = ?",
+                (
+                    item.url,
+                    item.title,
+                    item.author,
+                    item.summary_html,
+                    item.content_html,
+                    item.duration,
+                    item.live_status,
+                    item.text,
+                    item_id,
+                ),
             )
+            updated += 1
+        else:
+            item_id = old["id"]
+            unchanged += 1
+        db.executemany(
+            "INSERT INTO enclosures (item_id, url, type, length) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (item_id, url) DO UPDATE SET type = excluded.type,"
+            " length = excluded.length",
+            [(item_id, e.url, e.type, e.length) for e in item.enclosures],
+        )
     return SaveResult(new=new, updated=updated, unchanged=unchanged)
 
 

@@ -2,7 +2,8 @@
 
 feedparser's own sanitiser and relative-URI rewriting are switched off because they take about
 half of its parse time; every HTML fragment is sanitised with nh3 here instead, before it is
-stored, which is both faster and stricter.
+stored, which is both faster and stricter. feedparser runs with `feedparser_speedups`
+installed: the same results, about a fifth faster.
 """
 
 from __future__ import annotations
@@ -17,11 +18,15 @@ import feedparser
 from tiffin.errors import FeedInvalid
 from tiffin.library.models import Enclosure, NewItem
 from tiffin.markup import plain_text, sanitize_html
+from tiffin.sources import feedparser_speedups
 from tiffin.sources.jsonfeed import parse_json_feed
 from tiffin.sources.parsed import ParsedFeed
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html)", re.I | re.S)
 _PASSED_HEADERS = ("content-type", "content-location", "content-language")
+
+
+feedparser_speedups.install()
 
 
 def looks_like_json(body: bytes) -> bool:
