@@ -4,6 +4,7 @@ waited for, into the media library."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -121,3 +122,59 @@ def test_rules_record_a_channels_live_entries(
     ]
     again = run("record", "--subscribed")  # recorded once only
     assert "no live or upcoming entries" in again.stdout
+
+
+def _track_requests(web: TestWeb, folder: str, track: str) -> list[int]:
+    web.wait_idle()
+    pattern = re.compile(re.escape(folder) + track + r"(\d+)\.ts$")
+    found = [pattern.match(r.path) for r in web.requests() if r.status == 200]
+    return sorted(int(m.group(1)) for m in found if m)
+
+
+def test_from_start_goes_back_past_the_playlist_window_where_the_site_keeps_it(
+    web: TestWeb,
+    site: ChannelSite,
+    split_live_segments: tuple[list[bytes], list[bytes]],
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+) -> None:
+    # The stream began 8 segments before Tiffin came, and its HLS playlist holds only 4: the
+    # site keeps every fragment (as YouTube does), and yt-dlp's live-from-start follows them.
+    video, audio = split_live_segments
+    stream = LiveStream(video, SEGMENT, window=4, total=16, already=8, audio=audio)
+    stream.serve(web, "/live/yt/")
+    page = site.add_video(
+        Video("yt", "Rally from its start", time.time(), live_status="is_live"),
+        live_playlist="/live/yt/master.m3u8",
+        from_start=("/live/yt/", SEGMENT),
+    )
+    seen: list[LiveProgress] = []
+    quick = replace(settings, disk_reserve=0, read_timeout=5.0)
+    entry = record(store, paths, quick, page, from_start=True, on_progress=seen.append)
+    assert entry.status == Status.DONE and entry.duration is not None
+    assert entry.duration == pytest.approx(16 * SEGMENT, abs=SEGMENT)
+    assert _track_requests(web, "/live/yt/", "seg") == list(range(16))  # each once, from 0
+    assert _track_requests(web, "/live/yt/", "aud") == list(range(16))
+    recording = [p.recording for p in seen if p.recording]
+    assert recording and recording[-1].segments == 16
+    assert not list((media_dir(paths) / ".partial").glob("live-*"))
+
+
+def test_from_start_without_such_fragments_records_the_hls_window(
+    web: TestWeb,
+    site: ChannelSite,
+    live_segments: list[bytes],
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+) -> None:
+    LiveStream(live_segments, SEGMENT, window=4, total=12, already=8).serve(web, "/live/hls/")
+    page = site.add_video(
+        Video("hls", "Only a window", time.time(), live_status="is_live"),
+        live_playlist="/live/hls/index.m3u8",
+    )
+    quick = replace(settings, disk_reserve=0, read_timeout=5.0)
+    entry = record(store, paths, quick, page, from_start=True)
+    assert entry.status == Status.DONE
+    assert _track_requests(web, "/live/hls/", "seg") == list(range(5, 12))  # the oldest kept: 5

@@ -232,3 +232,56 @@ def test_a_stalled_segment_is_fetched_again(
     assert result.segments == 10 and not result.gaps
     [recorded] = (tmp_path / "rec").glob("seg-000000003.*")
     assert recorded.read_bytes() == live_segments[3]  # the whole segment, from the second try
+
+
+def _streams(path: Path) -> list[str]:
+    probe = subprocess.run(
+        [
+            ffmpeg().replace("ffmpeg", "ffprobe"),
+            "-v",
+            "error",
+            "-show_entries",
+            "stream=codec_type",
+            "-of",
+            "csv=p=0",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return sorted(set(probe.stdout.split()))  # a master lists its streams per program too
+
+
+def test_a_separate_audio_rendition_is_recorded_alongside_and_joined(
+    web: TestWeb,
+    split_live_segments: tuple[list[bytes], list[bytes]],
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    video, audio = split_live_segments
+    stream = LiveStream(video, SEGMENT, window=12, total=14, already=3, audio=audio)
+    url = stream.serve(web, "/live/split/")
+    token = CancelToken()
+
+    def stop_after_four(progress: RecordingProgress) -> None:
+        if progress.segments >= 4:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        _record(url, tmp_path / "rec", settings, on_progress=stop_after_four, cancel=token)
+    result = _record(url, tmp_path / "rec", settings)
+    assert result.ended_because == "the stream ended"
+    assert result.segments == 14 and not result.gaps
+    fetched = _segment_requests(web)
+    assert len(fetched) == len(set(fetched))  # nothing twice across the restart
+    assert sorted(fetched) == sorted(
+        [f"/live/split/seg{n}.ts" for n in range(14)]
+        + [f"/live/split/aud{n}.ts" for n in range(14)]
+    )
+    # The part recorded can be watched with its sound: the timeshift master names both tracks.
+    assert _streams(tmp_path / "rec" / "timeshift.m3u8") == ["audio", "video"]
+    out = finish(tmp_path / "rec", tmp_path / "rally.mp4", ffmpeg())
+    assert {"audio", "video"} <= set(_streams(out))  # and MP4's chapter track
+    # Audio frames do not end exactly where video segments do: within one segment.
+    assert _duration(out) == pytest.approx(14 * SEGMENT, abs=SEGMENT)

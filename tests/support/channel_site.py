@@ -95,9 +95,17 @@ class ChannelSite:
             fmt("audio", "a.m4a", vcodec="none", acodec="mp4a", abr=64),
         ]
 
-    def add_video(self, video: Video, live_playlist: str | None = None) -> str:
+    def add_video(
+        self,
+        video: Video,
+        live_playlist: str | None = None,
+        from_start: tuple[str, float] | None = None,
+    ) -> str:
         """Serve `video`'s page and data; returns the page's URL. With `live_playlist` (a path
-        on the test web) its one format is that HLS stream, as a live video's is."""
+        on the test web) its one format is that HLS stream, as a live video's is. With
+        `from_start` (the folder of a LiveStream with separate audio, and its segment length)
+        the site also keeps every fragment from the stream's start, as YouTube does: asked
+        for live-from-start, the plugin offers video and audio formats that follow them."""
         hls = {
             "format_id": "hls-live",
             "url": live_playlist,
@@ -119,6 +127,9 @@ class ChannelSite:
                 lang: [{"url": f"/tiffin-media/{lang}.vtt", "ext": "vtt"}] for lang in ("en", "ur")
             },
             "thumbnail": "/tiffin-media/thumb.jpg",
+            "from_start": {"folder": from_start[0], "target_duration": from_start[1]}
+            if from_start
+            else None,
         }
         self.web.add(f"/tiffin-video/{video.id}.json", json.dumps(data), "application/json")
         return self.web.add(

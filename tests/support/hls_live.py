@@ -6,7 +6,9 @@ and adds an end list once `total` segments are out (None: it never ends). `alrea
 were out before the test began, as when a stream started before Tiffin came. Faults:
 `outages` (seconds after start, from and to, when playlist and segments answer 503),
 `missing` (sequence numbers whose segment answers 404) and `frozen_after` (the playlist
-stops growing, as when the streamer's own line drops).
+stops growing, as when the streamer's own line drops). With `audio` segments the sound is a
+separate rendition: `serve` then returns a master playlist naming the video playlist (its
+segments should be video only) and an audio playlist, both following the same timeline.
 
     stream = LiveStream(segments, 0.5, window=6, total=20)
     url = stream.serve(web, "/live/rally/")   # the playlist is url + "index.m3u8"
@@ -41,6 +43,7 @@ class LiveStream:
     outages: list[tuple[float, float]] = field(default_factory=list)
     missing: set[int] = field(default_factory=set)
     frozen_after: float | None = None
+    audio: list[bytes] | None = None
     started: float = field(default_factory=time.monotonic)
     origin: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
 
@@ -58,7 +61,7 @@ class LiveStream:
     def ended(self) -> bool:
         return self.total is not None and self.published() >= self.total
 
-    def playlist(self) -> str:
+    def playlist(self, segment_name: str = "seg") -> str:
         out = self.published()
         first = max(0, out - self.window)
         lines = [
@@ -74,7 +77,7 @@ class LiveStream:
             when = self.origin + timedelta(seconds=sequence * self.segment_seconds)
             lines.append(f"#EXT-X-PROGRAM-DATE-TIME:{when.isoformat().replace('+00:00', 'Z')}")
             lines.append(f"#EXTINF:{self.segment_seconds:.3f},")
-            lines.append(f"seg{sequence}.ts")
+            lines.append(f"{segment_name}{sequence}.ts")
         if self.ended():
             lines.append("#EXT-X-ENDLIST")
         return "\n".join(lines) + "\n"
@@ -83,20 +86,30 @@ class LiveStream:
         now = self.elapsed()
         if any(start <= now < end for start, end in self.outages):
             return 503
-        if path.endswith("/index.m3u8"):
-            return Route(
-                self.playlist().encode(), "application/vnd.apple.mpegurl", validators=False
-            )
-        match = re.search(r"/seg(\d+)\.ts$", path)
+        playlists = {"index.m3u8": "seg", "audio.m3u8": "aud"}
+        name = path.rsplit("/", 1)[-1]
+        if name == "master.m3u8" and self.audio is not None:
+            return Route(_MASTER.encode(), "application/vnd.apple.mpegurl", validators=False)
+        if name in playlists:
+            text = self.playlist(playlists[name])
+            return Route(text.encode(), "application/vnd.apple.mpegurl", validators=False)
+        match = re.fullmatch(r"(seg|aud)(\d+)\.ts", name)
         if not match:
             return None
-        sequence = int(match.group(1))
+        sequence = int(match.group(2))
         if sequence >= self.published() or sequence in self.missing:
             return 404
-        body = self.segments[sequence % len(self.segments)]
-        return Route(body, "video/mp2t", validators=False)
+        segments = self.segments if match.group(1) == "seg" or not self.audio else self.audio
+        return Route(segments[sequence % len(segments)], "video/mp2t", validators=False)
 
     def serve(self, web: TestWeb, prefix: str) -> str:
         """Answer under `prefix` on `web`; returns the playlist's address."""
         web.add_dynamic(prefix, self.answer)
-        return web.url(prefix + "index.m3u8")
+        return web.url(prefix + ("index.m3u8" if self.audio is None else "master.m3u8"))
+
+
+_MASTER = """#EXTM3U
+#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",NAME="Urdu",LANGUAGE="ur",DEFAULT=YES,AUTOSELECT=YES,URI="audio.m3u8"
+#EXT-X-STREAM-INF:BANDWIDTH=400000,RESOLUTION=320x240,CODECS="avc1.42c00d,mp4a.40.2",AUDIO="aac"
+index.m3u8
+"""

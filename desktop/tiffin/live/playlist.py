@@ -103,6 +103,12 @@ class MasterPlaylist:
         ]
         return (fitting or list(self.variants[:1]))[-1]
 
+    def audio_for(self, variant: Variant) -> AudioRendition | None:
+        """The separate audio track `variant` plays with (its group's default, else its first),
+        or None when its audio is inside its own segments."""
+        group = [a for a in self.audio if a.group == variant.audio_group and a.uri]
+        return next((a for a in group if a.default), group[0] if group else None)
+
 
 def _uri_lines(text: str) -> int:
     return sum(1 for line in text.splitlines() if line.strip() and not line.startswith("#"))

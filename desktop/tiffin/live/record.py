@@ -1,9 +1,11 @@
 """Recording a live or upcoming stream named by any address yt-dlp understands (or a plain
 HLS playlist), into the media library.
 
-yt-dlp resolves the page to the stream's HLS playlist in a child process. An upcoming stream
-is waited for without hammering the site: sleep until shortly before its announced start
-(streams often begin early), then ask again with a growing pause. The HLS recorder then
+yt-dlp resolves the page to the stream's HLS playlist in a child process; asked to record from
+the start, a site whose fragments go back to the stream's first second (YouTube) is recorded by
+yt-dlp's own live-from-start instead (live/from_start.py). An upcoming stream is waited for
+without hammering the site: sleep until shortly before its announced start (streams often
+begin early), then ask again with a growing pause. The HLS recorder then
 follows the stream to its end; the segments are joined into one file, which enters the
 library like any download. Running the same recording again continues from its journal.
 """
@@ -16,6 +18,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tiffin.config import Paths, Settings
@@ -24,27 +27,37 @@ from tiffin.fetch.pool import in_child
 from tiffin.library import downloads
 from tiffin.library.downloads import DoneFile, Download, Status
 from tiffin.library.store import Store
+from tiffin.live.from_start import offers_from_start, record_from_start
 from tiffin.live.recorder import TIMESHIFT, HlsRecorder, Recording, RecordingProgress, finish
-from tiffin.media.download import probe_duration
+from tiffin.media.download import format_selector, probe_duration
 from tiffin.media.naming import safe_filename
 from tiffin.media.queue import media_dir
 from tiffin.media.toolchain import extract_info, program, ytdlp_options
+from tiffin.media.worker import run_in_child
 from tiffin.net.client import make_client
 from tiffin.progress import CancelToken
 
 logger = logging.getLogger(__name__)
 
 EARLY = 120.0  # streams often start a little before their announced time
+_JOINED = "joined.mp4"  # the file yt-dlp's own recording leaves, before it is placed
 
 
 @dataclass(frozen=True)
 class Stream:
-    """What yt-dlp says of a stream now: `playlist` is set once it is live (or was)."""
+    """What yt-dlp says of a stream now: `playlist` is set once it is live (or was), and
+    `from_start` when yt-dlp can record it from its very beginning."""
 
     title: str
     live_status: str
     playlist: str | None
     starts_at: float | None
+    from_start: bool = False
+
+    @property
+    def recordable(self) -> bool:
+        """Live (or over) with something to record."""
+        return (self.playlist is not None or self.from_start) and self.live_status != "is_upcoming"
 
 
 @dataclass(frozen=True)
@@ -78,8 +91,9 @@ def _selector(quality: str) -> str:
     return f"b{hls}"
 
 
-def resolve_stream(url: str, quality: str, settings: Settings) -> Stream:
-    """Ask yt-dlp about the stream at `url`; a plain HLS playlist is taken as it is."""
+def resolve_stream(url: str, quality: str, settings: Settings, from_start: bool = False) -> Stream:
+    """Ask yt-dlp about the stream at `url`; a plain HLS playlist is taken as it is. With
+    `from_start`, a site that offers the stream from its first fragment says so."""
     if url.split("?", maxsplit=1)[0].endswith(".m3u8"):
         return Stream(url, "is_live", url, None)
     params = {
@@ -88,18 +102,37 @@ def resolve_stream(url: str, quality: str, settings: Settings) -> Stream:
         "noplaylist": True,
         "ignore_no_formats_error": True,  # an upcoming stream has no formats yet: say so
     }
-    info: dict[str, Any] = extract_info(url, params, MediaUnavailable, "no stream found at")
-    status = str(info.get("live_status") or ("is_live" if info.get("is_live") else "not_live"))
+    if from_start:
+        # yt-dlp then keeps only the formats that go back to the start; where the site has
+        # none, the stream is asked for again and recorded through its HLS playlist.
+        wide = {**params, "live_from_start": True, "format": format_selector(quality)}
+        info = extract_info(url, wide, MediaUnavailable, "no stream found at")
+        if _status(info) == "is_upcoming" or (
+            _status(info) == "is_live" and offers_from_start(info)
+        ):
+            return _stream(info, url, None, from_start=_status(info) == "is_live")
+    info = extract_info(url, params, MediaUnavailable, "no stream found at")
     formats = info.get("requested_formats") or ([info] if info.get("url") else [])
     playlist = next(
         (str(f["url"]) for f in formats if str(f.get("protocol", "")).startswith("m3u8")), None
     )
+    return _stream(info, url, playlist)
+
+
+def _status(info: dict[str, Any]) -> str:
+    return str(info.get("live_status") or ("is_live" if info.get("is_live") else "not_live"))
+
+
+def _stream(
+    info: dict[str, Any], url: str, playlist: str | None, from_start: bool = False
+) -> Stream:
     starts = info.get("release_timestamp")
     return Stream(
         title=str(info.get("fulltitle") or info.get("title") or url),  # no date added for live
-        live_status=status,
+        live_status=_status(info),
         playlist=playlist,
         starts_at=float(starts) if isinstance(starts, int | float) else None,
+        from_start=from_start,
     )
 
 
@@ -107,14 +140,17 @@ async def _wait_until_live(
     url: str,
     quality: str,
     settings: Settings,
+    from_start: bool,
     report: Callable[[str, str, float | None], None],
     cancel: CancelToken,
 ) -> Stream:
     pause = settings.live_poll
     while True:
         cancel.raise_if_cancelled()
-        stream = await asyncio.to_thread(in_child, resolve_stream, url, quality, settings)
-        if stream.playlist is not None and stream.live_status != "is_upcoming":
+        stream = await asyncio.to_thread(
+            in_child, resolve_stream, url, quality, settings, from_start
+        )
+        if stream.recordable:
             return stream
         if stream.live_status not in ("is_upcoming", "is_live"):
             raise MediaError(
@@ -168,8 +204,10 @@ def record(
             on_progress(LiveProgress(entry.id, state, title, starts_in, progress))
 
     async def run() -> tuple[Stream, Recording]:
-        stream = await _wait_until_live(url, quality, settings, report, token)
+        stream = await _wait_until_live(url, quality, settings, from_start, report, token)
         report("recording", stream.title)
+        if stream.from_start:
+            return stream, await asyncio.to_thread(_by_ytdlp, stream)
         recorder = HlsRecorder(
             str(stream.playlist),
             work,
@@ -183,6 +221,19 @@ def record(
         async with make_client(settings) as client:
             return stream, await recorder.run(client)
 
+    def _by_ytdlp(stream: Stream) -> Recording:
+        last: list[RecordingProgress] = [RecordingProgress(0, 0.0, 0, "recording")]
+
+        def progress(p: RecordingProgress) -> None:
+            last[0] = p
+            report("recording", stream.title, None, p)
+
+        what = f"recording {entry.id} ({url})"
+        args = (url, work, quality, settings)
+        merged = Path(run_in_child(record_from_start, args, what, progress, token))
+        merged.replace(work / _JOINED)
+        return Recording(work, last[0].segments, last[0].seconds, (), "the stream ended")
+
     try:
         stream, recording = asyncio.run(run())
     except Cancelled:
@@ -193,7 +244,10 @@ def record(
         raise
     logger.info("recording of %s ended: %s", url, recording.ended_because)
     final = media_dir(paths) / safe_filename(stream.title, "mp4", f" [{entry.id}]")
-    finish(work, final, program("ffmpeg"))
+    if stream.from_start:
+        (work / _JOINED).replace(final)
+    else:
+        finish(work, final, program("ffmpeg"))
     note = "; ".join(f"gap {g.first}-{g.last}: {g.duration:.0f} s" for g in recording.gaps)
     done = DoneFile(
         title=stream.title,

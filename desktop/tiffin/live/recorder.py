@@ -9,10 +9,12 @@ journalled (`journal.jsonl` beside the segments), so running the recorder again 
 crash or `kill -9` continues where it stopped. A stream that pauses (the playlist stops
 growing, or answers errors) is followed for `grace` seconds before it counts as over. Given
 a master playlist, the recorder takes the best variant under the height cap and steps down
-to a lower one when segments keep arriving slower than they play.
+to a lower one when segments keep arriving slower than they play; when that variant's sound is
+a separate audio rendition (EXT-X-MEDIA), a second recorder follows it into `audio/`.
 
-While it runs, `timeshift.m3u8` in the folder lists what is on disk (an EVENT playlist), so
-the part already captured can be watched. At the end `finish()` remuxes the segments without
+While it runs, `timeshift.m3u8` in the folder lists what is on disk (an EVENT playlist, or a
+master naming `video.m3u8` and the audio track's playlist), so the part already captured can
+be watched. At the end `finish()` remuxes the segments without
 re-encoding into one file (ffmpeg reads a local playlist naming them, so init sections,
 AES-128 keys and discontinuities are handled as a player would), with a chapter mark after
 each gap.
@@ -26,7 +28,7 @@ import logging
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,7 @@ class _Journal:
     segments: dict[int, dict[str, Any]] = field(default_factory=dict)
     gaps: list[Gap] = field(default_factory=list)
     media_url: str | None = None
+    audio_url: str | None = None
 
     @classmethod
     def load(cls, path: Path) -> _Journal:
@@ -94,6 +97,8 @@ class _Journal:
                 )
             elif "media" in entry:
                 journal.media_url = entry["media"]
+            elif "audio" in entry:
+                journal.audio_url = entry["audio"]
         return journal
 
     def add(self, entry: dict[str, Any]) -> None:
@@ -141,11 +146,48 @@ class HlsRecorder:
         self.keys: dict[str, str] = {}
         self.variants: tuple[Variant, ...] = ()  # known once a master playlist was read
         self.slow = 0
+        self.audio: HlsRecorder | None = None
+        self.audio_task: asyncio.Task[Recording] | None = None
 
     # -- the loop -----------------------------------------------------------------------------
     async def run(self, client: httpx.AsyncClient) -> Recording:
         """Follow the stream until it ends, goes away for longer than `grace`, or is cancelled
-        (then the journal lets a later run continue)."""
+        (then the journal lets a later run continue). A separate audio track is followed
+        alongside, and this returns once both have ended."""
+        try:
+            video = await self._follow(client)
+        except BaseException:
+            if self.audio_task is not None:
+                self.audio_task.cancel()
+                await asyncio.gather(self.audio_task, return_exceptions=True)
+            raise
+        if self.audio_task is None:
+            return video
+        audio = await self.audio_task
+        self._write_timeshift(ended=True)
+        gaps = video.gaps + tuple(replace(g, reason=f"audio: {g.reason}") for g in audio.gaps)
+        return replace(video, gaps=gaps)
+
+    def _start_audio(self, client: httpx.AsyncClient, url: str) -> None:
+        """Follow the separate audio track at `url` into `audio/`, once."""
+        if self.audio_task is not None:
+            return
+        if self.journal.audio_url != url:
+            self.journal.audio_url = url
+            self.journal.add({"audio": url})
+        self.audio = HlsRecorder(
+            url,
+            self.folder / AUDIO,
+            self.settings,
+            from_start=self.from_start,
+            grace=self.grace,
+            cancel=self.cancel,
+        )
+        self.audio_task = asyncio.create_task(self.audio.run(client))
+
+    async def _follow(self, client: httpx.AsyncClient) -> Recording:
+        if self.journal.audio_url:
+            self._start_audio(client, self.journal.audio_url)
         last_good = last_growth = time.monotonic()
         failures = 0
         first_round = self.journal.last is None
@@ -182,7 +224,11 @@ class HlsRecorder:
         playlist = parse_playlist(result.body.decode("utf-8", errors="replace"), result.url)
         if isinstance(playlist, MasterPlaylist):
             self.variants = playlist.variants
-            self._use(playlist.pick(self.max_height).uri)
+            variant = playlist.pick(self.max_height)
+            audio = playlist.audio_for(variant)
+            if audio is not None and audio.uri:
+                self._start_audio(client, audio.uri)
+            self._use(variant.uri)
             return await self._media_playlist(client)
         return playlist
 
@@ -271,9 +317,12 @@ class HlsRecorder:
         if not self.journal.segments:
             return
         text, _, _ = _local_playlist(self.journal, ended=ended)
-        temporary = self.folder / (TIMESHIFT + ".part")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(self.folder / TIMESHIFT)
+        if self.journal.audio_url is None:
+            _write_atomically(self.folder / TIMESHIFT, text)
+            return
+        _write_atomically(self.folder / VIDEO, text)
+        if (self.folder / AUDIO / TIMESHIFT).exists():
+            _write_atomically(self.folder / TIMESHIFT, _TIMESHIFT_MASTER)
 
     async def _init(self, client: httpx.AsyncClient, segment: Segment) -> str | None:
         return await self._side_file(client, segment.init_uri, "init")
@@ -330,6 +379,19 @@ def _suffix(uri: str, default: str) -> str:
 
 
 TIMESHIFT = "timeshift.m3u8"
+VIDEO = "video.m3u8"  # the video track's timeshift playlist, when the audio is separate
+AUDIO = "audio"  # the folder of a separate audio track
+_TIMESHIFT_MASTER = f"""#EXTM3U
+#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="audio",DEFAULT=YES,AUTOSELECT=YES,URI="{AUDIO}/{TIMESHIFT}"
+#EXT-X-STREAM-INF:BANDWIDTH=1000000,AUDIO="audio"
+{VIDEO}
+"""
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".part")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
 
 
 def _local_playlist(journal: _Journal, ended: bool) -> tuple[str, list[tuple[float, str]], float]:
@@ -372,42 +434,39 @@ def _local_playlist(journal: _Journal, ended: bool) -> tuple[str, list[tuple[flo
 def finish(folder: Path, out: Path, ffmpeg: str) -> Path:
     """Remux the recorded segments in `folder` into `out` without re-encoding, with a chapter
     after each gap; raises MediaError if ffmpeg cannot."""
-    journal = _Journal.load(folder / "journal.jsonl")
-    if not journal.segments:
-        raise MediaError(f"nothing was recorded in {folder}")
-    text, chapters, clock = _local_playlist(journal, ended=True)
-    local = folder / "local.m3u8"
-    local.write_text(text, encoding="utf-8")
+    video, chapters, clock = _write_local_playlist(folder)
+    inputs = [video]
+    if (folder / AUDIO / "journal.jsonl").exists():
+        inputs.append(_write_local_playlist(folder / AUDIO)[0])
     metadata = folder / "chapters.txt"
     metadata.write_text(_chapters(chapters, clock), encoding="utf-8")
     temporary = out.with_name("remuxing." + out.name)
-    command = [
-        ffmpeg,
-        "-y",
-        "-v",
-        "error",
-        "-allowed_extensions",
-        "ALL",
-        "-protocol_whitelist",
-        "file,crypto,data",
-        "-i",
-        str(local),
-        "-i",
-        str(metadata),
-        "-map",
-        "0",
-        "-map_chapters",
-        "1",
-        "-c",
-        "copy",
-        str(temporary),
-    ]
+    command = [ffmpeg, "-y", "-v", "error"]
+    for playlist in inputs:
+        command += ["-allowed_extensions", "ALL", "-protocol_whitelist", "file,crypto,data"]
+        command += ["-i", str(playlist)]
+    command += ["-i", str(metadata), "-map", "0"]
+    if len(inputs) > 1:
+        command += ["-map", "1:a"]
+    command += ["-map_chapters", str(len(inputs)), "-c", "copy", str(temporary)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         temporary.unlink(missing_ok=True)
         raise MediaError(f"ffmpeg could not join the recording: {done.stderr.strip()[-300:]}")
     temporary.replace(out)
     return out
+
+
+def _write_local_playlist(folder: Path) -> tuple[Path, list[tuple[float, str]], float]:
+    """Write `local.m3u8` naming the segments recorded in `folder`; returns it with the chapter
+    marks and the total seconds. Raises MediaError if nothing was recorded there."""
+    journal = _Journal.load(folder / "journal.jsonl")
+    if not journal.segments:
+        raise MediaError(f"nothing was recorded in {folder}")
+    text, chapters, clock = _local_playlist(journal, ended=True)
+    local = folder / "local.m3u8"
+    local.write_text(text, encoding="utf-8")
+    return local, chapters, clock
 
 
 def _chapters(marks: list[tuple[float, str]], total: float) -> str:

@@ -1,4 +1,5 @@
-"""Running one download in a child process, so yt-dlp and ffmpeg never block or crash the app.
+"""Running one download (or a recording yt-dlp makes) in a child process, so yt-dlp and ffmpeg
+never block or crash the app.
 
 The child reports progress through a queue. Stopping (pause, cancel, quitting) terminates it:
 every byte it wrote is journalled, so nothing is lost and the next run continues. If the app
@@ -16,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from tiffin.config import Settings
 from tiffin.errors import Cancelled, DiskFull, HostUnreachable, MediaError, NetError, TiffinError
@@ -25,6 +26,8 @@ from tiffin.media.download import DownloadProgress, DownloadRequest, download
 from tiffin.progress import CancelToken
 
 logger = logging.getLogger(__name__)
+
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,15 @@ class _LogToParent(logging.handlers.QueueHandler):
         self.queue.put_nowait(("log", record))
 
 
-def _child(request: DownloadRequest, settings: Settings, out: Any, parent: int, level: int) -> None:
+def _child(
+    job: Callable[..., Any], args: tuple[Any, ...], what: str, out: Any, parent: int, level: int
+) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     root = logging.getLogger()
     root.handlers[:] = [_LogToParent(out)]
     root.setLevel(level)
     try:
-        out.put(("done", download(request, settings, lambda p: out.put(("progress", p)))))
+        out.put(("done", job(*args, lambda p: out.put(("progress", p)))))
     except DiskFull as exc:
         out.put(("error", _Failure(DiskFull, str(exc))))
     except NetError as exc:
@@ -61,8 +66,8 @@ def _child(request: DownloadRequest, settings: Settings, out: Any, parent: int, 
     except TiffinError as exc:
         out.put(("error", _Failure(MediaError, str(exc))))
     except Exception as exc:  # the top of a worker: report, never hang the parent
-        logging.getLogger(__name__).exception("download %s failed", request.url)
-        out.put(("error", _Failure(MediaError, f"download of {request.url} failed: {exc}")))
+        logging.getLogger(__name__).exception("%s failed", what)
+        out.put(("error", _Failure(MediaError, f"{what} failed: {exc}")))
 
 
 def run_download(
@@ -76,25 +81,39 @@ def run_download(
     Raises Cancelled (parts kept), DiskFull, HostUnreachable when the line failed (worth
     another try later), or MediaError with the child's message.
     """
+    what = f"download {request.id} ({request.url})"
+    return run_in_child(download, (request, settings), what, on_progress, cancel)
+
+
+def run_in_child(
+    job: Callable[..., Result],
+    args: tuple[Any, ...],
+    what: str,
+    on_progress: Callable[[Any], None],
+    cancel: CancelToken,
+) -> Result:
+    """`job(*args, report)` in a spawned child process, where `report` sends progress to
+    `on_progress` here; returns what `job` returns. Raises as `run_download` does."""
     context = multiprocessing.get_context("spawn")
     messages: Any = context.Queue()
+    level = logging.getLogger().getEffectiveLevel()
     process = context.Process(
         target=_child,
-        args=(request, settings, messages, os.getpid(), logging.getLogger().getEffectiveLevel()),
+        args=(job, args, what, messages, os.getpid(), level),
         daemon=True,
-        name=f"tiffin-download-{request.id}",
+        name=f"tiffin {what}"[:60],
     )
     process.start()
     try:
         while True:
             if cancel.cancelled:
-                raise Cancelled(f"download {request.id} stopped; what it fetched is kept")
+                raise Cancelled(f"{what} stopped; what it fetched is kept")
             try:
                 kind, payload = messages.get(timeout=0.2)
             except queue.Empty:
                 if not process.is_alive():
                     raise MediaError(
-                        f"the download process stopped unexpectedly (exit {process.exitcode})"
+                        f"the process of {what} stopped unexpectedly (exit {process.exitcode})"
                     ) from None
                 continue
             if kind == "progress":
@@ -102,9 +121,9 @@ def run_download(
             elif kind == "log":
                 logging.getLogger(payload.name).handle(payload)
             elif kind == "done":
-                assert isinstance(payload, DoneFile)
                 process.join(timeout=5)  # it is exiting; let it finish on its own
-                return payload
+                result: Result = payload
+                return result
             else:
                 assert isinstance(payload, _Failure)
                 raise payload.kind(payload.message)
