@@ -158,6 +158,7 @@ def test_from_start_goes_back_past_the_playlist_window_where_the_site_keeps_it(
     assert _track_requests(web, "/live/yt/", "aud") == list(range(16))
     recording = [p.recording for p in seen if p.recording]
     assert recording and recording[-1].segments == 16
+    assert not any(p.timeshift for p in seen if p.recording)  # playable once joined
     assert not list((media_dir(paths) / ".partial").glob("live-*"))
 
 

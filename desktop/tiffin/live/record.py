@@ -63,13 +63,15 @@ class Stream:
 @dataclass(frozen=True)
 class LiveProgress:
     """How a recording is going: waiting (with the seconds until the announced start, if
-    known) or recording (with what the recorder reports)."""
+    known) or recording (with what the recorder reports). `timeshift` says whether the part
+    recorded can be watched yet (yt-dlp's own recording is playable only once joined)."""
 
     download_id: int
     state: str
     title: str
     starts_in: float | None = None
     recording: RecordingProgress | None = None
+    timeshift: bool = True
 
 
 def recording_folder(download_id: int) -> str:
@@ -226,7 +228,8 @@ def record(
 
         def progress(p: RecordingProgress) -> None:
             last[0] = p
-            report("recording", stream.title, None, p)
+            if on_progress is not None:
+                on_progress(LiveProgress(entry.id, "recording", stream.title, None, p, False))
 
         what = f"recording {entry.id} ({url})"
         args = (url, work, quality, settings)

@@ -363,7 +363,7 @@ class DownloadsPanel(QWidget):
         else:
             done = update.recording
             row = self.tr("Recording")
-            if done is not None and not self.recorded.get(update.download_id):
+            if update.timeshift and done and not self.recorded.get(update.download_id):
                 self.recorded[update.download_id] = done.segments
                 self.update_buttons()  # something to watch now
             if done is not None:
