@@ -1,8 +1,10 @@
 """Refreshing sources: concurrent conditional GETs with a per-host limit, parsing on both cores.
 
-The network runs on one asyncio loop; parsing (the CPU-heavy part of a large refresh) runs in a
-process pool so it neither blocks the loop nor holds the GIL; writes go to the store's one
-writer from a worker thread. A failing source records its error and keeps its stored items.
+The network runs on one asyncio loop; parsing and storing a feed (the CPU-heavy part of a large
+refresh) run together in a process pool, so they neither block the loop nor hold this
+process's GIL, and the parsed items never travel back here: each worker opens the library
+itself (SQLite serialises the writers across processes). A failing source records its error
+and keeps its stored items.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import time
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -104,6 +107,21 @@ def store_parsed(
     return replace(outcome, url=url, wire_bytes=result.wire_bytes)
 
 
+_opened: dict[tuple[Path, Path], tuple[Store, ValidatorCache]] = {}
+
+
+def parse_and_store(
+    db: Path, cache: Path, source: Source, result: FetchResult, now: float
+) -> SourceOutcome:
+    """Parse `result` and store it for `source`, in a worker process: the library at `db` and
+    the validators under `cache` are opened once per process and kept."""
+    if (db, cache) not in _opened:
+        _opened[db, cache] = (Store(db), ValidatorCache(cache))
+    store, validators = _opened[db, cache]
+    parsed = parse_feed(result.body, result.url, result.headers)
+    return store_parsed(store, validators, source, result, parsed, now)
+
+
 class _Refresher:
     def __init__(
         self,
@@ -116,18 +134,23 @@ class _Refresher:
     ) -> None:
         self.store = store
         self.settings = settings
+        self.cache_dir = paths.cache_dir
         self.validators = ValidatorCache(paths.cache_dir)
         self.pool = pool
         self.sites = sites
         self.cancel = cancel
         self.limits = ConnectionLimits(settings.max_connections, settings.per_host_connections)
 
-    async def _parse(self, result: FetchResult) -> ParsedFeed:
-        loop = asyncio.get_running_loop()
+    async def _parse_and_store(self, source: Source, result: FetchResult) -> SourceOutcome:
         if self.pool is None:
-            return parse_feed(result.body, result.url, result.headers)
+            parsed = parse_feed(result.body, result.url, result.headers)
+            return await asyncio.to_thread(
+                store_parsed, self.store, self.validators, source, result, parsed, time.time()
+            )
+        loop = asyncio.get_running_loop()
+        plain = replace(result, headers=dict(result.headers))
         return await loop.run_in_executor(
-            self.pool, parse_feed, result.body, result.url, dict(result.headers)
+            self.pool, parse_and_store, self.store.path, self.cache_dir, source, plain, time.time()
         )
 
     async def one(self, client: httpx.AsyncClient, source: Source) -> SourceOutcome:
@@ -158,10 +181,7 @@ class _Refresher:
                 return SourceOutcome(
                     source.id, source.url, not_modified=True, wire_bytes=result.wire_bytes
                 )
-            parsed = await self._parse(result)
-            return await asyncio.to_thread(
-                store_parsed, self.store, self.validators, source, result, parsed, time.time()
-            )
+            return await self._parse_and_store(source, result)
         except TiffinError as exc:
             retry_at = time.time() + exc.retry_after if isinstance(exc, RateLimited) else None
             await asyncio.to_thread(
