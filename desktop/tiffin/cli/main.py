@@ -16,7 +16,7 @@ from typing import Any
 
 from tiffin import __version__
 from tiffin.cli import articles as reading
-from tiffin.cli import media
+from tiffin.cli import media, net
 from tiffin.cli.output import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     opml_export.add_argument("file", type=Path)
     reading.add_parsers(commands)
     media.add_parsers(commands)
+    net.add_parsers(commands)
     return parser
 
 
@@ -220,6 +221,8 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             return media.cmd_rules(args, store)
         if args.command == "record":
             return media.cmd_record(args, store, paths, settings)
+        if args.command == "net":
+            return net.cmd_net(args, store, settings)
         if args.command == "remove":
             queries.delete_source(store, args.id)
             print(f"removed source #{args.id}")

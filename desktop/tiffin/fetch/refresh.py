@@ -21,17 +21,20 @@ from typing import Any
 import httpx
 
 from tiffin.config import Paths, Settings
-from tiffin.errors import RateLimited, TiffinError
+from tiffin.errors import FeedInvalid, RateLimited, TiffinError
 from tiffin.fetch.pool import as_they_finish, run_with_pool, site_pool
 from tiffin.library import queries, rules
 from tiffin.library.models import Source
 from tiffin.library.store import Store
+from tiffin.net import line
 from tiffin.net.client import FetchResult, fetch, make_client
 from tiffin.net.limits import ConnectionLimits
+from tiffin.net.line import LineLog, Observation, observing
+from tiffin.net.line_history import save_observations
 from tiffin.net.validators import ValidatorCache
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.channels import list_channel
-from tiffin.sources.feeds import parse_feed
+from tiffin.sources.feeds import looks_like_html, parse_feed
 from tiffin.sources.parsed import ParsedFeed
 
 logger = logging.getLogger(__name__)
@@ -174,6 +177,13 @@ class _Refresher:
                     etag=known.get("etag"),
                     last_modified=known.get("last-modified"),
                 )
+            if looks_like_html(result.body):
+                # A censor's notice page often comes with HTTP 200 in place of the feed.
+                line.note(Observation(httpx.URL(result.url).host, "notice_page", url=result.url))
+                raise FeedInvalid(
+                    f"{source.url} answered with a web page where its feed should be: the host"
+                    " may be blocked. Nothing was stored; the items already kept stay."
+                )
             if result.not_modified:
                 await asyncio.to_thread(
                     queries.record_fetch_success, self.store, source.id, time.time()
@@ -200,12 +210,15 @@ class _Refresher:
     async def run(
         self, sources: Sequence[Source], progress: Callable[[Step], None] | None
     ) -> RefreshReport:
+        log = LineLog()
         async with make_client(self.settings) as client:
             try:
-                work = [self.one(client, source) for source in sources]
-                outcomes = await as_they_finish(work, progress, self.cancel)
+                with observing(log):
+                    work = [self.one(client, source) for source in sources]
+                    outcomes = await as_they_finish(work, progress, self.cancel)
             finally:
                 self.validators.close()
+                await asyncio.to_thread(save_observations, self.store, log.take())
         self.cancel.raise_if_cancelled()
         return RefreshReport(tuple(outcomes))
 

@@ -183,6 +183,27 @@ def _v6_recordings(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE downloads ADD COLUMN live INTEGER NOT NULL DEFAULT 0")
 
 
+def _v7_line_observations(db: sqlite3.Connection) -> None:
+    """What transfers said about the line to each host (net/line.py judges the state)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE line_observations (
+            id INTEGER PRIMARY KEY,
+            host TEXT NOT NULL,
+            at REAL NOT NULL,
+            kind TEXT NOT NULL,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL DEFAULT 0,
+            rtt REAL,
+            url TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX line_observations_at ON line_observations (at);
+        """,
+    )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -190,6 +211,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v4_full_articles,
     _v5_downloads,
     _v6_recordings,
+    _v7_line_observations,
 )
 LATEST = len(STEPS)
 

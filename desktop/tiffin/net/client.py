@@ -24,6 +24,7 @@ from tiffin.errors import (
     SourceGone,
     Timeout,
 )
+from tiffin.net import line
 
 logger = logging.getLogger(__name__)
 
@@ -100,12 +101,44 @@ async def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> by
 
 async def _attempt(
     client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int
-) -> tuple[httpx.Response, bytes]:
+) -> tuple[httpx.Response, bytes, float]:
+    """The answer, its body and the seconds until its headers came."""
+    started = time.monotonic()
     async with client.stream("GET", url, headers=headers) as response:
+        rtt = time.monotonic() - started
         if response.status_code >= 300 or response.status_code == 204:
-            return response, b""
+            return response, b"", rtt
         body = await _read_capped(response, url, max_bytes)
-        return response, body
+        return response, body, rtt
+
+
+def _observe(
+    url: str, kind: str, started: float, wire: int = 0, rtt: float | None = None, detail: str = ""
+) -> None:
+    seconds = time.monotonic() - started
+    host = httpx.URL(url).host
+    line.note(line.Observation(host, kind, time.time(), wire, seconds, rtt, url, detail))
+
+
+def _worth_retrying(exc: BaseException) -> bool:
+    """A connection dropped mid-answer is tried again; a stall, a refused or unresolvable
+    host and a redirect loop are not."""
+    plain_drop = isinstance(exc, httpx.TransportError) and not isinstance(
+        exc, httpx.TimeoutException | httpx.ConnectError | httpx.TooManyRedirects
+    )
+    return plain_drop
+
+
+def _net_error(exc: BaseException, url: str, settings: Settings) -> Exception:
+    if isinstance(exc, TimeoutError):
+        return Timeout(f"{url} did not finish within {settings.transfer_deadline:g} s; gave up")
+    if isinstance(exc, httpx.TimeoutException):
+        return Timeout(f"{url} stalled (no data for {settings.read_timeout:g} s)")
+    if isinstance(exc, httpx.ConnectError):
+        return HostUnreachable(f"cannot connect to {httpx.URL(url).host}: {exc}")
+    if isinstance(exc, httpx.TooManyRedirects):
+        return HostUnreachable(f"{url} redirects in a loop")
+    return HostUnreachable(f"the connection to {url} dropped ({exc})")
 
 
 def _error_for(response: httpx.Response, url: str) -> HttpStatusError | SourceGone:
@@ -148,29 +181,26 @@ async def fetch(
     backoff = 1.0
     for attempt in range(settings.retries + 1):
         last_try = attempt == settings.retries
+        started = time.monotonic()
         try:
             async with asyncio.timeout(settings.transfer_deadline):
-                response, body = await _attempt(
+                response, body, rtt = await _attempt(
                     client, url, headers, max_bytes or settings.max_feed_bytes
                 )
-        except TimeoutError as exc:
-            raise Timeout(
-                f"{url} did not finish within {settings.transfer_deadline:g} s; gave up"
-            ) from exc
-        except httpx.TimeoutException as exc:
-            raise Timeout(f"{url} stalled (no data for {settings.read_timeout:g} s)") from exc
-        except httpx.ConnectError as exc:
-            raise HostUnreachable(f"cannot connect to {httpx.URL(url).host}: {exc}") from exc
-        except httpx.TooManyRedirects as exc:
-            raise HostUnreachable(f"{url} redirects in a loop") from exc
-        except httpx.TransportError as exc:
-            if last_try:
-                raise HostUnreachable(f"the connection to {url} dropped ({exc})") from exc
+        except ResponseTooLarge:
+            _observe(url, line.OK, started)  # the host answered; the answer was too big
+            raise
+        except (TimeoutError, httpx.TransportError) as exc:
+            _observe(url, line.failure_kind(exc), started, detail=str(exc)[:200])
+            if last_try or not _worth_retrying(exc):
+                raise _net_error(exc, url, settings) from exc
             logger.info("connection to %s dropped (%s); retrying in %.1f s", url, exc, backoff)
             await asyncio.sleep(backoff)
             backoff *= 2
             continue
         status = response.status_code
+        wire = response.num_bytes_downloaded + sum(r.num_bytes_downloaded for r in response.history)
+        _observe(url, "http_error" if status >= 400 else line.OK, started, wire, rtt)
         if status in _RETRY_STATUSES:
             wait = retry_after_seconds(response.headers.get("retry-after"))
             wait = backoff if wait is None else wait
@@ -192,7 +222,6 @@ async def fetch(
             if history and all(r.status_code in _PERMANENT for r in history)
             else None
         )
-        wire = response.num_bytes_downloaded + sum(r.num_bytes_downloaded for r in history)
         validators = {
             k: response.headers[k] for k in ("etag", "last-modified") if k in response.headers
         }

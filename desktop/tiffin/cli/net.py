@@ -1,0 +1,62 @@
+"""`tiffin net`: the state of the line to each host, from real transfers and light probes."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tiffin.cli.output import EXIT_OK, iso, print_json
+from tiffin.config import Settings
+from tiffin.library import queries
+from tiffin.library.store import Store
+from tiffin.net.line import HostState, overall
+from tiffin.net.line_history import line_states, observations, save_observations
+from tiffin.net.probe import probe
+
+
+def add_parsers(commands: Any) -> None:
+    """Register `net` on the `tiffin` subcommand parser."""
+    net = commands.add_parser(
+        "net", help="the line to each host: good, throttled, blocked or offline, and why"
+    )
+    net.add_argument(
+        "--probe",
+        action="store_true",
+        help="first ask each known host once (a small conditional request) to refresh the view",
+    )
+    net.add_argument("--json", action="store_true", help="print one JSON list")
+
+
+def host_json(state: HostState) -> dict[str, Any]:
+    """The stable JSON shape of a host's line state."""
+    return {
+        "host": state.host,
+        "state": str(state.state),
+        "reason": state.reason,
+        "since": iso(state.since),
+        "throughput": None if state.throughput is None else round(state.throughput),
+        "baseline": None if state.baseline is None else round(state.baseline),
+        "rtt": None if state.rtt is None else round(state.rtt, 3),
+        "failures": state.failures,
+        "last_url": state.last_url,
+    }
+
+
+def cmd_net(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    """Print each host's state (after probing, with --probe)."""
+    if args.probe:
+        feeds = [s.url for s in queries.list_sources(store) if s.kind == "feed"]
+        recent = [o.url for o in reversed(observations(store)) if o.url]
+        save_observations(store, probe(recent, settings, feeds))
+    states = line_states(store)
+    if args.json:
+        print_json([host_json(s) for s in states])
+        return EXIT_OK
+    if not states:
+        print("no transfers yet: refresh, or run `tiffin net --probe`")
+        return EXIT_OK
+    print(f"overall: {overall(states)}")
+    width = max(len(s.host) for s in states)
+    for state in states:
+        print(f"{state.host:{width}}  {state.state:9}  {state.reason}")
+    return EXIT_OK
