@@ -1,8 +1,8 @@
 """Opens the main window on a real X display (Xvfb), waits for it to fill, saves a PNG.
 
-Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID]
-(DISPLAY must point at the server). With ITEM_ID that item is shown in the reader, else the
-second item of the list.
+Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID | line]
+(DISPLAY must point at the server). With ITEM_ID that item is shown in the reader, with
+`line` the line state panel, else the second item of the list.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ def main() -> int:
     window.show()
 
     def shoot() -> None:
-        if window.item_model.rowCount() == 0:
+        if window.item_model.rowCount() == 0 or window.line.model.rowCount() == 0:
             QTimer.singleShot(100, shoot)
             return
-        if len(sys.argv) > 3:
+        if sys.argv[3:] == ["line"]:
+            window.item_list.setCurrentIndex(window.item_model.index(1))
+            window.pane.setCurrentWidget(window.line)
+        elif len(sys.argv) > 3:
             window.show_item(int(sys.argv[3]))
         else:
             window.item_list.setCurrentIndex(window.item_model.index(1))

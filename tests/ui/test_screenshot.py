@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from tiffin.fetch.refresh import refresh_sources
 from tiffin.library import queries
 from tiffin.library.models import NewItem
 from tiffin.library.store import Store
+from tiffin.net.line import Observation
+from tiffin.net.line_history import save_observations
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 SCRIPT = Path(__file__).resolve().parents[1] / "support" / "screenshot_main_window.py"
@@ -59,7 +62,25 @@ def test_reader_screenshots_under_xvfb(
         _assert_drawn(_shoot(paths, name, item.id))
 
 
-def _shoot(paths: Paths, name: str, item_id: int | None = None) -> Path:
+@pytest.mark.xvfb
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
+def test_line_panel_screenshot_under_xvfb(
+    web: TestWeb, store: Store, paths: Paths, settings: Settings
+) -> None:
+    queries.add_source(store, web.add_fixture("feeds/atp.rss"), folder="Podcasts")
+    refresh_sources(store, paths, settings)
+    now = time.time()
+    usual = [Observation("news.test", "ok", now - 600 + t, 400_000, 0.5) for t in range(20)]
+    slow = [Observation("news.test", "ok", now - 60 + t, 400_000, 8.0) for t in range(5)]
+    blocked = [
+        Observation("video.test", kind, now - 30 + t)
+        for t, kind in enumerate(["ok", "ok", "reset", "reset", "tls", "reset"])
+    ]
+    save_observations(store, [*usual, *slow, *blocked])
+    _assert_drawn(_shoot(paths, "line-panel.png", "line"))
+
+
+def _shoot(paths: Paths, name: str, item_id: int | str | None = None) -> Path:
     display = f":{90 + os.getpid() % 500}"
     xvfb = subprocess.Popen(
         ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],

@@ -217,6 +217,8 @@ def _describe(observation: Observation) -> str:
 
 
 def _rate(bytes_per_second: float) -> str:
+    if bytes_per_second >= 1024 * 1024:
+        return f"{bytes_per_second / (1024 * 1024):.1f} MiB/s"
     return f"{bytes_per_second / 1024:.0f} KiB/s"
 
 

@@ -38,6 +38,7 @@ from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rule
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.media.queue import media_dir
+from tiffin.net.line import LineState
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 from tiffin.ui import workers
@@ -45,7 +46,9 @@ from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.item_view import ItemView, image_names, load_images
+from tiffin.ui.line_panel import LinePanel
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
+from tiffin.ui.models.line_model import STATE_COLOURS
 from tiffin.ui.models.search_results_model import SearchResultsModel
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
 from tiffin.ui.player import PlayerWidget
@@ -113,11 +116,13 @@ class MainWindow(QMainWindow):
 
         self.player = PlayerWidget(store, media_dir(paths))
         self.downloads = DownloadsPanel(store, paths, settings)
+        self.line = LinePanel(store, settings)
         self.pane = QTabWidget()
-        self.pane.setAccessibleName(self.tr("Reader, player and downloads"))
+        self.pane.setAccessibleName(self.tr("Reader, player, downloads and line"))
         self.pane.addTab(self.item_view, self.tr("Reader"))
         self.pane.addTab(self.player, self.tr("Player"))
         self.pane.addTab(self.downloads, self.tr("Downloads"))
+        self.pane.addTab(self.line, self.tr("Line"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.source_tree, self.lists, self.pane):
@@ -129,8 +134,11 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.hide()
+        self.line_label = QLabel()
+        self.line_label.setAccessibleName(self.tr("Line state"))
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.line_label)
 
         self._build_actions()
         self.source_tree.selectionModel().selectionChanged.connect(self.on_source_selected)
@@ -141,7 +149,9 @@ class MainWindow(QMainWindow):
         self.downloads.play_requested.connect(self.play)
         self.downloads.message.connect(self.status_label.setText)
         self.player.played.connect(lambda _entry: self.reload_sources())
+        self.line.overall_changed.connect(self.on_line_changed)
         self.reload_sources()
+        self.line.reload()
         self.downloads.start_queue()  # downloads a quit or a crash interrupted carry on
         self.downloads.resume_recordings()
         self.downloads.record_subscribed()
@@ -202,6 +212,9 @@ class MainWindow(QMainWindow):
         show_downloads = self._action(
             self.tr("&Downloads"), "Ctrl+3", lambda: self.pane.setCurrentWidget(self.downloads)
         )
+        show_line = self._action(
+            self.tr("&Line state"), "Ctrl+4", lambda: self.pane.setCurrentWidget(self.line)
+        )
         self.download_action = self._action(
             self.tr("Download video or audio…"), "Ctrl+Shift+D", self.on_download_triggered
         )
@@ -224,7 +237,7 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(action)
         text_menu = self.menuBar().addMenu(self.tr("&View"))
-        for action in (show_reader, show_player, show_downloads):
+        for action in (show_reader, show_player, show_downloads, show_line):
             text_menu.addAction(action)
         text_menu.addSeparator()
         for action in (larger, smaller, normal):
@@ -553,6 +566,13 @@ class MainWindow(QMainWindow):
             self.downloads.start_queue()
         self.status_label.setText(text)
         self.reload_sources()
+        self.line.reload()  # the refresh's transfers said something about the line
+
+    def on_line_changed(self, state: str, summary: str) -> None:
+        """Show the overall line state in the status bar, coloured like the panel's."""
+        colour = STATE_COLOURS[LineState(state)].name()
+        self.line_label.setText(f'<span style="color:{colour}">●</span> {summary}')
+        self.line_label.setToolTip(self.tr("Ctrl+4 shows each host"))
 
     def on_refresh_failed(self, message: str) -> None:
         self._refresh_ended()

@@ -1,0 +1,101 @@
+"""Each host's line state as a table: host, state, why, speed against its usual, path taken,
+and the recent history (drawn by the panel's delegate from HISTORY_ROLE)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from tiffin.net.line import HostState, LineState, Observation
+
+HISTORY_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+STATE_COLOURS = {
+    LineState.GOOD: QColor("#2e7d32"),
+    LineState.THROTTLED: QColor("#ef6c00"),
+    LineState.BLOCKED: QColor("#c62828"),
+    LineState.OFFLINE: QColor("#616161"),
+}
+
+
+def rate(bytes_per_second: float | None) -> str:
+    """A throughput for people, or a dash when unknown."""
+    if bytes_per_second is None:
+        return "–"
+    if bytes_per_second >= 1024 * 1024:
+        return f"{bytes_per_second / (1024 * 1024):.1f} MiB/s"
+    return f"{bytes_per_second / 1024:.0f} KiB/s"
+
+
+class LineModel(QAbstractTableModel):
+    """Rows are hosts, in the order the judgement gave them."""
+
+    HOST, STATE, WHY, SPEED, PATH, HISTORY = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.states: list[HostState] = []
+        self.history: dict[str, list[Observation]] = {}
+        self.proxy = ""
+        self.headers = [
+            self.tr("Host"),
+            self.tr("State"),
+            self.tr("Why"),
+            self.tr("Speed now / usual"),
+            self.tr("Path"),
+            self.tr("History"),
+        ]
+        self.state_names = {
+            LineState.GOOD: self.tr("Good"),
+            LineState.THROTTLED: self.tr("Throttled"),
+            LineState.BLOCKED: self.tr("Blocked"),
+            LineState.OFFLINE: self.tr("Offline"),
+        }
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.states)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def set_states(
+        self, states: list[HostState], history: dict[str, list[Observation]], proxy: str
+    ) -> None:
+        """Show these hosts, each with its recent observations, and the proxy (if any) that
+        every request goes through."""
+        self.beginResetModel()
+        self.states, self.history, self.proxy = states, history, proxy
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        state = self.states[index.row()]
+        column = index.column()
+        if role == HISTORY_ROLE:
+            return self.history.get(state.host, [])
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            return STATE_COLOURS[state.state]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return state.last_url or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.HOST:
+            return state.host
+        if column == self.STATE:
+            return self.state_names[state.state]
+        if column == self.WHY:
+            return state.reason
+        if column == self.SPEED:
+            return f"{rate(state.throughput)} / {rate(state.baseline)}"
+        if column == self.PATH:
+            return self.tr("via proxy {0}").format(self.proxy) if self.proxy else self.tr("direct")
+        return None
