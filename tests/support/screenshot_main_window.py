@@ -28,7 +28,8 @@ def main() -> int:
     window.show()
 
     def shoot() -> None:
-        if window.item_model.rowCount() == 0 or window.line.model.rowCount() == 0:
+        line_empty = sys.argv[3:] == ["line"] and window.line.model.rowCount() == 0
+        if window.item_model.rowCount() == 0 or line_empty:
             QTimer.singleShot(100, shoot)
             return
         if sys.argv[3:] == ["line"]:
