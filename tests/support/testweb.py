@@ -18,7 +18,10 @@ routes only), HEAD, and single byte ranges (206, or 416 past the end) unless add
     redirect_to   answer with `redirect_status` and this Location
 
 A host-wide latency (`host_latency[host]`) adds delay to every answer for that host, as a far-away
-site would; `link_rate` caps the bytes per second of all answers together, as the user's line
+site would; `host_rate[host]` caps the bytes per second of all answers from one host together
+(a throttled site, whatever the number of connections), and `refusing[host]` (a monotonic time)
+makes that host close every connection unanswered until then, as a censor's reset does;
+`link_rate` caps the bytes per second of all answers together, as the user's line
 would, whatever the number of connections. With the server used as an HTTP proxy (absolute-form
 request lines), requests for any host name reach it and routes can be registered per host;
 `transport()` gives an httpx transport that sends every request, http or https, for any host, to
@@ -233,6 +236,13 @@ class TestWeb:
         self.bytes_sent = 0
         self.generated_images = False
         self.link_rate: int | None = None
+        self.host_rate: dict[str, int] = {}
+        # A small kernel send buffer keeps `bytes_sent` close to what the client has read,
+        # for measuring a client's own bandwidth cap.
+        self.send_buffer: int | None = None
+        self.refusing: dict[str, float] = {}
+        self.refused: dict[str, int] = {}  # connections closed unanswered, per host
+        self._host_clock: dict[str, float] = {}
         self.dynamic: dict[str, Callable[[str], Route | int | None]] = {}
         self.answering = 0
         self._link_clock = 0.0
@@ -272,6 +282,10 @@ class TestWeb:
             self.bytes_sent = 0
             self.generated_images = False
             self.link_rate = None
+            self.host_rate.clear()
+            self.refusing.clear()
+            self.refused.clear()
+            self._host_clock.clear()
             self.dynamic.clear()
 
     # -- configuration ------------------------------------------------------------------------
@@ -328,15 +342,19 @@ class TestWeb:
         with self.lock:
             self.faults[path] = fault
 
-    def pace(self, size: int) -> None:
-        """Wait until the link may carry `size` more bytes (no-op without `link_rate`)."""
+    def pace(self, size: int, host: str = "") -> None:
+        """Wait until the link (and `host`'s own cap) may carry `size` more bytes."""
         with self.lock:
-            rate = self.link_rate
-            if not rate:
-                return
             now = time.monotonic()
-            self._link_clock = max(self._link_clock, now) + size / rate
-            wait = self._link_clock - now
+            wait = 0.0
+            if self.link_rate:
+                self._link_clock = max(self._link_clock, now) + size / self.link_rate
+                wait = self._link_clock - now
+            rate = self.host_rate.get(host)
+            if rate:
+                clock = max(self._host_clock.get(host, 0.0), now) + size / rate
+                self._host_clock[host] = clock
+                wait = max(wait, clock - now)
         if wait > 0:
             self.stopping.wait(wait)
 
@@ -451,6 +469,8 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
         server_version = "TiffinTestWeb/1"
 
         def setup(self) -> None:
+            if web.send_buffer:
+                self.request.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, web.send_buffer)
             super().setup()
             self.wfile = _CountingWriter(self.wfile, web)  # type: ignore[assignment]
 
@@ -505,6 +525,12 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
         def _answer(self, head_only: bool) -> None:
             self._started = time.monotonic()
             host, path = self._where()
+            if web.refusing.get(host, 0.0) > self._started:
+                with web.lock:
+                    web.refused[host] = web.refused.get(host, 0) + 1
+                self.close_connection = True  # no answer at all: the client sees a reset
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             delay = web.host_latency.get(host, 0.0)
             fault = web._take_fault(path)
             if fault and fault.latency:
@@ -599,13 +625,15 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             chunk = 65536
             if fault and fault.rate:
                 chunk = min(chunk, max(1, fault.rate // 20))
-            if web.link_rate:
-                chunk = min(chunk, max(1, web.link_rate // 50))
+            host = self._where()[0]
+            for rate in (web.link_rate, web.host_rate.get(host)):
+                if rate:
+                    chunk = min(chunk, max(1, rate // 50))
             sent = 0
             try:
                 while sent < limit:
                     piece = body[sent : min(limit, sent + chunk)]
-                    web.pace(len(piece))
+                    web.pace(len(piece), host)
                     if fault and fault.rate:
                         time.sleep(len(piece) / fault.rate)
                     self.wfile.write(piece)

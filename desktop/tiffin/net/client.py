@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,15 +53,25 @@ class FetchResult:
 
 
 def make_client(
-    settings: Settings, transport: httpx.AsyncBaseTransport | None = None
+    settings: Settings,
+    transport: httpx.AsyncBaseTransport | None = None,
+    receive_buffer: int | None = None,
 ) -> httpx.AsyncClient:
-    """An AsyncClient with Tiffin's timeouts, connection limits, proxy and user agent."""
+    """An AsyncClient with Tiffin's timeouts, connection limits, proxy and user agent.
+
+    `receive_buffer` sets each socket's kernel receive buffer: under a bandwidth cap, a small
+    one keeps the sender from running far ahead of the reads the cap paces (TCP's window).
+    """
+    limits = httpx.Limits(
+        max_connections=settings.max_connections,
+        max_keepalive_connections=settings.max_connections,
+    )
+    if transport is None and receive_buffer:
+        option = (socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+        transport = httpx.AsyncHTTPTransport(limits=limits, socket_options=[option])
     return httpx.AsyncClient(
         timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
-        limits=httpx.Limits(
-            max_connections=settings.max_connections,
-            max_keepalive_connections=settings.max_connections,
-        ),
+        limits=limits,
         follow_redirects=True,
         max_redirects=10,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
