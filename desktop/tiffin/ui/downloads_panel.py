@@ -353,8 +353,9 @@ class DownloadsPanel(QWidget):
         self.reload()
 
     def on_live_progress(self, update: LiveProgress) -> None:
-        if all(entry.id != update.download_id for entry in self.model.entries):
-            self.reload()  # the recording's entry was just made
+        shown = next((e for e in self.model.entries if e.id == update.download_id), None)
+        if shown is None or shown.status != Status.DOWNLOADING:
+            self.reload()  # the entry was just made, or read before the recording began
         if update.state == "waiting":
             if update.starts_in is not None and update.starts_in > 0:
                 row = self.tr("Starts in {0}").format(human_time(update.starts_in))
