@@ -35,23 +35,14 @@ def _segment_requests(web: TestWeb) -> list[str]:
     return [r.path for r in web.requests() if r.path.endswith(".ts") and r.status == 200]
 
 
+def _ffprobe(path: Path, entries: str) -> str:
+    command = [ffmpeg().replace("ffmpeg", "ffprobe"), "-v", "error", "-show_entries", entries]
+    command += ["-of", "csv=p=0", str(path)]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 def _duration(path: Path) -> float:
-    probe = subprocess.run(
-        [
-            ffmpeg().replace("ffmpeg", "ffprobe"),
-            "-v",
-            "error",
-            "-show_entries",
-            "format=duration",
-            "-of",
-            "csv=p=0",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(probe.stdout)
+    return float(_ffprobe(path, "format=duration"))
 
 
 def _chapters(path: Path) -> list[str]:
@@ -235,22 +226,8 @@ def test_a_stalled_segment_is_fetched_again(
 
 
 def _streams(path: Path) -> list[str]:
-    probe = subprocess.run(
-        [
-            ffmpeg().replace("ffmpeg", "ffprobe"),
-            "-v",
-            "error",
-            "-show_entries",
-            "stream=codec_type",
-            "-of",
-            "csv=p=0",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return sorted(set(probe.stdout.split()))  # a master lists its streams per program too
+    # A master playlist lists its streams per program too: each kind once.
+    return sorted(set(_ffprobe(path, "stream=codec_type").split()))
 
 
 def test_a_separate_audio_rendition_is_recorded_alongside_and_joined(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from collections.abc import Sized
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from tiffin.library.downloads import Download, Status
 from tiffin.media.download import DownloadProgress
+from tiffin.ui.models.table_model import HeaderedTableModel
 
 FRACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +30,7 @@ def human_time(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
-class DownloadsModel(QAbstractTableModel):
+class DownloadsModel(HeaderedTableModel):
     """Rows are library entries in queue order; live progress of running ones is laid over."""
 
     TITLE, STATUS, PROGRESS, SPEED, LEFT = range(5)
@@ -59,18 +62,8 @@ class DownloadsModel(QAbstractTableModel):
             "extras": self.tr("Subtitles"),
         }
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def rows(self) -> Sized:
+        return self.entries
 
     def set_entries(self, entries: list[Download]) -> None:
         """Show these entries; live progress is kept only for those still downloading."""

@@ -3,10 +3,13 @@ and the recent history (drawn by the panel's delegate from HISTORY_ROLE)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from collections.abc import Sized
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from tiffin.net.line import HostState, LineState, Observation
+from tiffin.ui.models.table_model import HeaderedTableModel
 
 HISTORY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +31,7 @@ def rate(bytes_per_second: float | None) -> str:
     return f"{bytes_per_second / 1024:.0f} KiB/s"
 
 
-class LineModel(QAbstractTableModel):
+class LineModel(HeaderedTableModel):
     """Rows are hosts, in the order the judgement gave them."""
 
     HOST, STATE, WHY, SPEED, PATH, HISTORY = range(6)
@@ -53,18 +56,8 @@ class LineModel(QAbstractTableModel):
             LineState.OFFLINE: self.tr("Offline"),
         }
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.states)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def rows(self) -> Sized:
+        return self.states
 
     def set_states(
         self, states: list[HostState], history: dict[str, list[Observation]], proxy: str
