@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMetaObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -315,4 +315,8 @@ class PlayerWidget(QWidget):
     def stop(self) -> None:
         """Save the position and stop playing (the window is closing or another file opens)."""
         self.save_position()
-        self.player.stop()
+        # Queued, so the stop runs from the event loop, where PySide has released the GIL:
+        # called directly it holds the GIL while FFmpeg's backend may be destroying one of its
+        # objects on another thread, which needs the GIL too (a deadlock seen stopping a live
+        # timeshift playlist).
+        QMetaObject.invokeMethod(self.player, "stop", Qt.ConnectionType.QueuedConnection)
