@@ -12,6 +12,7 @@ from tiffin.library.store import Store
 from tiffin.net.line import HostState, overall
 from tiffin.net.line_history import line_states, observations, save_observations
 from tiffin.net.probe import probe
+from tiffin.net.usage import usage
 
 
 def add_parsers(commands: Any) -> None:
@@ -52,6 +53,11 @@ def cmd_net(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     if args.json:
         print_json([host_json(s) for s in states])
         return EXIT_OK
+    today, month = usage(store)
+    print(
+        f"data used today: {_mib(today)}{_of(settings.daily_budget)}; "
+        f"this month: {_mib(month)}{_of(settings.monthly_budget)}"
+    )
     if not states:
         print("no transfers yet: refresh, or run `tiffin net --probe`")
         return EXIT_OK
@@ -60,3 +66,11 @@ def cmd_net(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     for state in states:
         print(f"{state.host:{width}}  {state.state:9}  {state.reason}")
     return EXIT_OK
+
+
+def _mib(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MiB"
+
+
+def _of(limit: int | None) -> str:
+    return f" of {_mib(limit)}" if limit else ""

@@ -31,6 +31,7 @@ from tiffin.net.client import FetchResult, fetch, make_client
 from tiffin.net.limits import ConnectionLimits
 from tiffin.net.line import LineLog, Observation, observing
 from tiffin.net.line_history import save_observations
+from tiffin.net.usage import add_usage
 from tiffin.net.validators import ValidatorCache
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.channels import list_channel
@@ -218,7 +219,9 @@ class _Refresher:
                     outcomes = await as_they_finish(work, progress, self.cancel)
             finally:
                 self.validators.close()
-                await asyncio.to_thread(save_observations, self.store, log.take())
+                seen = log.take()
+                await asyncio.to_thread(save_observations, self.store, seen)
+                await asyncio.to_thread(add_usage, self.store, sum(o.bytes for o in seen))
         self.cancel.raise_if_cancelled()
         return RefreshReport(tuple(outcomes))
 

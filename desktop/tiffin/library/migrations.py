@@ -204,6 +204,11 @@ def _v7_line_observations(db: sqlite3.Connection) -> None:
     )
 
 
+def _v8_data_usage(db: sqlite3.Connection) -> None:
+    """Bytes on the wire per local day, for the daily and monthly budgets."""
+    db.execute("CREATE TABLE data_usage (day TEXT PRIMARY KEY, bytes INTEGER NOT NULL)")
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -212,6 +217,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v5_downloads,
     _v6_recordings,
     _v7_line_observations,
+    _v8_data_usage,
 )
 LATEST = len(STEPS)
 
