@@ -82,7 +82,6 @@ class Settings:
     proxy: str | None = None
     daily_budget: int | None = None  # bytes on the wire per day, None: no limit
     monthly_budget: int | None = None
-    bandwidth_cap: int | None = None  # bytes per second for every transfer together
     user_agent: str = "Tiffin/0.1 (+offline reader)"
 
     @classmethod
