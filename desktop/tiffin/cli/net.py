@@ -7,11 +7,10 @@ from typing import Any
 
 from tiffin.cli.output import EXIT_OK, iso, print_json
 from tiffin.config import Settings
-from tiffin.library import queries
 from tiffin.library.store import Store
 from tiffin.net.line import HostState, overall
-from tiffin.net.line_history import line_states, observations, save_observations
-from tiffin.net.probe import probe
+from tiffin.net.line_history import line_states
+from tiffin.net.probe import probe_known_hosts
 from tiffin.net.usage import usage
 
 
@@ -46,9 +45,7 @@ def host_json(state: HostState) -> dict[str, Any]:
 def cmd_net(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     """Print each host's state (after probing, with --probe)."""
     if args.probe:
-        feeds = [s.url for s in queries.list_sources(store) if s.kind == "feed"]
-        recent = [o.url for o in reversed(observations(store)) if o.url]
-        save_observations(store, probe(recent, settings, feeds))
+        probe_known_hosts(store, settings)
     states = line_states(store)
     if args.json:
         print_json([host_json(s) for s in states])

@@ -12,8 +12,11 @@ import httpx
 
 from tiffin.config import Settings
 from tiffin.errors import TiffinError
+from tiffin.library import queries
+from tiffin.library.store import Store
 from tiffin.net.client import fetch, make_client
 from tiffin.net.line import LineLog, Observation, note, observing
+from tiffin.net.line_history import observations, save_observations
 from tiffin.sources.feeds import looks_like_html
 
 PROBE_BYTES = 64 * 1024  # enough to tell a notice page from a feed, never a whole file
@@ -44,3 +47,11 @@ def probe(urls: Sequence[str], settings: Settings, feeds: Sequence[str] = ()) ->
     for url in [*feeds, *urls]:
         per_host.setdefault(httpx.URL(url).host, url)
     return asyncio.run(_probe_all(list(per_host.values()), set(feeds), settings))
+
+
+def probe_known_hosts(store: Store, settings: Settings) -> None:
+    """Probe every host the library knows (its feeds first, then the addresses transfers
+    used lately) and store what that showed."""
+    feeds = [s.url for s in queries.list_sources(store) if s.kind == "feed"]
+    recent = [o.url for o in reversed(observations(store)) if o.url]
+    save_observations(store, probe(recent, settings, feeds))

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from tiffin.config import Settings
-from tiffin.library import queries
 from tiffin.library.store import Store
 from tiffin.net.line import BLOCK_SIGNS, OK, SLOW_SIGNS, HostState, LineState, Observation, judge
 from tiffin.net.line import overall as overall_state
-from tiffin.net.line_history import observations, save_observations
-from tiffin.net.probe import probe
+from tiffin.net.line_history import observations
+from tiffin.net.probe import probe_known_hosts
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
 from tiffin.ui.models.line_model import HISTORY_ROLE, STATE_COLOURS, LineModel
@@ -116,9 +115,7 @@ class LinePanel(QWidget):
         self.summary.setText(self.tr("Probing…"))
 
         def run(_progress: object, _cancel: CancelToken) -> list[Observation]:
-            feeds = [s.url for s in queries.list_sources(self.store) if s.kind == "feed"]
-            recent = [o.url for o in reversed(observations(self.store)) if o.url]
-            save_observations(self.store, probe(recent, self.settings, feeds))
+            probe_known_hosts(self.store, self.settings)
             return observations(self.store)
 
         def done(history: list[Observation]) -> None:
