@@ -74,7 +74,7 @@ def test_records_from_the_oldest_segment_to_the_end(
     assert result.segments == 16 and not result.gaps  # 0..15: from the start, not from arrival
     assert sorted(_segment_requests(web)) == sorted(f"/live/a/seg{n}.ts" for n in range(16))
     assert seen[-1].state == "ended" and seen[-1].seconds == pytest.approx(16 * SEGMENT)
-    out = finish(tmp_path / "rec", tmp_path / "rally.mp4", ffmpeg())
+    out = finish(tmp_path / "rec", tmp_path / "rally.mp4")
     assert _duration(out) == pytest.approx(16 * SEGMENT, abs=0.3)
 
 
@@ -101,7 +101,7 @@ def test_an_outage_longer_than_the_window_is_recorded_as_a_gap(
     assert gap.last >= gap.first and "moved past" in gap.reason
     missing = {n for g in result.gaps for n in range(g.first, g.last + 1)}
     assert result.segments + len(missing) == 20
-    out = finish(tmp_path / "rec", tmp_path / "gappy.mp4", ffmpeg())
+    out = finish(tmp_path / "rec", tmp_path / "gappy.mp4")
     assert any(title.startswith("After a gap") for title in _chapters(out))
 
 
@@ -258,7 +258,7 @@ def test_a_separate_audio_rendition_is_recorded_alongside_and_joined(
     )
     # The part recorded can be watched with its sound: the timeshift master names both tracks.
     assert _streams(tmp_path / "rec" / "timeshift.m3u8") == ["audio", "video"]
-    out = finish(tmp_path / "rec", tmp_path / "rally.mp4", ffmpeg())
+    out = finish(tmp_path / "rec", tmp_path / "rally.mp4")
     assert {"audio", "video"} <= set(_streams(out))  # and MP4's chapter track
     # Audio frames do not end exactly where video segments do: within one segment.
     assert _duration(out) == pytest.approx(14 * SEGMENT, abs=SEGMENT)

@@ -32,7 +32,7 @@ from tiffin.live.recorder import TIMESHIFT, HlsRecorder, Recording, RecordingPro
 from tiffin.media.download import format_selector, probe_duration
 from tiffin.media.naming import safe_filename
 from tiffin.media.queue import media_dir
-from tiffin.media.toolchain import extract_info, program, ytdlp_options
+from tiffin.media.toolchain import extract_info, ytdlp_options
 from tiffin.media.worker import run_in_child
 from tiffin.net.client import make_client
 from tiffin.progress import CancelToken
@@ -250,7 +250,7 @@ def record(
     if stream.from_start:
         (work / _JOINED).replace(final)
     else:
-        finish(work, final, program("ffmpeg"))
+        finish(work, final)
     note = "; ".join(f"gap {g.first}-{g.last}: {g.duration:.0f} s" for g in recording.gaps)
     done = DoneFile(
         title=stream.title,

@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -37,6 +36,7 @@ import httpx
 from tiffin.config import Settings
 from tiffin.errors import MediaError, NetError, PlaylistInvalid
 from tiffin.live.playlist import MasterPlaylist, MediaPlaylist, Segment, Variant, parse_playlist
+from tiffin.media.toolchain import ffmpeg_into
 from tiffin.net.client import fetch
 from tiffin.progress import CancelToken
 
@@ -431,7 +431,7 @@ def _local_playlist(journal: _Journal, ended: bool) -> tuple[str, list[tuple[flo
     return "\n".join(lines) + "\n", chapters, clock
 
 
-def finish(folder: Path, out: Path, ffmpeg: str) -> Path:
+def finish(folder: Path, out: Path) -> Path:
     """Remux the recorded segments in `folder` into `out` without re-encoding, with a chapter
     after each gap; raises MediaError if ffmpeg cannot."""
     video, chapters, clock = _write_local_playlist(folder)
@@ -440,21 +440,15 @@ def finish(folder: Path, out: Path, ffmpeg: str) -> Path:
         inputs.append(_write_local_playlist(folder / AUDIO)[0])
     metadata = folder / "chapters.txt"
     metadata.write_text(_chapters(chapters, clock), encoding="utf-8")
-    temporary = out.with_name("remuxing." + out.name)
-    command = [ffmpeg, "-y", "-v", "error"]
+    arguments: list[str] = []
     for playlist in inputs:
-        command += ["-allowed_extensions", "ALL", "-protocol_whitelist", "file,crypto,data"]
-        command += ["-i", str(playlist)]
-    command += ["-i", str(metadata), "-map", "0"]
+        arguments += ["-allowed_extensions", "ALL", "-protocol_whitelist", "file,crypto,data"]
+        arguments += ["-i", str(playlist)]
+    arguments += ["-i", str(metadata), "-map", "0"]
     if len(inputs) > 1:
-        command += ["-map", "1:a"]
-    command += ["-map_chapters", str(len(inputs)), "-c", "copy", str(temporary)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        temporary.unlink(missing_ok=True)
-        raise MediaError(f"ffmpeg could not join the recording: {done.stderr.strip()[-300:]}")
-    temporary.replace(out)
-    return out
+        arguments += ["-map", "1:a"]
+    arguments += ["-map_chapters", str(len(inputs)), "-c", "copy"]
+    return ffmpeg_into(arguments, out, "ffmpeg could not join the recording")
 
 
 def _write_local_playlist(folder: Path) -> tuple[Path, list[tuple[float, str]], float]:

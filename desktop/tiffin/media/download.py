@@ -29,7 +29,7 @@ from tiffin.errors import MediaError, MediaUnavailable, TiffinError, VerifyFaile
 from tiffin.library.downloads import DoneFile
 from tiffin.media.naming import safe_filename
 from tiffin.media.ranges import RangedDownload, Transfer, remove_sidecars
-from tiffin.media.toolchain import extract_info, program, ytdlp_options
+from tiffin.media.toolchain import extract_info, ffmpeg_into, program, ytdlp_options
 from tiffin.net.client import fetch, make_client
 
 logger = logging.getLogger(__name__)
@@ -323,22 +323,15 @@ def _merge(files: list[Path], merged: Path, from_ts: bool) -> Path:
     MPEG-TS needs its headers rewritten for MP4)."""
     if merged.exists():
         return merged
-    temporary = merged.with_name("merging." + merged.name)
-    command = [program("ffmpeg"), "-y", "-v", "error"]
+    arguments: list[str] = []
     for file in files:
-        command += ["-i", str(file)]
+        arguments += ["-i", str(file)]
     for number in range(len(files)):
-        command += ["-map", f"{number}"]
-    command += ["-c", "copy"]
+        arguments += ["-map", f"{number}"]
+    arguments += ["-c", "copy"]
     if from_ts and merged.suffix in (".mp4", ".m4a", ".mov"):
-        command += ["-bsf:a", "aac_adtstoasc"]
-    command.append(str(temporary))
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        temporary.unlink(missing_ok=True)
-        raise MediaError(f"ffmpeg could not merge the parts: {result.stderr.strip()[-300:]}")
-    temporary.replace(merged)
-    return merged
+        arguments += ["-bsf:a", "aac_adtstoasc"]
+    return ffmpeg_into(arguments, merged, "ffmpeg could not merge the parts")
 
 
 def probe_duration(path: Path) -> float | None:

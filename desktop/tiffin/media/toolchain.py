@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,20 @@ def program(name: str) -> str:
     if not found:
         raise MediaError(f"{name} is missing; install ffmpeg (it brings {name})")
     return found
+
+
+def ffmpeg_into(arguments: list[str], out: Path, failure: str) -> Path:
+    """Run ffmpeg with `arguments` (its inputs and options) writing a temporary beside `out`,
+    then put it in place; on failure remove the temporary and raise MediaError starting with
+    `failure`, followed by what ffmpeg said."""
+    temporary = out.with_name("ffmpeg." + out.name)
+    command = [program("ffmpeg"), "-y", "-v", "error", *arguments, str(temporary)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        temporary.unlink(missing_ok=True)
+        raise MediaError(f"{failure}: {done.stderr.strip()[-300:]}")
+    temporary.replace(out)
+    return out
 
 
 def ytdlp_options(settings: Settings) -> dict[str, Any]:
