@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import subprocess
 from dataclasses import replace
@@ -13,7 +12,7 @@ import pytest
 
 from live.conftest import SEGMENT
 from support.hls_live import LiveStream
-from support.media import ffmpeg
+from support.media import ffmpeg, ffprobe
 from support.testweb import Fault, TestWeb
 from tiffin.config import Settings
 from tiffin.errors import Cancelled
@@ -30,37 +29,30 @@ def _record(url: str, folder: Path, settings: Settings, **options: object) -> Re
     return asyncio.run(go())
 
 
+def _record_stopped_then_again(url: str, folder: Path, settings: Settings, after: int) -> Recording:
+    """Record until `after` segments are on disk, stop (as a kill would), record again."""
+    token = CancelToken()
+
+    def stop(progress: RecordingProgress) -> None:
+        if progress.segments >= after:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        _record(url, folder, settings, on_progress=stop, cancel=token)
+    return _record(url, folder, settings)
+
+
 def _segment_requests(web: TestWeb) -> list[str]:
     web.wait_idle()
     return [r.path for r in web.requests() if r.path.endswith(".ts") and r.status == 200]
 
 
-def _ffprobe(path: Path, entries: str) -> str:
-    command = [ffmpeg().replace("ffmpeg", "ffprobe"), "-v", "error", "-show_entries", entries]
-    command += ["-of", "csv=p=0", str(path)]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
-
-
 def _duration(path: Path) -> float:
-    return float(_ffprobe(path, "format=duration"))
+    return float(ffprobe(path, "-show_entries", "format=duration")["format"]["duration"])
 
 
 def _chapters(path: Path) -> list[str]:
-    probe = subprocess.run(
-        [
-            ffmpeg().replace("ffmpeg", "ffprobe"),
-            "-v",
-            "error",
-            "-show_chapters",
-            "-of",
-            "json",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return [c["tags"]["title"] for c in json.loads(probe.stdout)["chapters"]]
+    return [c["tags"]["title"] for c in ffprobe(path, "-show_chapters")["chapters"]]
 
 
 def test_records_from_the_oldest_segment_to_the_end(
@@ -120,15 +112,7 @@ def test_a_restart_continues_from_the_journal(
 ) -> None:
     stream = LiveStream(live_segments, SEGMENT, window=12, total=16, already=3)
     url = stream.serve(web, "/live/e/")
-    token = CancelToken()
-
-    def stop_after_five(progress: RecordingProgress) -> None:
-        if progress.segments >= 5:
-            token.cancel()
-
-    with pytest.raises(Cancelled):
-        _record(url, tmp_path / "rec", settings, on_progress=stop_after_five, cancel=token)
-    result = _record(url, tmp_path / "rec", settings)
+    result = _record_stopped_then_again(url, tmp_path / "rec", settings, after=5)
     assert result.segments == 16 and not result.gaps
     fetched = _segment_requests(web)
     assert len(fetched) == len(set(fetched)) == 16  # nothing fetched twice across the restart
@@ -227,7 +211,8 @@ def test_a_stalled_segment_is_fetched_again(
 
 def _streams(path: Path) -> list[str]:
     # A master playlist lists its streams per program too: each kind once.
-    return sorted(set(_ffprobe(path, "stream=codec_type").split()))
+    streams = ffprobe(path, "-show_entries", "stream=codec_type")["streams"]
+    return sorted({s["codec_type"] for s in streams})
 
 
 def test_a_separate_audio_rendition_is_recorded_alongside_and_joined(
@@ -239,15 +224,7 @@ def test_a_separate_audio_rendition_is_recorded_alongside_and_joined(
     video, audio = split_live_segments
     stream = LiveStream(video, SEGMENT, window=12, total=14, already=3, audio=audio)
     url = stream.serve(web, "/live/split/")
-    token = CancelToken()
-
-    def stop_after_four(progress: RecordingProgress) -> None:
-        if progress.segments >= 4:
-            token.cancel()
-
-    with pytest.raises(Cancelled):
-        _record(url, tmp_path / "rec", settings, on_progress=stop_after_four, cancel=token)
-    result = _record(url, tmp_path / "rec", settings)
+    result = _record_stopped_then_again(url, tmp_path / "rec", settings, after=4)
     assert result.ended_because == "the stream ended"
     assert result.segments == 14 and not result.gaps
     fetched = _segment_requests(web)

@@ -9,11 +9,12 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from support.channel_site import ChannelSite, MediaSet, Video
-from support.media import keep_only, make_clip
+from support.media import ffprobe, keep_only, make_clip
 from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.errors import FeedInvalid
@@ -52,23 +53,9 @@ def _videos(count: int, now: float) -> list[Video]:
     return videos
 
 
-def _streams(path: Path) -> list[dict[str, object]]:
-    done = subprocess.run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-show_entries",
-            "stream=codec_type,height",
-            "-of",
-            "json",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    streams: list[dict[str, object]] = json.loads(done.stdout)["streams"]
+def _streams(path: Path) -> list[dict[str, Any]]:
+    found = ffprobe(path, "-show_entries", "stream=codec_type,height")
+    streams: list[dict[str, Any]] = found["streams"]
     return streams
 
 

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 
 def ffmpeg() -> str:
     found = shutil.which("ffmpeg")
     assert found, "ffmpeg is missing (scripts/system-deps installs it)"
+    return found
+
+
+def ffprobe(path: Path, *arguments: str) -> dict[str, Any]:
+    """What ffprobe says of `path` with `arguments` (-show_entries ..., -show_chapters), as
+    its JSON."""
+    command = [ffmpeg().replace("ffmpeg", "ffprobe"), "-v", "error", *arguments]
+    done = subprocess.run(
+        [*command, "-of", "json", str(path)], capture_output=True, text=True, check=True
+    )
+    found: dict[str, Any] = json.loads(done.stdout)
     return found
 
 
