@@ -18,6 +18,8 @@ from support.media import make_clip, make_hls_vod
 from support.testweb import FIXTURES, TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.library.store import Store
+from tiffin.net import governor
+from tiffin.net.governor import Governor
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(PLUGIN_DIR))
@@ -96,6 +98,15 @@ def settings() -> Settings:
         max_retry_wait=3.0,
         max_feed_bytes=2 * 1024 * 1024,
     )
+
+
+@pytest.fixture
+def governed(paths: Paths, settings: Settings) -> Iterator[Governor]:
+    """The process obeys a Governor for `paths` (cap, budget, proxy) as the app's does; the
+    test changes its rules with `update`. Afterwards, no rules again."""
+    rules = governor.install(settings, paths)
+    yield rules
+    governor.install(Settings(), None)
 
 
 @pytest.fixture

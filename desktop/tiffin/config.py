@@ -79,9 +79,12 @@ class Settings:
     channel_entries: int = 200
     live_poll: float = 30.0
     live_grace: float = 120.0
-    proxy: str | None = None
+    proxy: str | None = None  # its address; a password is kept apart (net/proxy.py)
+    proxy_mode: str = "all"  # "off", "all" traffic, or only hosts found "blocked"
     daily_budget: int | None = None  # bytes on the wire per day, None: no limit
     monthly_budget: int | None = None
+    bandwidth_cap: int | None = None  # bytes per second for all transfers together
+    media_window: tuple[int, int] | None = None  # local hours (start, end) for media downloads
     user_agent: str = "Tiffin/0.1 (+offline reader)"
 
     @classmethod
@@ -95,7 +98,10 @@ class Settings:
             logger.warning("settings file %s unreadable (%s); using defaults", path, exc)
             return cls()
         known = {f.name for f in fields(cls)}
-        return replace(cls(), **{k: v for k, v in raw.items() if k in known})
+        chosen = {k: v for k, v in raw.items() if k in known}
+        if isinstance(chosen.get("media_window"), list):  # JSON has no tuples
+            chosen["media_window"] = tuple(chosen["media_window"])
+        return replace(cls(), **chosen)
 
     def save(self, path: Path) -> None:
         """Write settings atomically (temporary file, then rename)."""

@@ -11,6 +11,7 @@
     │   ├── Timeout            the server stalled past the read timeout or the deadline
     │   ├── HttpStatusError    an HTTP error status that retrying did not cure
     │   ├── RateLimited        429/503 with a Retry-After longer than we wait
+    │   ├── BudgetSpent        the day's or month's data budget is used up
     │   └── ResponseTooLarge   the body passed the size cap and was cut off
     ├── MediaError             a video or audio download could not be done
     │   ├── MediaUnavailable   yt-dlp cannot read the address (unsupported, private, removed)
@@ -79,6 +80,10 @@ class RateLimited(HttpStatusError):
     def __init__(self, message: str, status: int, retry_after: float) -> None:
         super().__init__(message, status)
         self.retry_after = retry_after
+
+
+class BudgetSpent(NetError):
+    """The data budget has nothing left for this transfer; what came so far is kept."""
 
 
 class ResponseTooLarge(NetError):

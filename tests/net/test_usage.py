@@ -10,11 +10,12 @@ from tiffin.config import Paths, Settings
 from tiffin.fetch.refresh import refresh_sources
 from tiffin.library import queries
 from tiffin.library.store import Store
+from tiffin.net.governor import Governor
 from tiffin.net.usage import add_usage, todays_budget, usage
 
 
 def test_refresh_counts_the_bytes_the_server_sent(
-    web: TestWeb, store: Store, paths: Paths, settings: Settings
+    web: TestWeb, store: Store, paths: Paths, settings: Settings, governed: Governor
 ) -> None:
     paths_fetched = []
     for name in ("atp.rss", "DaringFireball.atom"):

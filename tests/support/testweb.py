@@ -21,6 +21,8 @@ A host-wide latency (`host_latency[host]`) adds delay to every answer for that h
 site would; `host_rate[host]` caps the bytes per second of all answers from one host together
 (a throttled site, whatever the number of connections), and `refusing[host]` (a monotonic time)
 makes that host close every connection unanswered until then, as a censor's reset does;
+`censored[host] = Censor(...)` answers every client but one address (a proxy's, say) with a
+reset or with a notice page and HTTP 200, as a censor on the user's line does;
 `link_rate` caps the bytes per second of all answers together, as the user's line
 would, whatever the number of connections. With the server used as an HTTP proxy (absolute-form
 request lines), requests for any host name reach it and routes can be registered per host;
@@ -80,6 +82,20 @@ class Fault:
     redirect_status: int = 301
 
 
+@dataclass(frozen=True)
+class Censor:
+    """A host blocked for every client address but `allowed`: a reset, or a notice page."""
+
+    allowed: str
+    notice_page: bool = False
+
+
+NOTICE_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Blocked</title></head><body><h1>This site is not"
+    b" available</h1><p>Access has been restricted by order of the authority.</p></body></html>"
+)
+
+
 @dataclass
 class Route:
     """Bytes served at a path, with their content type and extra headers."""
@@ -119,6 +135,7 @@ class Request:
     body_bytes: int
     started: float = 0.0
     finished: float = 0.0
+    client: str = ""  # the address the request came from
 
 
 def fixture_headers(data: bytes) -> dict[str, str]:
@@ -242,6 +259,7 @@ class TestWeb:
         self.send_buffer: int | None = None
         self.refusing: dict[str, float] = {}
         self.refused: dict[str, int] = {}  # connections closed unanswered, per host
+        self.censored: dict[str, Censor] = {}
         self._host_clock: dict[str, float] = {}
         self.dynamic: dict[str, Callable[[str], Route | int | None]] = {}
         self.answering = 0
@@ -285,6 +303,7 @@ class TestWeb:
             self.host_rate.clear()
             self.refusing.clear()
             self.refused.clear()
+            self.censored.clear()
             self._host_clock.clear()
             self.dynamic.clear()
 
@@ -498,6 +517,7 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                         sent,
                         self._started,
                         time.monotonic(),
+                        self.client_address[0],
                     )
                 )
 
@@ -525,6 +545,16 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
         def _answer(self, head_only: bool) -> None:
             self._started = time.monotonic()
             host, path = self._where()
+            censor = web.censored.get(host)
+            if censor and self.client_address[0] != censor.allowed:
+                if censor.notice_page:
+                    size = str(len(NOTICE_PAGE))
+                    self._head(200, {"Content-Type": "text/html", "Content-Length": size})
+                    self.wfile.write(NOTICE_PAGE)
+                    return self._record(host, path, 200, len(NOTICE_PAGE))
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             if web.refusing.get(host, 0.0) > self._started:
                 with web.lock:
                     web.refused[host] = web.refused.get(host, 0) + 1

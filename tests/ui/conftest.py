@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tiffin.library.store import Store
+from tiffin.net.governor import Governor
 from tiffin.ui import workers
 
 
@@ -14,4 +15,11 @@ from tiffin.ui import workers
 def drain_workers(store: Store) -> Iterator[None]:
     """Depends on `store` so that it is torn down first: workers stop before the store closes."""
     yield
+    assert workers.wait_for_all(60_000)
+
+
+@pytest.fixture
+def governed(governed: Governor) -> Iterator[Governor]:
+    """The shared `governed`, whose rules outlive every worker a window started with them."""
+    yield governed
     assert workers.wait_for_all(60_000)

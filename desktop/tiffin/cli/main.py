@@ -16,7 +16,8 @@ from typing import Any
 
 from tiffin import __version__
 from tiffin.cli import articles as reading
-from tiffin.cli import media, net
+from tiffin.cli import events, media, net
+from tiffin.cli import settings as settings_cli
 from tiffin.cli.output import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -34,6 +35,7 @@ from tiffin.library import queries
 from tiffin.library.models import Item, Source
 from tiffin.library.store import Store
 from tiffin.log import configure_logging
+from tiffin.net import governor
 from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 
 logger = logging.getLogger(__name__)
@@ -115,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     reading.add_parsers(commands)
     media.add_parsers(commands)
     net.add_parsers(commands)
+    settings_cli.add_parsers(commands)
+    events.add_parsers(commands)
     return parser
 
 
@@ -198,6 +202,16 @@ def _cmd_opml(args: argparse.Namespace, store: Store) -> int:
 def run_command(args: argparse.Namespace, paths: Paths) -> int:
     """Open the library and run the chosen subcommand; returns the exit code."""
     settings = Settings.load(paths.settings_file)
+    rules = governor.install(settings, paths)
+    try:
+        return _dispatch(args, paths, settings)
+    finally:
+        rules.close()
+
+
+def _dispatch(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
+    if args.command == "settings":
+        return settings_cli.cmd_settings(args, paths, settings)
     with Store(paths.database) as store:
         if args.command == "add":
             return _cmd_add(args, store, paths, settings)
@@ -223,6 +237,8 @@ def run_command(args: argparse.Namespace, paths: Paths) -> int:
             return media.cmd_record(args, store, paths, settings)
         if args.command == "net":
             return net.cmd_net(args, store, settings)
+        if args.command == "event":
+            return events.cmd_event(args, store)
         if args.command == "remove":
             queries.delete_source(store, args.id)
             print(f"removed source #{args.id}")

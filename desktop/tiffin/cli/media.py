@@ -174,9 +174,10 @@ def cmd_download(args: argparse.Namespace, store: Store, paths: Paths, settings:
         print(f"tiffin: #{download_id} failed: {error}", file=sys.stderr)
     for download_id, error in summary.waiting.items():
         print(f"tiffin: #{download_id} waits for a better line: {error}", file=sys.stderr)
-    if summary.disk_full:
-        print(f"tiffin: {summary.disk_full}", file=sys.stderr)
-        return EXIT_FAILED
+    for reason in (summary.disk_full, summary.held):
+        if reason:
+            print(f"tiffin: {reason}", file=sys.stderr)
+            return EXIT_FAILED
     if summary.failed or summary.waiting:
         return EXIT_FAILED if not summary.done else EXIT_PARTIAL
     return EXIT_OK

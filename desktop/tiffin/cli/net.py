@@ -8,6 +8,7 @@ from typing import Any
 from tiffin.cli.output import EXIT_OK, iso, print_json
 from tiffin.config import Settings
 from tiffin.library.store import Store
+from tiffin.net import governor
 from tiffin.net.line import HostState, overall
 from tiffin.net.line_history import line_states
 from tiffin.net.probe import probe_known_hosts
@@ -28,7 +29,8 @@ def add_parsers(commands: Any) -> None:
 
 
 def host_json(state: HostState) -> dict[str, Any]:
-    """The stable JSON shape of a host's line state."""
+    """The stable JSON shape of a host's line state, and the path its requests take."""
+    proxy = governor.current().proxy_shown(state.host)
     return {
         "host": state.host,
         "state": str(state.state),
@@ -39,6 +41,8 @@ def host_json(state: HostState) -> dict[str, Any]:
         "rtt": None if state.rtt is None else round(state.rtt, 3),
         "failures": state.failures,
         "last_url": state.last_url,
+        "path": "proxy" if proxy else "direct",
+        "proxy": proxy or None,
     }
 
 
@@ -60,8 +64,10 @@ def cmd_net(args: argparse.Namespace, store: Store, settings: Settings) -> int:
         return EXIT_OK
     print(f"overall: {overall(states)}")
     width = max(len(s.host) for s in states)
+    rules = governor.current()
     for state in states:
-        print(f"{state.host:{width}}  {state.state:9}  {state.reason}")
+        path = rules.describe_route(state.host)
+        print(f"{state.host:{width}}  {state.state:9}  {state.reason} [{path}]")
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ def iso(timestamp: float | None) -> str | None:
     return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
 
 
-def print_json(rows: list[dict[str, Any]]) -> None:
-    """Print `rows` as one JSON list (UTF-8 text kept as is)."""
+def print_json(rows: list[dict[str, Any]] | dict[str, Any]) -> None:
+    """Print `rows` as one JSON list, or one object (UTF-8 text kept as is)."""
     json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

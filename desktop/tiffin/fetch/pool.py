@@ -11,6 +11,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
+from tiffin.net import governor
 from tiffin.progress import CancelToken, Step
 
 
@@ -47,7 +48,12 @@ def cpu_pool() -> ProcessPoolExecutor:
 def site_pool(workers: int = 2) -> ProcessPoolExecutor:
     """Fresh (spawned) processes for yt-dlp's work on sites: one that hangs or crashes there
     cannot take the app with it."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=governor.adopt,  # yt-dlp there obeys the same cap, budget and proxy
+        initargs=(governor.current().setup(),),
+    )
 
 
 def in_child(function: Callable[..., Result], *args: Any) -> Result:

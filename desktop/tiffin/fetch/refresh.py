@@ -26,12 +26,11 @@ from tiffin.fetch.pool import as_they_finish, run_with_pool, site_pool
 from tiffin.library import queries, rules
 from tiffin.library.models import Source
 from tiffin.library.store import Store
-from tiffin.net import line
+from tiffin.net import governor, line
 from tiffin.net.client import FetchResult, fetch, make_client
 from tiffin.net.limits import ConnectionLimits
 from tiffin.net.line import LineLog, Observation, observing
 from tiffin.net.line_history import save_observations
-from tiffin.net.usage import add_usage
 from tiffin.net.validators import ValidatorCache
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.channels import list_channel
@@ -178,9 +177,13 @@ class _Refresher:
                     etag=known.get("etag"),
                     last_modified=known.get("last-modified"),
                 )
+                if looks_like_html(result.body):
+                    # A censor's notice page often comes with HTTP 200 in place of the feed.
+                    host = httpx.URL(result.url).host
+                    line.note(Observation(host, "notice_page", url=result.url))
+                    if governor.current().detour(host, None):  # the proxy may bring the feed
+                        result = await fetch(client, source.url, self.settings)
             if looks_like_html(result.body):
-                # A censor's notice page often comes with HTTP 200 in place of the feed.
-                line.note(Observation(httpx.URL(result.url).host, "notice_page", url=result.url))
                 raise FeedInvalid(
                     f"{source.url} answered with a web page where its feed should be: the host"
                     " may be blocked. Nothing was stored; the items already kept stay."
@@ -219,9 +222,8 @@ class _Refresher:
                     outcomes = await as_they_finish(work, progress, self.cancel)
             finally:
                 self.validators.close()
-                seen = log.take()
-                await asyncio.to_thread(save_observations, self.store, seen)
-                await asyncio.to_thread(add_usage, self.store, sum(o.bytes for o in seen))
+                await asyncio.to_thread(save_observations, self.store, log.take())
+                await asyncio.to_thread(governor.current().flush)
         self.cancel.raise_if_cancelled()
         return RefreshReport(tuple(outcomes))
 

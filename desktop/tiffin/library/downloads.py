@@ -146,12 +146,18 @@ def list_downloads(store: Store, statuses: Sequence[Status] | None = None) -> li
 
 
 def next_queued(store: Store, skip: Sequence[int] = ()) -> Download | None:
-    """The first entry waiting to run, not counting those in `skip` (already running)."""
+    """The first entry waiting to run, not counting those in `skip` (already running): those
+    tagged for the earliest event first (by their own tag or their source's), then the rest,
+    each in queue order."""
     marks = ",".join("?" * len(skip))
     with store.read() as db:
         row = db.execute(
-            f"SELECT * FROM downloads WHERE status = ? AND live = 0 AND id NOT IN ({marks})"
-            " ORDER BY position LIMIT 1",
+            "SELECT d.* FROM downloads d"
+            " LEFT JOIN items i ON i.id = d.item_id"
+            " LEFT JOIN sources s ON s.id = i.source_id"
+            " LEFT JOIN events e ON e.id = COALESCE(d.event_id, s.event_id)"
+            f" WHERE d.status = ? AND d.live = 0 AND d.id NOT IN ({marks})"
+            " ORDER BY e.at IS NULL, e.at, d.position LIMIT 1",
             (Status.QUEUED.value, *skip),
         ).fetchone()
     return None if row is None else _download(row)

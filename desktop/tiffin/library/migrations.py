@@ -209,6 +209,19 @@ def _v8_data_usage(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE data_usage (day TEXT PRIMARY KEY, bytes INTEGER NOT NULL)")
 
 
+def _v9_events(db: sqlite3.Connection) -> None:
+    """Events ("the rally, Sunday 18:00") and what is tagged for them: sources and downloads."""
+    db.execute(
+        "CREATE TABLE events (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+        " at REAL NOT NULL, created_at REAL NOT NULL)"
+    )
+    for table in ("sources", "downloads"):
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN event_id INTEGER"
+            " REFERENCES events(id) ON DELETE SET NULL"
+        )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -218,6 +231,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v6_recordings,
     _v7_line_observations,
     _v8_data_usage,
+    _v9_events,
 )
 LATEST = len(STEPS)
 

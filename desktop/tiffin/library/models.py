@@ -22,6 +22,7 @@ class Source:
     full_articles: bool | None = None
     kind: str = "feed"
     retry_after: float | None = None  # the server asked not to be fetched before then
+    event_id: int | None = None  # the event its new media is packed for
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from tiffin.library.store import Store
 
 _SOURCE_COLUMNS = """
     s.id, s.url, s.title, s.site_url, s.folder, s.last_fetched_at, s.last_success_at,
-    s.last_error, s.full_articles, s.kind, s.retry_after,
+    s.last_error, s.full_articles, s.kind, s.retry_after, s.event_id,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id AND i.read = 0) AS unread,
     (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS total
 """
@@ -34,6 +34,7 @@ def _source(row: sqlite3.Row) -> Source:
         full_articles=None if row["full_articles"] is None else bool(row["full_articles"]),
         retry_after=row["retry_after"],
         kind=row["kind"],
+        event_id=row["event_id"],
     )
 
 

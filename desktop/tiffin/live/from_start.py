@@ -58,7 +58,7 @@ def record_from_start(
 
     folder.mkdir(parents=True, exist_ok=True)
     params = {
-        **ytdlp_options(settings),
+        **ytdlp_options(settings, url, hooks=[hook]),
         "live_from_start": True,
         "format": format_selector(quality),
         "merge_output_format": "mp4",
@@ -67,7 +67,6 @@ def record_from_start(
         "continuedl": True,
         "fragment_retries": 10,
         "skip_unavailable_fragments": True,
-        "progress_hooks": [hook],
     }
     try:
         with YoutubeDL(params) as ydl:

@@ -99,7 +99,7 @@ def resolve_stream(url: str, quality: str, settings: Settings, from_start: bool 
     if url.split("?", maxsplit=1)[0].endswith(".m3u8"):
         return Stream(url, "is_live", url, None)
     params = {
-        **ytdlp_options(settings),
+        **ytdlp_options(settings, url),
         "format": _selector(quality),
         "noplaylist": True,
         "ignore_no_formats_error": True,  # an upcoming stream has no formats yet: say so

@@ -127,7 +127,11 @@ def resolve(
 ) -> dict[str, Any]:
     """Ask yt-dlp what is at `url`, which formats the quality cap picks and which subtitles
     exist in the `subtitles` languages (the site's own first, else automatic ones)."""
-    params = {**ytdlp_options(settings), "format": format_selector(quality), "noplaylist": True}
+    params = {
+        **ytdlp_options(settings, url),
+        "format": format_selector(quality),
+        "noplaylist": True,
+    }
     if subtitles:
         params |= {
             "writesubtitles": True,
@@ -302,12 +306,11 @@ def _fetch_with_ytdlp(
             report.bytes(int(state.get("downloaded_bytes") or 0), int(total) if total else None)
 
     params = {
-        **ytdlp_options(settings),
+        **ytdlp_options(settings, fmt.get("url"), hooks=[hook]),
         "concurrent_fragment_downloads": settings.media_connections,
         "continuedl": True,
         "skip_unavailable_fragments": False,
         "fragment_retries": 10,
-        "progress_hooks": [hook],
     }
     try:
         with YoutubeDL(params) as ydl:

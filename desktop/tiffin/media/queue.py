@@ -5,7 +5,8 @@ A full disk pauses the whole queue (the entry stays queued with the reason) rath
 failing entry after entry; the caller runs the queue again once space is freed. A line that
 fails (host unreachable, stalls) leaves the entry queued with the reason, not tried again in
 this run; the next run continues from its bytes. Entries left DOWNLOADING by a killed run are
-queued again at start, and continue from their bytes on disk.
+queued again at start, and continue from their bytes on disk. Outside the settings' download
+window, or with the data budget spent, nothing new starts and the summary says why (`held`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -25,7 +27,9 @@ from tiffin.library.downloads import DoneFile, Download, Status
 from tiffin.library.store import Store
 from tiffin.media.download import DownloadProgress, DownloadRequest
 from tiffin.media.worker import run_download
+from tiffin.net import governor
 from tiffin.progress import CancelToken
+from tiffin.schedule.transfer import in_window
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +57,18 @@ class QueueSummary:
     failed: dict[int, str] = field(default_factory=dict)
     waiting: dict[int, str] = field(default_factory=dict)  # the line failed: try again later
     disk_full: str | None = None
+    held: str | None = None  # outside the download window, or the budget is spent
+
+
+def hold_reason(settings: Settings, hour: int | None = None) -> str | None:
+    """Why no download may start now (at local `hour`), or None if they may."""
+    window = settings.media_window
+    hour = time.localtime().tm_hour if hour is None else hour
+    if window is not None and not in_window(window, hour):
+        return f"downloads wait for their window, {window[0]:02d}:00–{window[1]:02d}:00"
+    if governor.current().budget_left() == 0:
+        return "the data budget is spent; downloads wait until it allows more"
+    return None
 
 
 class DownloadQueue:
@@ -105,6 +121,9 @@ class DownloadQueue:
                 ):
                     entry = self._next(only, [*(d.id for d in running.values()), *summary.waiting])
                     if entry is None:
+                        break
+                    summary.held = hold_reason(self.settings)
+                    if summary.held:
                         break
                     running[self._start(pool, entry, on_event)] = entry
                 if not running:

@@ -13,12 +13,14 @@ import logging
 import re
 import shutil
 import subprocess
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tiffin.config import Settings
 from tiffin.errors import HostUnreachable, MediaError, TiffinError
+from tiffin.net import governor
 
 logger = logging.getLogger(__name__)
 
@@ -109,9 +111,16 @@ def ffmpeg_into(arguments: list[str], out: Path, failure: str) -> Path:
     return out
 
 
-def ytdlp_options(settings: Settings) -> dict[str, Any]:
-    """The yt-dlp parameters every Tiffin download starts from."""
+def ytdlp_options(
+    settings: Settings, url: str | None = None, hooks: Sequence[Callable[..., None]] = ()
+) -> dict[str, Any]:
+    """The yt-dlp parameters every Tiffin use of yt-dlp starts from: its bytes obey the
+    process's Governor (cap, budget, and the proxy where `url`'s host takes it), and `hooks`
+    follow its progress too."""
+    rules = governor.current().ytdlp_params(url)
     options: dict[str, Any] = {
+        **rules,
+        "progress_hooks": [*rules["progress_hooks"], *hooks],
         "quiet": True,
         "no_warnings": True,
         "noprogress": True,
@@ -123,8 +132,6 @@ def ytdlp_options(settings: Settings) -> dict[str, Any]:
     location = ffmpeg_folder()
     if location:
         options["ffmpeg_location"] = location
-    if settings.proxy:
-        options["proxy"] = settings.proxy
     return options
 
 

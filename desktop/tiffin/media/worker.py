@@ -23,6 +23,7 @@ from tiffin.config import Settings
 from tiffin.errors import Cancelled, DiskFull, HostUnreachable, MediaError, NetError, TiffinError
 from tiffin.library.downloads import DoneFile
 from tiffin.media.download import DownloadProgress, DownloadRequest, download
+from tiffin.net import governor
 from tiffin.progress import CancelToken
 
 logger = logging.getLogger(__name__)
@@ -51,13 +52,20 @@ class _LogToParent(logging.handlers.QueueHandler):
 
 
 def _child(
-    job: Callable[..., Any], args: tuple[Any, ...], what: str, out: Any, parent: int, level: int
+    job: Callable[..., Any],
+    args: tuple[Any, ...],
+    what: str,
+    out: Any,
+    parent: int,
+    level: int,
+    rules: governor.Setup,
 ) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     root = logging.getLogger()
     root.handlers[:] = [_LogToParent(out)]
     root.setLevel(level)
     try:
+        governor.adopt(rules)
         out.put(("done", job(*args, lambda p: out.put(("progress", p)))))
     except DiskFull as exc:
         out.put(("error", _Failure(DiskFull, str(exc))))
@@ -68,6 +76,8 @@ def _child(
     except Exception as exc:  # the top of a worker: report, never hang the parent
         logging.getLogger(__name__).exception("%s failed", what)
         out.put(("error", _Failure(MediaError, f"{what} failed: {exc}")))
+    finally:
+        governor.current().close()  # what was counted goes to the library
 
 
 def run_download(
@@ -99,7 +109,7 @@ def run_in_child(
     level = logging.getLogger().getEffectiveLevel()
     process = context.Process(
         target=_child,
-        args=(job, args, what, messages, os.getpid(), level),
+        args=(job, args, what, messages, os.getpid(), level, governor.current().setup()),
         daemon=True,
         name=f"tiffin {what}"[:60],
     )

@@ -25,12 +25,16 @@ from tiffin.errors import (
     SourceGone,
     Timeout,
 )
-from tiffin.net import line
+from tiffin.net import governor, line
+from tiffin.net.governor import GovernedTransport
 
 logger = logging.getLogger(__name__)
+# httpcore's debug trace prints a SOCKS proxy's user name and password: never let it through.
+logging.getLogger("httpcore").setLevel(logging.INFO)
 
 _PERMANENT = (301, 308)
 _RETRY_STATUSES = (429, 503)
+MIN_RECEIVE_BUFFER = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -57,26 +61,35 @@ def make_client(
     transport: httpx.AsyncBaseTransport | None = None,
     receive_buffer: int | None = None,
 ) -> httpx.AsyncClient:
-    """An AsyncClient with Tiffin's timeouts, connection limits, proxy and user agent.
+    """An AsyncClient with Tiffin's timeouts, connection limits and user agent, whose every
+    request obeys the process's Governor (cap, budget, direct or proxy path).
 
+    `transport` replaces the direct path (tests send "real" sites to the test web through it).
     `receive_buffer` sets each socket's kernel receive buffer: under a bandwidth cap, a small
-    one keeps the sender from running far ahead of the reads the cap paces (TCP's window).
+    one keeps the sender from running far ahead of the reads the cap paces (TCP's window);
+    with a cap set and no `receive_buffer`, one a quarter second of the cap is used.
     """
     limits = httpx.Limits(
         max_connections=settings.max_connections,
         max_keepalive_connections=settings.max_connections,
     )
-    if transport is None and receive_buffer:
-        option = (socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
-        transport = httpx.AsyncHTTPTransport(limits=limits, socket_options=[option])
+    rules = governor.current()
+    cap = rules.bucket.rate
+    if receive_buffer is None and cap:
+        receive_buffer = max(MIN_RECEIVE_BUFFER, int(cap / 4))
+    options = [(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)] if receive_buffer else []
+
+    def proxied(address: str) -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(limits=limits, proxy=address, socket_options=options)
+
+    direct = transport or httpx.AsyncHTTPTransport(limits=limits, socket_options=options)
     return httpx.AsyncClient(
         timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
         limits=limits,
         follow_redirects=True,
         max_redirects=10,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-        proxy=settings.proxy or None,
-        transport=transport,
+        transport=GovernedTransport(rules, direct, proxied),
         trust_env=False,
     )
 
@@ -158,6 +171,12 @@ def _error_for(response: httpx.Response, url: str) -> HttpStatusError | SourceGo
         return SourceGone(f"{url} is gone (HTTP 410); the server says it will not come back")
     if status == 404:
         return HttpStatusError(f"{url} was not found (HTTP 404)", status)
+    if status == 407:
+        return HttpStatusError(
+            f"the proxy refused to fetch {url}: it wants a user name and password, or refused"
+            " the ones given (HTTP 407); check them in Settings",
+            status,
+        )
     reason = response.reason_phrase or "error"
     return HttpStatusError(f"{url} answered HTTP {status} ({reason})", status)
 

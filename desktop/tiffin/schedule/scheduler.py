@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from tiffin.errors import HttpStatusError, RateLimited
+from tiffin.errors import BudgetSpent, HttpStatusError, RateLimited
 from tiffin.net import line
 from tiffin.schedule.bucket import TokenBucket
 from tiffin.schedule.budget import Budget
-from tiffin.schedule.transfer import BudgetSpent, Job, transfer
+from tiffin.schedule.transfer import Job, transfer
 
 logger = logging.getLogger(__name__)
 

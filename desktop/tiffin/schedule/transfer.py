@@ -9,16 +9,12 @@ from pathlib import Path
 
 import httpx
 
-from tiffin.errors import HttpStatusError, NetError, RateLimited
+from tiffin.errors import BudgetSpent, HttpStatusError, RateLimited
 from tiffin.net import line
 from tiffin.schedule.bucket import TokenBucket
 from tiffin.schedule.budget import Budget
 
 PIECE = 8 * 1024 * 1024  # the most one request asks for (and reserves) at a time
-
-
-class BudgetSpent(NetError):
-    """The data budget has nothing left for this transfer; what came so far is kept."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +41,13 @@ class Job:
 
     def in_window(self, hour: int) -> bool:
         """May this job run at local hour `hour`?"""
-        if self.window is None:
-            return True
-        start, end = self.window
-        return start <= hour < end if start <= end else hour >= start or hour < end
+        return self.window is None or in_window(self.window, hour)
+
+
+def in_window(window: tuple[int, int], hour: int) -> bool:
+    """Is local hour `hour` inside (start, end)? An end before the start wraps past midnight."""
+    start, end = window
+    return start <= hour < end if start <= end else hour >= start or hour < end
 
 
 def _part(job: Job) -> Path:

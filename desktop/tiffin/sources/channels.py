@@ -69,7 +69,7 @@ def list_channel(url: str, settings: Settings) -> ParsedFeed:
     """The channel or playlist at `url` with up to `settings.channel_entries` entries, newest
     first as the site lists them. Raises FeedInvalid for a single video or an unreadable page."""
     params = {
-        **ytdlp_options(settings),
+        **ytdlp_options(settings, url),
         "extract_flat": "in_playlist",
         "playlistend": settings.channel_entries,
     }

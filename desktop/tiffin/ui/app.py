@@ -10,6 +10,7 @@ from tiffin import __version__
 from tiffin.config import Paths, Settings
 from tiffin.errors import TiffinError
 from tiffin.library.store import Store
+from tiffin.net import governor
 from tiffin.ui import workers
 from tiffin.ui.main_window import MainWindow
 
@@ -25,10 +26,13 @@ def run(paths: Paths) -> int:
     except TiffinError as exc:
         QMessageBox.critical(None, "Tiffin", str(exc))
         return 1
-    window = MainWindow(store, paths, Settings.load(paths.settings_file))
+    settings = Settings.load(paths.settings_file)
+    rules = governor.install(settings, paths)
+    window = MainWindow(store, paths, settings)
     window.show()
     try:
         return int(app.exec())
     finally:
         workers.wait_for_all(-1)
+        rules.close()
         store.close()

@@ -81,6 +81,7 @@ class DownloadsPanel(QWidget):
         super().__init__(parent)
         self.store, self.paths, self.settings = store, paths, settings
         self.queue = DownloadQueue(store, paths, settings)
+
         self.runner: workers.Worker | None = None
         self.rerun = False
 
@@ -158,6 +159,11 @@ class DownloadsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.update_buttons()
         self.reload()
+
+    def use_settings(self, settings: Settings) -> None:
+        """Downloads started from now on follow `settings`."""
+        self.settings = settings
+        self.queue.settings = settings
 
     def resume_recordings(self) -> None:
         """Start again the recordings a quit or a crash interrupted (read in a worker)."""
@@ -252,8 +258,9 @@ class DownloadsPanel(QWidget):
     def on_queue_finished(self, summary: QueueSummary) -> None:
         self.runner = None
         self.reload()
-        if summary.disk_full:
-            self.status.setText(self.tr("{0}. Trying again in a minute.").format(summary.disk_full))
+        if summary.disk_full or summary.held:
+            reason = summary.disk_full or summary.held
+            self.status.setText(self.tr("{0}. Trying again in a minute.").format(reason))
             self.retry_timer.start()
         elif summary.waiting:
             waiting = len(summary.waiting)

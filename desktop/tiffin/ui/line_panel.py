@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from tiffin.config import Settings
 from tiffin.library.store import Store
+from tiffin.net import governor
 from tiffin.net.line import BLOCK_SIGNS, OK, SLOW_SIGNS, HostState, LineState, Observation, judge
 from tiffin.net.line import overall as overall_state
 from tiffin.net.line_history import observations
@@ -29,6 +30,13 @@ from tiffin.ui.models.line_model import HISTORY_ROLE, STATE_COLOURS, LineModel
 
 HISTORY_BARS = 30
 RELOAD_MS = 60_000
+_Seen = tuple[list[Observation], dict[str, str]]  # the history, and each host's proxy ("")
+
+
+def _seen(store: Store) -> _Seen:
+    history = observations(store)
+    rules = governor.current()
+    return history, {host: rules.proxy_shown(host) for host in {o.host for o in history}}
 
 
 class HistoryDelegate(QStyledItemDelegate):
@@ -104,8 +112,8 @@ class LinePanel(QWidget):
     def reload(self) -> None:
         """Judge the stored history again, off the GUI thread."""
 
-        def load(_progress: object, _cancel: CancelToken) -> list[Observation]:
-            return observations(self.store)
+        def load(_progress: object, _cancel: CancelToken) -> _Seen:
+            return _seen(self.store)
 
         workers.start(load, self._show, self._failed)
 
@@ -114,13 +122,13 @@ class LinePanel(QWidget):
         self.probe_button.setEnabled(False)
         self.summary.setText(self.tr("Probing…"))
 
-        def run(_progress: object, _cancel: CancelToken) -> list[Observation]:
+        def run(_progress: object, _cancel: CancelToken) -> _Seen:
             probe_known_hosts(self.store, self.settings)
-            return observations(self.store)
+            return _seen(self.store)
 
-        def done(history: list[Observation]) -> None:
+        def done(seen: _Seen) -> None:
             self.probe_button.setEnabled(True)
-            self._show(history)
+            self._show(seen)
 
         def failed(message: str) -> None:
             self.probe_button.setEnabled(True)
@@ -128,12 +136,13 @@ class LinePanel(QWidget):
 
         workers.start(run, done, failed, workers.long_jobs())
 
-    def _show(self, history: list[Observation]) -> None:
+    def _show(self, seen: _Seen) -> None:
+        history, routes = seen
         states = judge(history)
         per_host: dict[str, list[Observation]] = {}
         for observation in history:
             per_host.setdefault(observation.host, []).append(observation)
-        self.model.set_states(states, per_host, self.settings.proxy or "")
+        self.model.set_states(states, per_host, routes)
         state, summary = self._summarise(states)
         self.summary.setText(summary)
         self.overall_changed.emit(state, summary)

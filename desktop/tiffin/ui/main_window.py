@@ -30,20 +30,24 @@ from tiffin.config import Paths, Settings
 from tiffin.fetch.articles import ArticleReport, pack_articles
 from tiffin.fetch.refresh import RefreshReport, refresh_sources
 from tiffin.fetch.subscribe import Subscription
-from tiffin.library import articles, queries
+from tiffin.library import articles, events, queries
 from tiffin.library.articles import FULL
 from tiffin.library.downloads import Download
+from tiffin.library.events import Event
 from tiffin.library.models import Item, ItemRow, SearchHit, Source
 from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rules
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.media.queue import media_dir
+from tiffin.net import governor
 from tiffin.net.line import LineState
+from tiffin.net.proxy import save_password
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
+from tiffin.ui.dialogs.settings_dialog import SettingsDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.line_panel import LinePanel
@@ -74,6 +78,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store, self.paths, self.settings = store, paths, settings
         self.sources: list[Source] = []
+        self.events: list[Event] = []
         self.selected_ids: list[int] | None = None
         self.refresh_worker: workers.Worker | None = None
         self._latest: dict[str, int] = {}
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
         self.player.played.connect(lambda _entry: self.reload_sources())
         self.line.overall_changed.connect(self.on_line_changed)
         self.reload_sources()
+        self.reload_events()
         self.line.reload()
         self.downloads.start_queue()  # downloads a quit or a crash interrupted carry on
         self.downloads.resume_recordings()
@@ -181,6 +187,9 @@ class MainWindow(QMainWindow):
             self.tr("&Export OPML…"), "Ctrl+E", self.on_export_triggered
         )
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), "Ctrl+,", self.on_settings_triggered
+        )
         self.toggle_read_action = self._action(
             self.tr("Toggle &read"), "M", self.on_toggle_read_triggered
         )
@@ -225,6 +234,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.add_action, self.import_action, self.export_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&Items"))
@@ -337,6 +348,15 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         rules_action = menu.addAction(self.tr("Download rules…"))
         rules_action.triggered.connect(lambda: self.edit_rules(source))
+        packing = menu.addMenu(self.tr("Pack for event"))
+        for event in [None, *self.events]:
+            label = self.tr("No event") if event is None else event.name
+            action = packing.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(source.event_id == (None if event is None else event.id))
+            name = None if event is None else event.name
+            action.triggered.connect(lambda _checked, n=name: self.pack_for_event(source, n))
+        packing.setEnabled(bool(self.events))
         menu.popup(self.source_tree.viewport().mapToGlobal(position))
 
     def edit_rules(self, source: Source) -> None:
@@ -566,6 +586,7 @@ class MainWindow(QMainWindow):
             self.downloads.start_queue()
         self.status_label.setText(text)
         self.reload_sources()
+        self.reload_events()
         self.line.reload()  # the refresh's transfers said something about the line
 
     def on_line_changed(self, state: str, summary: str) -> None:
@@ -637,6 +658,64 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
+
+    # -- settings ---------------------------------------------------------------------------
+    def on_settings_triggered(self) -> None:
+        """Edit the line settings and the events; they apply at once, to this window and to
+        every transfer."""
+        dialog = SettingsDialog(self.settings, self.events, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        choice = dialog.chosen()
+        settings = choice.settings
+
+        def save(_p: Progress, _c: CancelToken) -> str:
+            kept = ""
+            if choice.password and settings.proxy:
+                kept = save_password(self.paths, settings.proxy, choice.password)
+            settings.save(self.paths.settings_file)
+            governor.current().update(settings)
+            for name in choice.removed_events:
+                events.remove_event(self.store, name)
+            for name, at in choice.added_events:
+                events.add_event(self.store, name, at)
+            return kept
+
+        def done(kept: str) -> None:
+            self.use_settings(settings)
+            self.reload_events()
+            message = self.tr("Settings saved and in use")
+            if kept:
+                message += self.tr("; the proxy password is kept in {0}").format(kept)
+            self.status_label.setText(message)
+
+        self._run(save, done, pool=workers.writes())
+
+    def reload_events(self) -> None:
+        """Re-read the events (in a worker)."""
+
+        def loaded(found: list[Event]) -> None:
+            self.events = found
+
+        self._run_latest("events", lambda _p, _c: events.list_events(self.store), loaded)
+
+    def pack_for_event(self, source: Source, name: str | None) -> None:
+        """Tag a source for the event `name` (None: for none)."""
+
+        def done(_result: None) -> None:
+            self.reload_sources(with_items=False)
+            self.reload_events()
+
+        self._run(
+            lambda _p, _c: events.tag(self.store, name, [source.id]), done, pool=workers.writes()
+        )
+
+    def use_settings(self, settings: Settings) -> None:
+        """From now on, work with `settings`."""
+        self.settings = settings
+        self.downloads.use_settings(settings)
+        self.line.settings = settings
+        self.line.reload()
 
     # -- media ------------------------------------------------------------------------------
     def on_download_triggered(self) -> None:

@@ -40,7 +40,7 @@ class LineModel(HeaderedTableModel):
         super().__init__(parent)
         self.states: list[HostState] = []
         self.history: dict[str, list[Observation]] = {}
-        self.proxy = ""
+        self.routes: dict[str, str] = {}
         self.headers = [
             self.tr("Host"),
             self.tr("State"),
@@ -60,12 +60,15 @@ class LineModel(HeaderedTableModel):
         return self.states
 
     def set_states(
-        self, states: list[HostState], history: dict[str, list[Observation]], proxy: str
+        self,
+        states: list[HostState],
+        history: dict[str, list[Observation]],
+        routes: dict[str, str],
     ) -> None:
-        """Show these hosts, each with its recent observations, and the proxy (if any) that
-        every request goes through."""
+        """Show these hosts, each with its recent observations and the proxy its requests
+        go through ("" for direct)."""
         self.beginResetModel()
-        self.states, self.history, self.proxy = states, history, proxy
+        self.states, self.history, self.routes = states, history, routes
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -90,5 +93,6 @@ class LineModel(HeaderedTableModel):
         if column == self.SPEED:
             return f"{rate(state.throughput)} / {rate(state.baseline)}"
         if column == self.PATH:
-            return self.tr("via proxy {0}").format(self.proxy) if self.proxy else self.tr("direct")
+            proxy = self.routes.get(state.host, "")
+            return self.tr("via proxy {0}").format(proxy) if proxy else self.tr("direct")
         return None

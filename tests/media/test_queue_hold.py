@@ -1,0 +1,49 @@
+"""The download queue holds outside the download window and when the data budget is spent:
+nothing starts, nothing is asked of the server, and the reason is given."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from support.testweb import TestWeb
+from tiffin.config import Paths, Settings
+from tiffin.library import downloads
+from tiffin.library.downloads import Status
+from tiffin.library.store import Store
+from tiffin.media.queue import DownloadQueue, hold_reason
+from tiffin.net.governor import Governor
+from tiffin.net.usage import add_usage
+from tiffin.progress import CancelToken
+
+
+def test_window_hours_wrap_past_midnight(settings: Settings) -> None:
+    night = replace(settings, media_window=(23, 6))
+    assert hold_reason(night, 2) is None and hold_reason(night, 23) is None
+    assert hold_reason(night, 12) == "downloads wait for their window, 23:00–06:00"
+    assert hold_reason(replace(settings, media_window=(1, 6)), 6) is not None
+
+
+def test_the_queue_holds_outside_its_window_and_with_the_budget_spent(
+    web: TestWeb, clip: Path, store: Store, paths: Paths, settings: Settings, governed: Governor
+) -> None:
+    url = web.add("/media/clip.mp4", clip.read_bytes(), "video/mp4")
+    entry = downloads.enqueue(store, url)
+    hour = time.localtime().tm_hour
+    closed = replace(settings, media_window=((hour + 1) % 24, (hour + 2) % 24))
+    summary = DownloadQueue(store, paths, closed).run(lambda _: None, CancelToken())
+    assert summary.held is not None and summary.held.startswith("downloads wait for their window")
+
+    add_usage(store, 2000)
+    spent = replace(settings, daily_budget=1000)
+    governed.update(spent)
+    summary = DownloadQueue(store, paths, spent).run(lambda _: None, CancelToken())
+    assert summary.held == "the data budget is spent; downloads wait until it allows more"
+    assert web.requests() == []
+    assert downloads.get_download(store, entry.id).status == Status.QUEUED
+
+    open_hours = replace(settings, media_window=(hour, (hour + 1) % 24), disk_reserve=0)
+    governed.update(open_hours)
+    summary = DownloadQueue(store, paths, open_hours).run(lambda _: None, CancelToken())
+    assert summary.done == [entry.id] and summary.held is None
