@@ -85,6 +85,8 @@ class Settings:
     monthly_budget: int | None = None
     bandwidth_cap: int | None = None  # bytes per second for all transfers together
     media_window: tuple[int, int] | None = None  # local hours (start, end) for media downloads
+    lan_host: str = "0.0.0.0"  # where the LAN view listens (all addresses)
+    lan_port: int = 8808
     user_agent: str = "Tiffin/0.1 (+offline reader)"
 
     @classmethod

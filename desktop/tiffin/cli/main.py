@@ -16,7 +16,7 @@ from typing import Any
 
 from tiffin import __version__
 from tiffin.cli import articles as reading
-from tiffin.cli import events, media, net
+from tiffin.cli import bundle, events, media, net, serve
 from tiffin.cli import settings as settings_cli
 from tiffin.cli.output import (
     EXIT_FAILED,
@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     net.add_parsers(commands)
     settings_cli.add_parsers(commands)
     events.add_parsers(commands)
+    bundle.add_parsers(commands)
+    serve.add_parsers(commands)
     return parser
 
 
@@ -239,6 +241,10 @@ def _dispatch(args: argparse.Namespace, paths: Paths, settings: Settings) -> int
             return net.cmd_net(args, store, settings)
         if args.command == "event":
             return events.cmd_event(args, store)
+        if args.command == "bundle":
+            return bundle.cmd_bundle(args, store, paths)
+        if args.command == "serve":
+            return serve.cmd_serve(args, store, paths, settings)
         if args.command == "remove":
             queries.delete_source(store, args.id)
             print(f"removed source #{args.id}")

@@ -57,6 +57,7 @@ from tiffin.ui.models.search_results_model import SearchResultsModel
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
 from tiffin.ui.player import PlayerWidget
 from tiffin.ui.rich_text_delegate import RichTextDelegate
+from tiffin.ui.share_menu import ShareMenu
 
 Progress = Callable[[Any], None]
 
@@ -256,6 +257,15 @@ class MainWindow(QMainWindow):
         media_menu = self.menuBar().addMenu(self.tr("&Media"))
         media_menu.addAction(self.download_action)
         media_menu.addAction(self.download_item_action)
+        self.sharing = ShareMenu(
+            self,
+            self.store,
+            self.paths,
+            lambda: self.settings,
+            lambda: self.selected_ids,
+            self.status_label.setText,
+        )
+        self.sharing.add_to(self.menuBar().addMenu(self.tr("&Share")))
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.add_action)
@@ -761,4 +771,5 @@ class MainWindow(QMainWindow):
             self.refresh_worker.cancel.cancel()
         self.player.stop()
         self.downloads.stop_queue()
+        self.sharing.stop()
         super().closeEvent(event)

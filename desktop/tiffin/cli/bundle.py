@@ -1,0 +1,131 @@
+"""`tiffin bundle export|import|verify`: the library moved hand to hand on a USB stick."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tiffin.cli.events import parse_when
+from tiffin.cli.output import EXIT_FAILED, EXIT_OK
+from tiffin.cli.progress import ProgressBar
+from tiffin.config import Paths
+from tiffin.library.store import Store
+from tiffin.progress import Step
+from tiffin.share import keys
+from tiffin.share.export import ExportProgress, Selection, export_bundle
+from tiffin.share.import_bundle import import_bundle
+from tiffin.share.verify import BundleRefused, VerifiedBundle, verify_bundle
+
+
+def add_parsers(commands: Any) -> None:
+    """Register `bundle` on the `tiffin` subcommand parser."""
+    bundle = commands.add_parser(
+        "bundle", help="export a signed bundle to a folder (a USB stick), or check and import one"
+    )
+    actions = bundle.add_subparsers(dest="action", required=True, metavar="ACTION")
+    out = actions.add_parser("export", help="write a selection of the library to DIR")
+    out.add_argument("dir", type=Path)
+    out.add_argument("--source", type=int, nargs="+", default=[], metavar="ID")
+    out.add_argument("--folder", help="only sources in this folder")
+    out.add_argument("--since", help="items published at or after (2026-11-20 or with a time)")
+    out.add_argument("--until", help="items published before")
+    out.add_argument("--event", help="what is tagged for this event")
+    out.add_argument("--item", type=int, nargs="+", default=[], metavar="ID")
+    out.add_argument("--no-media", action="store_true", help="leave video and audio out")
+    out.add_argument("--name", help="the packer's name receivers see (default: your login)")
+    into = actions.add_parser("import", help="verify the bundle in DIR, then import all of it")
+    into.add_argument("dir", type=Path)
+    into.add_argument(
+        "--trusted-only", action="store_true", help="refuse a bundle from a packer not trusted"
+    )
+    into.add_argument("--trust", action="store_true", help="trust this bundle's packer from now on")
+    check = actions.add_parser("verify", help="check the bundle in DIR without importing")
+    check.add_argument("dir", type=Path)
+
+
+def _bytes_step(bar: ProgressBar, label: str) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        bar(Step(done // 2**20, max(1, total // 2**20), f"MiB {label}"))
+
+    return show
+
+
+def _signed_by(bundle: VerifiedBundle) -> str:
+    who = f"{bundle.packer.name!r} (key {bundle.packer.fingerprint})"
+    if bundle.trusted_as is not None:
+        return f"signed by {who}, whom you trust as {bundle.trusted_as!r}"
+    return f"signed by {who}, not among the packers you trust"
+
+
+def cmd_bundle(args: argparse.Namespace, store: Store, paths: Paths) -> int:
+    """Run one `tiffin bundle` action."""
+    bar = ProgressBar()
+    try:
+        if args.action == "export":
+            return _export(args, store, paths, bar)
+        bundle = (
+            verify_bundle(args.dir, paths, _bytes_step(bar, "verified"))
+            if args.action == "verify"
+            else None
+        )
+        if bundle is not None:
+            bar.close()
+            print(f"{args.dir}: {len(bundle.files)} files, {bundle.total // 2**20} MiB, all intact")
+            print(_signed_by(bundle))
+            return EXIT_OK
+        report = import_bundle(
+            store,
+            paths,
+            args.dir,
+            _bytes_step(bar, "verified"),
+            require_trusted=args.trusted_only,
+        )
+    except BundleRefused as exc:
+        bar.close()
+        print(f"tiffin: refused: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    bar.close()
+    if args.trust:
+        keys.trust(paths, report.bundle.packer)
+    print(_signed_by(report.bundle) + (" (now trusted)" if args.trust else ""))
+    print(
+        f"imported {report.sources} sources, {report.items} items, {report.images} pictures and"
+        f" {report.media} media files; {report.duplicates} already here"
+    )
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, store: Store, paths: Paths, bar: ProgressBar) -> int:
+    try:
+        chosen = Selection(
+            source_ids=tuple(args.source),
+            folder=args.folder,
+            since=parse_when(args.since) if args.since else None,
+            until=parse_when(args.until) if args.until else None,
+            event=args.event,
+            item_ids=tuple(args.item),
+            media=not args.no_media,
+        )
+    except ValueError as exc:
+        print(f"tiffin: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+    show = _bytes_step(bar, "exported")
+
+    def progress(step: ExportProgress) -> None:
+        show(step.done, step.total)
+
+    report = export_bundle(store, paths, args.dir, chosen, args.name or getpass.getuser(), progress)
+    bar.close()
+    assert report.packer is not None
+    print(
+        f"exported {report.items} items in {report.files} files ({report.bytes // 2**20} MiB)"
+        f" to {report.folder}"
+        + (f"; {report.skipped} were already there" if report.skipped else "")
+    )
+    print(f"signed as {report.packer.name!r}, key {report.packer.fingerprint}")
+    return EXIT_OK

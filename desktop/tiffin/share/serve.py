@@ -1,0 +1,320 @@
+"""The library served read-only to phones on the same network, with aiohttp.
+
+Every request needs the access code (in the QR code's address, then kept in a cookie); none
+writes anything (GET and HEAD only); a client asking too fast gets 429; pictures and media are
+found by their id or stored name in the library, so no path outside it can be asked for; and
+each page forbids the browser to load anything from elsewhere (Content-Security-Policy). Media
+is served with byte ranges, so phones can seek. The service is announced with mDNS
+(`_tiffin._tcp`) so that other Tiffin copies can find it; the code is not part of that.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import mimetypes
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from tiffin import __version__
+from tiffin.articles.images import ImageFolder
+from tiffin.config import Paths
+from tiffin.errors import NotFound, TiffinError
+from tiffin.library import downloads, queries
+from tiffin.library.downloads import Status
+from tiffin.library.search import search
+from tiffin.library.store import Store
+from tiffin.share import pages
+
+logger = logging.getLogger(__name__)
+
+COOKIE = "tiffin_code"
+SERVICE = "_tiffin._tcp.local."
+RATE = 40.0  # requests per second per client, with a burst of BURST
+BURST = 120.0
+POLICY = (
+    "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'self';"
+    " form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class ServeError(TiffinError):
+    """The LAN view could not start (the address or port is taken, say)."""
+
+
+def new_code() -> str:
+    """A fresh access code: ten characters that are easy to read and type."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+@dataclass
+class _Allowance:
+    tokens: float = BURST
+    at: float = field(default_factory=time.monotonic)
+
+
+class _Library:
+    """The read-only views of the library that the pages need (run off the event loop)."""
+
+    def __init__(self, store: Store, paths: Paths) -> None:
+        self.store = store
+        self.media_root = (paths.data_dir / "media").resolve()
+        self.images = ImageFolder(paths.data_dir / "images")
+
+    def media_file(self, download_id: int, subtitle: int | None = None) -> Path:
+        entry = downloads.get_download(self.store, download_id)
+        if entry.status != Status.DONE or not entry.path:
+            raise NotFound(f"no finished download #{download_id}")
+        relative = entry.path if subtitle is None else entry.subtitles[subtitle]
+        path = (self.media_root / relative).resolve()
+        if not path.is_relative_to(self.media_root) or not path.is_file():
+            raise NotFound(f"the file of download #{download_id} is not in the library")
+        return path
+
+    def done_media(self, item_id: int | None = None) -> list[downloads.Download]:
+        done = downloads.list_downloads(self.store, [Status.DONE])
+        return [d for d in done if item_id is None or d.item_id == item_id]
+
+
+def make_app(store: Store, paths: Paths, code: str) -> web.Application:
+    """The aiohttp application for `store`, open to whoever has `code`."""
+    library = _Library(store, paths)
+    allowances: dict[str, _Allowance] = {}
+
+    @web.middleware
+    async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.method not in ("GET", "HEAD"):
+            raise web.HTTPMethodNotAllowed(request.method, ["GET", "HEAD"])
+        client = request.remote or "?"
+        allowance = allowances.setdefault(client, _Allowance())
+        now = time.monotonic()
+        allowance.tokens = min(BURST, allowance.tokens + (now - allowance.at) * RATE)
+        allowance.at = now
+        if allowance.tokens < 1:
+            raise web.HTTPTooManyRequests(text="too many requests; slow down")
+        allowance.tokens -= 1
+        offered = request.query.get("t") or request.cookies.get(COOKIE, "")
+        if request.path != "/style.css" and not hmac.compare_digest(
+            offered.encode(), code.encode()
+        ):
+            lang = pages.language(request.headers.get("Accept-Language", ""))
+            return _secured(
+                web.Response(text=pages.login(lang), content_type="text/html", status=401)
+            )
+        if "t" in request.query:  # the code came in the address: keep it, and drop it from there
+            rest = {k: v for k, v in request.query.items() if k != "t"}
+            found = web.HTTPSeeOther(request.rel_url.with_query(rest))
+            found.set_cookie(COOKIE, code, httponly=True, samesite="Strict", max_age=86400 * 7)
+            raise found
+        try:
+            response = await handler(request)
+        except (NotFound, IndexError, ValueError) as exc:
+            raise web.HTTPNotFound(text=str(exc)) from exc
+        return _secured(response)
+
+    async def in_thread(function: Callable[..., object], *args: object) -> object:
+        return await asyncio.to_thread(function, *args)
+
+    def lang(request: web.Request) -> str:
+        return pages.language(request.headers.get("Accept-Language", ""))
+
+    def html(text: str) -> web.Response:
+        return web.Response(text=text, content_type="text/html")
+
+    async def home(request: web.Request) -> web.StreamResponse:
+        def load() -> str:
+            sources = queries.list_sources(store)
+            latest = queries.list_items(store)[:30]
+            return pages.home(lang(request), sources, latest, len(library.done_media()))
+
+        return html(str(await in_thread(load)))
+
+    async def source(request: web.Request) -> web.StreamResponse:
+        source_id = int(request.match_info["id"])
+
+        def load() -> str:
+            found = queries.get_source(store, source_id)
+            return pages.source_page(lang(request), found, queries.list_items(store, [source_id]))
+
+        return html(str(await in_thread(load)))
+
+    async def item(request: web.Request) -> web.StreamResponse:
+        item_id = int(request.match_info["id"])
+
+        def load() -> str:
+            found = queries.get_item(store, item_id)
+            return pages.item_page(lang(request), found, library.done_media(item_id))
+
+        return html(str(await in_thread(load)))
+
+    async def media_list(request: web.Request) -> web.StreamResponse:
+        return html(pages.media_page(lang(request), await asyncio.to_thread(library.done_media)))
+
+    async def found(request: web.Request) -> web.StreamResponse:
+        query = request.query.get("q", "")[:200]
+        hits = await asyncio.to_thread(search, store, query, 100)
+        return html(pages.search_page(lang(request), query, hits))
+
+    async def media(request: web.Request) -> web.StreamResponse:
+        download_id = int(request.match_info["id"])
+        subtitle = request.match_info.get("n")
+        path = await asyncio.to_thread(
+            library.media_file, download_id, None if subtitle is None else int(subtitle)
+        )
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if path.suffix == ".vtt":
+            kind = "text/vtt"
+        return web.FileResponse(path, headers={"Content-Type": kind})
+
+    async def image(request: web.Request) -> web.StreamResponse:
+        path = library.images.path(request.match_info["name"])
+        if path is None or not path.is_file():
+            raise web.HTTPNotFound()
+        return web.FileResponse(path)
+
+    async def style(_request: web.Request) -> web.StreamResponse:
+        return web.Response(text=pages.STYLE, content_type="text/css")
+
+    app = web.Application(middlewares=[guard])
+    app.add_routes(
+        [
+            web.get("/", home),
+            web.get("/style.css", style),
+            web.get(r"/source/{id:\d+}", source),
+            web.get(r"/item/{id:\d+}", item),
+            web.get("/media", media_list),
+            web.get(r"/media/{id:\d+}", media),
+            web.get(r"/media/{id:\d+}/subtitle/{n:\d+}", media),
+            web.get("/search", found),
+            web.get(r"/image/{name:[0-9a-f]{64}\.[a-z]+}", image),
+        ]
+    )
+    return app
+
+
+def _secured(response: web.StreamResponse) -> web.StreamResponse:
+    response.headers["Content-Security-Policy"] = POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def lan_address() -> str:
+    """This machine's address on the local network (where a phone can reach it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # no packet is sent: this only picks a route
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+class LanShare:
+    """The LAN view running in a thread of its own (for the GUI and `tiffin serve`)."""
+
+    def __init__(
+        self,
+        store: Store,
+        paths: Paths,
+        host: str = "0.0.0.0",
+        port: int = 8808,
+        announce: bool = True,
+    ) -> None:
+        self.store, self.paths, self.host, self.port = store, paths, host, port
+        self.announce = announce
+        self.code = new_code()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._zeroconf: tuple[Any, Any] | None = None
+
+    @property
+    def address(self) -> str:
+        """The address to open, with the access code in it (what the QR code holds)."""
+        host = lan_address() if self.host in ("0.0.0.0", "") else self.host
+        return f"http://{host}:{self.port}/?t={self.code}"
+
+    def start(self) -> LanShare:
+        """Start serving; raises ServeError if the address cannot be used."""
+        ready = threading.Event()
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            try:
+                loop.run_until_complete(self._open())
+            except BaseException as exc:  # reported to start()'s caller
+                failure.append(exc)
+                ready.set()
+                return
+            ready.set()
+            loop.run_forever()
+            loop.run_until_complete(self._close())
+            loop.close()
+
+        self._thread = threading.Thread(target=run, name="lan-share", daemon=True)
+        self._thread.start()
+        ready.wait()
+        if failure:
+            raise ServeError(f"cannot serve on {self.host}:{self.port}: {failure[0]}")
+        if self.announce:
+            self._announce()
+        return self
+
+    async def _open(self) -> None:
+        self._runner = web.AppRunner(make_app(self.store, self.paths, self.code), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        if self.port == 0:
+            server = site._server
+            assert server is not None and hasattr(server, "sockets")
+            self.port = int(server.sockets[0].getsockname()[1])
+
+    async def _close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def _announce(self) -> None:
+        from zeroconf import ServiceInfo, Zeroconf  # noqa: PLC0415 - only when sharing
+
+        host = lan_address() if self.host in ("0.0.0.0", "") else self.host
+        try:
+            zeroconf = Zeroconf(interfaces=[host])
+            info = ServiceInfo(
+                SERVICE,
+                f"Tiffin on {socket.gethostname()}.{SERVICE}",
+                addresses=[socket.inet_aton(host)],
+                port=self.port,
+                properties={"version": __version__, "path": "/"},
+            )
+            zeroconf.register_service(info)
+        except OSError as exc:  # no multicast here: the address and QR code still work
+            logger.warning("could not announce the LAN view with mDNS: %s", exc)
+            return
+        self._zeroconf = (zeroconf, info)
+
+    def stop(self) -> None:
+        """Stop serving and withdraw the announcement."""
+        if self._zeroconf is not None:
+            zeroconf, info = self._zeroconf
+            zeroconf.unregister_service(info)
+            zeroconf.close()
+            self._zeroconf = None
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread is not None:
+            self._thread.join(timeout=10)
