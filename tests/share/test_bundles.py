@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -220,6 +223,9 @@ def test_links_are_refused_and_untrusted_packers_when_asked(  # type: ignore[no-
         import_bundle(to_store, to_paths, usb, require_trusted=True)
     (usb / "media" / "link").symlink_to("/etc/passwd")
     _refused(receiver, usb, "is a link or a device")
+    (usb / "media" / "link").unlink()
+    os.mkfifo(usb / "media" / "pipe")  # a special file, as a device would be
+    _refused(receiver, usb, "is a link or a device")
 
 
 def test_an_export_cut_short_continues_and_big_files_are_split(  # type: ignore[no-untyped-def]
@@ -260,3 +266,29 @@ def test_names_are_safe_on_fat32() -> None:
         layout.checked_path("media/../../x")
     with pytest.raises(ValueError, match="not allowed"):
         layout.checked_path("media\\x")
+
+
+@pytest.mark.skipif(not shutil.which("unshare"), reason="util-linux unshare is not installed")
+def test_free_space_is_checked_before_anything_is_written(sender, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths, _store = sender
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    script = (
+        f"mount -t tmpfs -o size=1m tmpfs {stick} && {sys.executable} -m tiffin --data-dir"
+        f" {paths.data_dir} bundle export {stick}/bundle; echo exit=$?; ls -A {stick}"
+    )
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if "mount" in done.stderr and "exit=" not in done.stdout:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    assert "exit=1" in done.stdout, done
+    assert "MiB free; this bundle needs" in done.stderr
+    assert done.stdout.strip().endswith("exit=1") or done.stdout.split("exit=1")[1].strip() in (
+        "",
+        "bundle",
+    )

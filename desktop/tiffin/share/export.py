@@ -305,12 +305,6 @@ def export_bundle(
     folder, Cancelled (what was copied is kept and skipped next time).
     """
     records, planned = _records(store, paths, chosen)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot write a bundle to {folder}: {exc}") from exc
-    if (folder / MANIFEST).exists():
-        (folder / MANIFEST).unlink()  # it describes an older export; written again at the end
     journal = _journal(folder)
 
     def copied(item: _Planned) -> bool:
@@ -322,11 +316,19 @@ def export_bundle(
         )
 
     needed = sum(p.size for p in planned if not copied(p)) + 64 * 1024 * 1024
-    free = shutil.disk_usage(folder).free
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    free = shutil.disk_usage(existing).free
     if free < needed:
         raise DiskFull(
-            f"{folder} has {free // 2**20} MiB free; this bundle needs {needed // 2**20} MiB more"
+            f"{existing} has {free // 2**20} MiB free; this bundle needs {needed // 2**20} MiB"
+            " more; nothing was written"
         )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot write a bundle to {folder}: {exc}") from exc
+    if (folder / MANIFEST).exists():
+        (folder / MANIFEST).unlink()  # it describes an older export; written again at the end
     report = ExportReport(folder, items=sum(1 for r in records if r["record"] == "item"))
     total = sum(p.size for p in planned)
     done = 0
