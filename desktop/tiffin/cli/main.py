@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tiffin {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (Qt offscreen, a library, a one-second clip) and exit",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="keep everything in DIR (default: $TIFFIN_HOME, else the platform's user data folder)",
@@ -256,6 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `tiffin`: the GUI without a command, the CLI with one."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from tiffin.ui import self_test  # noqa: PLC0415 - headless commands must not load Qt
+
+        return self_test.run()
     paths = Paths.resolve(args.data_dir).ensure()
     configure_logging(paths, verbose=args.verbose)
     if args.command is None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tiffin import __version__
@@ -17,10 +19,13 @@ from tiffin.ui.main_window import MainWindow
 
 def run(paths: Paths) -> int:
     """Open the window on the library in `paths`; returns the exit code when it closes."""
-    app = QApplication.instance() or QApplication(sys.argv)
+    found = QApplication.instance()
+    app = found if isinstance(found, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Tiffin")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Tiffin")
+    app.setDesktopFileName("io.github.tiffin_app.Tiffin")
+    app.setWindowIcon(QIcon(str(resources.files("tiffin") / "data" / "tiffin.svg")))
     try:
         store = Store(paths.database)
     except TiffinError as exc:
