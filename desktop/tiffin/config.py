@@ -14,6 +14,8 @@ logger = logging.getLogger(__name__)
 
 APP_NAME = "tiffin"
 HOME_ENV = "TIFFIN_HOME"
+# The languages Tiffin speaks (code -> the language's own name); English is the source.
+LANGUAGES = {"en": "English", "ur": "اردو"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Settings:
     monthly_budget: int | None = None
     bandwidth_cap: int | None = None  # bytes per second for all transfers together
     media_window: tuple[int, int] | None = None  # local hours (start, end) for media downloads
+    language: str = ""  # "" follows the system; "en", "ur", ... (see ui/i18n.py)
     lan_host: str = "0.0.0.0"  # where the LAN view listens (all addresses)
     lan_port: int = 8808
     user_agent: str = "Tiffin/0.1 (+offline reader)"

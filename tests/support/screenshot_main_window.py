@@ -1,12 +1,14 @@
 """Opens the main window on a real X display (Xvfb), waits for it to fill, saves a PNG.
 
-Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID | line]
-(DISPLAY must point at the server). With ITEM_ID that item is shown in the reader, with
-`line` the line state panel, else the second item of the list.
+Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID | line | player]
+(DISPLAY must point at the server; SHOT_LANGUAGE chooses the language, English by default).
+With ITEM_ID that item is shown in the reader, with `line` the line state panel, with
+`player` the first finished download in the player, else the second item of the list.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,8 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tiffin.config import Paths, Settings
+from tiffin.library import downloads
 from tiffin.library.store import Store
-from tiffin.ui import workers
+from tiffin.ui import i18n, workers
 from tiffin.ui.main_window import MainWindow
 
 
@@ -23,6 +26,7 @@ def main() -> int:
     paths = Paths.under(Path(sys.argv[1]))
     out = Path(sys.argv[2])
     app = QApplication(sys.argv[:1])
+    i18n.install(app, os.environ.get("SHOT_LANGUAGE", "en"))
     store = Store(paths.database)
     window = MainWindow(store, paths, Settings())
     window.show()
@@ -35,6 +39,9 @@ def main() -> int:
         if sys.argv[3:] == ["line"]:
             window.item_list.setCurrentIndex(window.item_model.index(1))
             window.pane.setCurrentWidget(window.line)
+        elif sys.argv[3:] == ["player"]:
+            window.play(downloads.list_downloads(store, [downloads.Status.DONE])[0])
+            QTimer.singleShot(1500, window.player.player.pause)
         elif len(sys.argv) > 3:
             window.show_item(int(sys.argv[3]))
         else:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from share.test_bundles import URDU, _library
 from support.pages import all_pages, serve
 from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
@@ -80,7 +81,21 @@ def test_line_panel_screenshot_under_xvfb(
     _assert_drawn(_shoot(paths, "line-panel.png", "line"))
 
 
-def _shoot(paths: Paths, name: str, item_id: int | str | None = None) -> Path:
+@pytest.mark.xvfb
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
+def test_urdu_and_player_screenshots_under_xvfb(
+    web: TestWeb, store: Store, paths: Paths, settings: Settings, clip: Path
+) -> None:
+    queries.add_source(store, web.add_fixture("feeds/atp.rss"), folder="Podcasts")
+    refresh_sources(store, paths, settings)
+    _library(paths, store, clip)  # an Urdu article with a picture, and a finished video
+    urdu = next(i for i in queries.list_items(store) if i.title == URDU)
+    _assert_drawn(_shoot(paths, "main-window-ur.png", language="ur"))
+    _assert_drawn(_shoot(paths, "reader-urdu.png", urdu.id, language="ur"))
+    _assert_drawn(_shoot(paths, "player.png", "player"))
+
+
+def _shoot(paths: Paths, name: str, item_id: int | str | None = None, language: str = "en") -> Path:
     display = f":{90 + os.getpid() % 500}"
     xvfb = subprocess.Popen(
         ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
@@ -91,7 +106,12 @@ def _shoot(paths: Paths, name: str, item_id: int | str | None = None) -> Path:
         SHOTS.mkdir(parents=True, exist_ok=True)
         out = SHOTS / name
         out.unlink(missing_ok=True)
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "SHOT_LANGUAGE": language,
+        }
         extra = [str(item_id)] if item_id is not None else []
         done = subprocess.run(
             [sys.executable, str(SCRIPT), str(paths.data_dir), str(out), *extra],

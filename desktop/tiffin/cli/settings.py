@@ -10,7 +10,7 @@ from dataclasses import asdict, fields, replace
 from typing import Any
 
 from tiffin.cli.output import EXIT_FAILED, EXIT_OK, print_json
-from tiffin.config import Paths, Settings
+from tiffin.config import LANGUAGES, Paths, Settings
 from tiffin.net.proxy import MODES, check_address, save_password, split_password
 
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
@@ -67,6 +67,10 @@ def changed(settings: Settings, paths: Paths, name: str, text: str) -> tuple[Set
         value = parse_size(text)
     elif name == "media_window":
         value = parse_window(text)
+    elif name == "language":
+        if text not in LANGUAGES and text != "system":
+            raise ValueError(f"language is one of system, {', '.join(LANGUAGES)}")
+        value = "" if text == "system" else text
     elif name == "proxy_mode":
         if text not in MODES:
             raise ValueError(f"proxy_mode is one of {', '.join(MODES)}")

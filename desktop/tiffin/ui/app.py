@@ -13,7 +13,7 @@ from tiffin.config import Paths, Settings
 from tiffin.errors import TiffinError
 from tiffin.library.store import Store
 from tiffin.net import governor
-from tiffin.ui import workers
+from tiffin.ui import i18n, workers
 from tiffin.ui.main_window import MainWindow
 
 
@@ -32,6 +32,7 @@ def run(paths: Paths) -> int:
         QMessageBox.critical(None, "Tiffin", str(exc))
         return 1
     settings = Settings.load(paths.settings_file)
+    i18n.install(app, settings.language)
     rules = governor.install(settings, paths)
     window = MainWindow(store, paths, settings)
     window.show()

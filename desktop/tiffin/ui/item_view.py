@@ -119,9 +119,8 @@ class ItemView(QTextBrowser):
         if item.author:
             parts.append(html.escape(item.author))
         if item.url:
-            parts.append(
-                f'<a href="{html.escape(item.url, quote=True)}">{self.tr("original page")}</a>'
-            )
+            label = self.tr("original page")
+            parts.append(f'<a href="{html.escape(item.url, quote=True)}">{label}</a>')
         return " · ".join(p for p in parts if p)
 
     def _note(self, item: Item) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tiffin.config import Settings
+from tiffin.config import LANGUAGES, Settings
 from tiffin.library.events import Event
 from tiffin.net.proxy import MODES, check_address, split_password
 
@@ -123,6 +123,12 @@ class SettingsDialog(QDialog):
         for mode in MODES:
             self.mode.addItem(labels[mode], mode)
         self.mode.setCurrentIndex(max(0, self.mode.findData(settings.proxy_mode)))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("As the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b3261e")
         self.problem.setWordWrap(True)
@@ -133,6 +139,7 @@ class SettingsDialog(QDialog):
         line_form.addRow(self.tr("Data budget per &month"), self.monthly)
         line_form.addRow(self.tr("Bandwidth &cap (all transfers)"), self.cap)
         line_form.addRow(self.use_window, hours)
+        line_form.addRow(self.tr("&Language (from the next start)"), self.language)
         proxy = QGroupBox(self.tr("Proxy (for example a local Tor, or a friend's server)"))
         proxy_form = QFormLayout(proxy)
         proxy_form.addRow(self.tr("&Address"), self.proxy)
@@ -240,6 +247,7 @@ class SettingsDialog(QDialog):
             media_window=window,
             proxy=address,
             proxy_mode=str(self.mode.currentData()),
+            language=str(self.language.currentData()),
         )
         return Choice(
             settings,

@@ -1,0 +1,1231 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ur" sourcelanguage="en">
+<context>
+    <name>AddSourceDialog</name>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="50"/>
+        <source>Add subscription</source>
+        <translation>سبسکرپشن شامل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="54"/>
+        <source>https://example.com/feed or a site&apos;s address</source>
+        <translation>https://example.com/feed یا کسی سائٹ کا پتا</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="55"/>
+        <source>Address</source>
+        <translation>پتا</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="59"/>
+        <source>Folder</source>
+        <translation>فولڈر</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="69"/>
+        <source>Subscribe</source>
+        <translation>سبسکرائب کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="73"/>
+        <source>&amp;Address:</source>
+        <translation>پتا:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="74"/>
+        <source>&amp;Folder:</source>
+        <translation>فولڈر:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="89"/>
+        <source>Enter an address starting with https://</source>
+        <translation>ایسا پتا لکھیں جو https:// سے شروع ہو</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="100"/>
+        <source>Fetching…</source>
+        <translation>لایا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="115"/>
+        <source>Could not subscribe: {0}</source>
+        <translation>سبسکرائب نہیں ہو سکا: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsModel</name>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="44"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="45"/>
+        <source>Status</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="46"/>
+        <source>Progress</source>
+        <translation>پیش رفت</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="47"/>
+        <source>Speed</source>
+        <translation>رفتار</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="48"/>
+        <source>Time left</source>
+        <translation>باقی وقت</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="51"/>
+        <source>Queued</source>
+        <translation>قطار میں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="52"/>
+        <source>Downloading</source>
+        <translation>ڈاؤن لوڈ ہو رہا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="53"/>
+        <source>Paused</source>
+        <translation>رکا ہوا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="54"/>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="55"/>
+        <source>Failed</source>
+        <translation>ناکام</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="56"/>
+        <source>Cancelled</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="59"/>
+        <source>Looking up</source>
+        <translation>تلاش ہو رہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="60"/>
+        <source>Merging</source>
+        <translation>جوڑا جا رہا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="61"/>
+        <source>Checking</source>
+        <translation>جانچ ہو رہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="62"/>
+        <source>Subtitles</source>
+        <translation>ذیلی عنوانات</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsPanel</name>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="89"/>
+        <source>Video or audio address to download</source>
+        <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="90"/>
+        <source>Address to download</source>
+        <translation>ڈاؤن لوڈ کا پتا</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="92"/>
+        <source>Quality</source>
+        <translation>معیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="93"/>
+        <source>Best</source>
+        <translation>بہترین</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="93"/>
+        <source>Audio only</source>
+        <translation>صرف آڈیو</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="96"/>
+        <source>Download</source>
+        <translation>ڈاؤن لوڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="98"/>
+        <source>Record live</source>
+        <translation>لائیو ریکارڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="100"/>
+        <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
+        <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="110"/>
+        <source>Download queue</source>
+        <translation>ڈاؤن لوڈ کی قطار</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="124"/>
+        <source>Play</source>
+        <translation>چلائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="125"/>
+        <source>Pause</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="126"/>
+        <source>Resume</source>
+        <translation>دوبارہ شروع کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="127"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="128"/>
+        <source>Retry</source>
+        <translation>پھر کوشش کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="129"/>
+        <source>Move up</source>
+        <translation>اوپر کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="130"/>
+        <source>Move down</source>
+        <translation>نیچے کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="263"/>
+        <source>{0}. Trying again in a minute.</source>
+        <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="268"/>
+        <source>{0} downloads wait for a better line; trying again in a minute</source>
+        <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="274"/>
+        <source>{0} downloads failed</source>
+        <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="276"/>
+        <source>{0} downloads finished</source>
+        <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="291"/>
+        <source>Queued {0}</source>
+        <translation>{0} قطار میں شامل</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="300"/>
+        <location filename="../ui/downloads_panel.py" line="308"/>
+        <source>Enter an address that starts with http:// or https://</source>
+        <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="348"/>
+        <source>Recorded {0}</source>
+        <translation>{0} ریکارڈ ہو گیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="359"/>
+        <source>Looking up the stream…</source>
+        <translation>سٹریم تلاش ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="368"/>
+        <source>Starts in {0}</source>
+        <translation>{0} میں شروع ہو گی</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="370"/>
+        <source>Waiting for the stream to begin</source>
+        <translation>سٹریم شروع ہونے کا انتظار</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="373"/>
+        <source>Recording</source>
+        <translation>ریکارڈنگ</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="378"/>
+        <source>: {0}, {1} gaps</source>
+        <translation>: {0}، {1} خلا</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="380"/>
+        <source> (the stream is not answering; still following it)</source>
+        <translation> (سٹریم جواب نہیں دے رہی؛ اب بھی پیچھا جاری ہے)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemListModel</name>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="42"/>
+        <source>(untitled)</source>
+        <translation>(بے عنوان)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemView</name>
+    <message>
+        <location filename="../ui/item_view.py" line="73"/>
+        <source>Item text</source>
+        <translation>تحریر</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="122"/>
+        <source>original page</source>
+        <translation>اصل صفحہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="128"/>
+        <source>Showing the feed&apos;s text: {0}</source>
+        <translation>فیڈ کی اپنی تحریر دکھائی جا رہی ہے: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LanDialog</name>
+    <message>
+        <location filename="../ui/share_menu.py" line="51"/>
+        <source>Library on the local network</source>
+        <translation>مقامی نیٹ ورک پر کتب خانہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="55"/>
+        <source>QR code of the address</source>
+        <translation>پتے کا QR کوڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="58"/>
+        <source>Access code: {0}</source>
+        <translation>رسائی کوڈ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="61"/>
+        <source>Phones on the same Wi-Fi can scan this code to read and watch the library. Nothing can be changed from there. Turn sharing off in the Share menu.</source>
+        <translation>اسی وائی فائی پر موجود فون یہ کوڈ سکین کر کے کتب خانہ پڑھ اور دیکھ سکتے ہیں۔ وہاں سے کچھ تبدیل نہیں ہو سکتا۔ شیئرنگ شیئر کے مینو سے بند کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>LineModel</name>
+    <message>
+        <location filename="../ui/models/line_model.py" line="45"/>
+        <source>Host</source>
+        <translation>میزبان</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="46"/>
+        <source>State</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="47"/>
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="48"/>
+        <source>Speed now / usual</source>
+        <translation>رفتار اب / عام</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="49"/>
+        <source>Path</source>
+        <translation>راستہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="50"/>
+        <source>History</source>
+        <translation>تاریخچہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="53"/>
+        <source>Good</source>
+        <translation>اچھی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="54"/>
+        <source>Throttled</source>
+        <translation>سست کی گئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="55"/>
+        <source>Blocked</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="56"/>
+        <source>Offline</source>
+        <translation>آف لائن</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="97"/>
+        <source>via proxy {0}</source>
+        <translation>پراکسی {0} کے ذریعے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="97"/>
+        <source>direct</source>
+        <translation>براہِ راست</translation>
+    </message>
+</context>
+<context>
+    <name>LinePanel</name>
+    <message>
+        <location filename="../ui/line_panel.py" line="90"/>
+        <source>Line state per host</source>
+        <translation>ہر میزبان کی لائن کی حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="97"/>
+        <source>Overall line state</source>
+        <translation>لائن کی مجموعی حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="98"/>
+        <source>&amp;Probe now</source>
+        <translation>ابھی جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="99"/>
+        <source>Ask every known host once, now</source>
+        <translation>ہر معلوم میزبان سے ابھی ایک بار پوچھیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="123"/>
+        <source>Probing…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="152"/>
+        <source>No transfers yet: refresh, or probe now.</source>
+        <translation>ابھی کوئی ترسیل نہیں ہوئی: تازہ کریں، یا ابھی جانچیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="156"/>
+        <source>{0} good</source>
+        <translation>{0} اچھی</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="157"/>
+        <source>{0} throttled</source>
+        <translation>{0} سست</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="158"/>
+        <source>{0} blocked</source>
+        <translation>{0} بند</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="161"/>
+        <source>Offline: nothing answers.</source>
+        <translation>آف لائن: کوئی جواب نہیں دیتا۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="162"/>
+        <source>Line: {0} ({1})</source>
+        <translation>لائن: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="167"/>
+        <source>Could not read the line history: {0}</source>
+        <translation>لائن کا تاریخچہ نہیں پڑھا جا سکا: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.py" line="86"/>
+        <location filename="../ui/main_window.py" line="767"/>
+        <source>Tiffin</source>
+        <translation>ٹفن</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="93"/>
+        <source>Sources</source>
+        <translation>ذرائع</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="100"/>
+        <source>Items</source>
+        <translation>تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="109"/>
+        <source>Search results</source>
+        <translation>تلاش کے نتائج</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="111"/>
+        <source>Search (Ctrl+F)</source>
+        <translation>تلاش (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="113"/>
+        <source>Search</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="127"/>
+        <source>Reader, player, downloads and line</source>
+        <translation>قاری، پلیئر، ڈاؤن لوڈ اور لائن</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="128"/>
+        <source>Reader</source>
+        <translation>قاری</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="129"/>
+        <source>Player</source>
+        <translation>پلیئر</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="130"/>
+        <source>Downloads</source>
+        <translation>ڈاؤن لوڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="131"/>
+        <source>Line</source>
+        <translation>لائن</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="144"/>
+        <source>Line state</source>
+        <translation>لائن کی حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="181"/>
+        <source>&amp;Add subscription…</source>
+        <translation>سبسکرپشن شامل کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="183"/>
+        <source>&amp;Refresh all</source>
+        <translation>سب تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="185"/>
+        <source>&amp;Import OPML…</source>
+        <translation>OPML درآمد کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="188"/>
+        <source>&amp;Export OPML…</source>
+        <translation>OPML برآمد کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="190"/>
+        <source>&amp;Quit</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="192"/>
+        <source>&amp;Settings…</source>
+        <translation>ترتیبات…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="195"/>
+        <source>Toggle &amp;read</source>
+        <translation>پڑھا / ان پڑھا</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="197"/>
+        <source>&amp;Next item</source>
+        <translation>اگلی تحریر</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="198"/>
+        <source>&amp;Previous item</source>
+        <translation>پچھلی تحریر</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="200"/>
+        <source>&amp;Search</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="203"/>
+        <source>&amp;Larger text</source>
+        <translation>بڑا متن</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="208"/>
+        <source>&amp;Smaller text</source>
+        <translation>چھوٹا متن</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="213"/>
+        <source>&amp;Normal text size</source>
+        <translation>متن کا عام سائز</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="217"/>
+        <source>&amp;Reader</source>
+        <translation>قاری</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="220"/>
+        <source>&amp;Player</source>
+        <translation>پلیئر</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="223"/>
+        <source>&amp;Downloads</source>
+        <translation>ڈاؤن لوڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="226"/>
+        <source>&amp;Line state</source>
+        <translation>لائن کی حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="229"/>
+        <source>Download video or audio…</source>
+        <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="232"/>
+        <source>Download this item&apos;s video or audio</source>
+        <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="235"/>
+        <source>&amp;File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="242"/>
+        <source>&amp;Items</source>
+        <translation>تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="251"/>
+        <source>&amp;View</source>
+        <translation>منظر</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="257"/>
+        <source>&amp;Media</source>
+        <translation>میڈیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="268"/>
+        <source>&amp;Share</source>
+        <translation>شیئر</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="269"/>
+        <source>Main</source>
+        <translation>مرکزی</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="334"/>
+        <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
+        <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="342"/>
+        <source>Full articles</source>
+        <translation>مکمل مضامین</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="343"/>
+        <source>Summaries only</source>
+        <translation>صرف خلاصے</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="344"/>
+        <source>Automatic (full articles, not for podcasts)</source>
+        <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="359"/>
+        <source>Download rules…</source>
+        <translation>ڈاؤن لوڈ کے اصول…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="361"/>
+        <source>Pack for event</source>
+        <translation>تقریب کے لیے تیار کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="363"/>
+        <source>No event</source>
+        <translation>کوئی تقریب نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="594"/>
+        <source>{0} downloads queued</source>
+        <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="503"/>
+        <source>{0} matches for “{1}”</source>
+        <translation>“{1}” کے {0} نتائج</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="532"/>
+        <source>Subscribed to {0}: {1} items</source>
+        <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="537"/>
+        <source>Already subscribed to {0}</source>
+        <translation>{0} پہلے سے سبسکرائب ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="547"/>
+        <source>Refreshing…</source>
+        <translation>تازہ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="553"/>
+        <source>Packing full articles…</source>
+        <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="584"/>
+        <source>{0} new items from {1} sources</source>
+        <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="588"/>
+        <source>{0} failed (shown in red)</source>
+        <translation>{0} ناکام (سرخ میں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="590"/>
+        <source>{0} full articles packed</source>
+        <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="606"/>
+        <source>Ctrl+4 shows each host</source>
+        <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="614"/>
+        <source>Import OPML</source>
+        <translation>OPML درآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="614"/>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="632"/>
+        <source>Imported {0} subscriptions</source>
+        <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="641"/>
+        <source>Export OPML</source>
+        <translation>OPML برآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="641"/>
+        <source>OPML files (*.opml)</source>
+        <translation>OPML فائلیں (*.opml)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="657"/>
+        <source>Exported {0} subscriptions to {1}</source>
+        <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="666"/>
+        <source>Open link</source>
+        <translation>ربط کھولیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="667"/>
+        <source>Open this address in your browser?
+
+{0}</source>
+        <translation>یہ پتا اپنے براؤزر میں کھولیں؟
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="697"/>
+        <source>Settings saved and in use</source>
+        <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="699"/>
+        <source>; the proxy password is kept in {0}</source>
+        <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="753"/>
+        <source>This item has no video or audio</source>
+        <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <location filename="../ui/player.py" line="67"/>
+        <source>Player</source>
+        <translation>پلیئر</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="73"/>
+        <source>Video</source>
+        <translation>ویڈیو</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="77"/>
+        <location filename="../ui/player.py" line="110"/>
+        <source>Audio only</source>
+        <translation>صرف آڈیو</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="84"/>
+        <location filename="../ui/player.py" line="107"/>
+        <source>Subtitles</source>
+        <translation>ذیلی عنوانات</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="92"/>
+        <source>Play or pause</source>
+        <translation>چلائیں یا روکیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="95"/>
+        <source>Position</source>
+        <translation>مقام</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="99"/>
+        <source>Speed</source>
+        <translation>رفتار</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="157"/>
+        <source>No subtitles</source>
+        <translation>ذیلی عنوانات نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="165"/>
+        <source>♪ {0}</source>
+        <translation>♪ {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="275"/>
+        <source>Pause</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="275"/>
+        <source>Play</source>
+        <translation>چلائیں</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="31"/>
+        <source>Download rules for {0}</source>
+        <translation>{0} کے ڈاؤن لوڈ کے اصول</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="32"/>
+        <source>Download new entries by themselves</source>
+        <translation>نئی تحریریں خود بخود ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="36"/>
+        <source>all</source>
+        <translation>سب</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="38"/>
+        <source>Only entries published after</source>
+        <translation>صرف اس کے بعد شائع ہونے والی</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="49"/>
+        <source> min</source>
+        <translation> منٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="50"/>
+        <source>no limit</source>
+        <translation>کوئی حد نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="53"/>
+        <source>Best</source>
+        <translation>بہترین</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="53"/>
+        <source>Audio only</source>
+        <translation>صرف آڈیو</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="55"/>
+        <source>Up to {0}p</source>
+        <translation>{0}p تک</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="58"/>
+        <source>language codes, e.g. ur, en</source>
+        <translation>زبانوں کے کوڈ، مثلاً ur, en</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="59"/>
+        <source>Fetch the thumbnail</source>
+        <translation>تصویرِ مختصر بھی لائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="64"/>
+        <source>Newest entries only</source>
+        <translation>صرف تازہ ترین</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="66"/>
+        <source>Longest</source>
+        <translation>زیادہ سے زیادہ طوالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="67"/>
+        <source>Quality</source>
+        <translation>معیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/rules_dialog.py" line="68"/>
+        <source>Subtitles</source>
+        <translation>ذیلی عنوانات</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../ui/models/search_results_model.py" line="33"/>
+        <source>(untitled)</source>
+        <translation>(بے عنوان)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="72"/>
+        <source>Settings</source>
+        <translation>ترتیبات</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="73"/>
+        <source>no limit</source>
+        <translation>کوئی حد نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="83"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="79"/>
+        <source>Data budget per day</source>
+        <translation>روزانہ ڈیٹا بجٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="86"/>
+        <source>Data budget per month</source>
+        <translation>ماہانہ ڈیٹا بجٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="90"/>
+        <source> KiB/s</source>
+        <translation> KiB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="91"/>
+        <source>no cap</source>
+        <translation>کوئی حد نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="93"/>
+        <source>Bandwidth cap</source>
+        <translation>بینڈوڈتھ کی حد</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="96"/>
+        <source>Download media only between</source>
+        <translation>میڈیا صرف اس وقت کے درمیان ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="99"/>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="105"/>
+        <source>and</source>
+        <translation>اور</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="111"/>
+        <source>Proxy address</source>
+        <translation>پراکسی کا پتا</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="114"/>
+        <source>unchanged</source>
+        <translation>غیر تبدیل شدہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="115"/>
+        <source>Proxy password</source>
+        <translation>پراکسی کا پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="117"/>
+        <source>Which hosts take the proxy</source>
+        <translation>کون سے میزبان پراکسی سے جائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="119"/>
+        <source>Not used</source>
+        <translation>استعمال نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="120"/>
+        <source>All traffic</source>
+        <translation>تمام ٹریفک</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="121"/>
+        <source>Only hosts found blocked</source>
+        <translation>صرف بند پائے گئے میزبان</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="127"/>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="128"/>
+        <source>As the system</source>
+        <translation>سسٹم کے مطابق</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="136"/>
+        <source>Spending the line</source>
+        <translation>لائن کا استعمال</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="138"/>
+        <source>Data budget per &amp;day</source>
+        <translation>روزانہ ڈیٹا بجٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="139"/>
+        <source>Data budget per &amp;month</source>
+        <translation>ماہانہ ڈیٹا بجٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="140"/>
+        <source>Bandwidth &amp;cap (all transfers)</source>
+        <translation>بینڈوڈتھ کی حد (تمام ترسیل)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="142"/>
+        <source>&amp;Language (from the next start)</source>
+        <translation>زبان (اگلی بار کھولنے سے)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="143"/>
+        <source>Proxy (for example a local Tor, or a friend&apos;s server)</source>
+        <translation>پراکسی (مثلاً مقامی Tor، یا کسی دوست کا سرور)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="145"/>
+        <source>&amp;Address</source>
+        <translation>پتا</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="146"/>
+        <source>&amp;Password</source>
+        <translation>پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="147"/>
+        <source>&amp;Use it for</source>
+        <translation>کس کے لیے استعمال ہو</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="165"/>
+        <source>Events (what is tagged for the soonest is fetched first)</source>
+        <translation>تقریبات (قریب ترین کے لیے نشان زد چیزیں پہلے لائی جاتی ہیں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="167"/>
+        <source>Events</source>
+        <translation>تقریبات</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="171"/>
+        <source>e.g. rally</source>
+        <translation>مثلاً جلسہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="172"/>
+        <source>New event&apos;s name</source>
+        <translation>نئی تقریب کا نام</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="176"/>
+        <source>New event&apos;s time</source>
+        <translation>نئی تقریب کا وقت</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="177"/>
+        <source>Add &amp;event</source>
+        <translation>تقریب شامل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/settings_dialog.py" line="179"/>
+        <source>&amp;Remove event</source>
+        <translation>تقریب ہٹائیں</translation>
+    </message>
+</context>
+<context>
+    <name>ShareMenu</name>
+    <message>
+        <location filename="../ui/share_menu.py" line="91"/>
+        <source>&amp;Export bundle…</source>
+        <translation>بنڈل برآمد کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="92"/>
+        <source>&amp;Import bundle…</source>
+        <translation>بنڈل درآمد کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="94"/>
+        <source>Share on the &amp;local network</source>
+        <translation>مقامی نیٹ ورک پر شیئر کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="115"/>
+        <source>Export bundle to</source>
+        <translation>بنڈل یہاں برآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="129"/>
+        <source>Exporting the bundle: {0}%</source>
+        <translation>بنڈل برآمد ہو رہا ہے: {0}%</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="134"/>
+        <source>Exported {0} items ({1} MiB) to {2}; signed with key {3}</source>
+        <translation>{0} تحریریں ({1} MiB) {2} میں برآمد ہوئیں؛ کلید {3} سے دستخط شدہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="143"/>
+        <source>Import the bundle in</source>
+        <translation>یہاں موجود بنڈل درآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="157"/>
+        <source>Checking the bundle: {0}%</source>
+        <translation>بنڈل کی جانچ: {0}%</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="162"/>
+        <source>signed by {0}, whom you trust as {1}</source>
+        <translation>{0} کے دستخط، جن پر آپ {1} کے طور پر بھروسا کرتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="166"/>
+        <source>signed by {0} (key {1}), not among the packers you trust</source>
+        <translation>{0} (کلید {1}) کے دستخط، جو آپ کے قابلِ بھروسا پیک کرنے والوں میں نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="171"/>
+        <source>Imported {0} items and {1} media files, {2}</source>
+        <translation>{0} تحریریں اور {1} میڈیا فائلیں درآمد ہوئیں، {2}</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="186"/>
+        <source>Trust this packer?</source>
+        <translation>اس پیک کرنے والے پر بھروسا کریں؟</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="188"/>
+        <source>The bundle was signed by {0} with key
+{1}
+
+Trust bundles from this key from now on? Compare the key with the packer&apos;s own, in person.</source>
+        <translation>اس بنڈل پر {0} نے اس کلید سے دستخط کیے:
+{1}
+
+کیا آئندہ اس کلید کے بنڈلوں پر بھروسا کریں؟ کلید کا موازنہ پیک کرنے والے کی اپنی کلید سے بالمشافہ کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="203"/>
+        <source>The library is no longer shared on the network</source>
+        <translation>کتب خانہ اب نیٹ ورک پر شیئر نہیں ہو رہا</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="210"/>
+        <source>Sharing the library read-only at {0}</source>
+        <translation>کتب خانہ صرف پڑھنے کے لیے {0} پر شیئر ہو رہا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="229"/>
+        <source>Tiffin</source>
+        <translation>ٹفن</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTreeModel</name>
+    <message>
+        <location filename="../ui/models/source_tree_model.py" line="21"/>
+        <source>Sources</source>
+        <translation>ذرائع</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/source_tree_model.py" line="41"/>
+        <source>All items</source>
+        <translation>تمام تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/source_tree_model.py" line="57"/>
+        <source>Last refresh failed: {0}</source>
+        <translation>پچھلی بار تازہ کرنا ناکام رہا: {0}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,67 @@
+"""Urdu: every string of the .ts translated and compiled, the window built in Urdu mirrors
+(right to left), with an Urdu font; the language list; English back afterwards."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tiffin.config import LANGUAGES, Paths, Settings
+from tiffin.library.store import Store
+from tiffin.ui import i18n
+from tiffin.ui.main_window import MainWindow
+
+I18N = Path(__file__).resolve().parents[2] / "desktop" / "tiffin" / "i18n"
+
+
+@pytest.fixture
+def urdu(qapp: QApplication) -> Iterator[QLocale]:
+    yield i18n.install(qapp, "ur")
+    i18n.install(qapp, "en")
+    qapp.setFont(QApplication.font())
+
+
+def test_every_string_is_translated_and_the_compiled_file_is_current(tmp_path: Path) -> None:
+    root = ElementTree.parse(I18N / "tiffin_ur.ts").getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 200
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation").get("type")  # type: ignore[union-attr]
+    ]
+    assert unfinished == []
+    fresh = tmp_path / "tiffin_ur.qm"
+    subprocess.run(
+        [Path(sys.executable).parent / "pyside6-lrelease", I18N / "tiffin_ur.ts", "-qm", fresh],
+        check=True,
+        capture_output=True,
+    )
+    assert fresh.read_bytes() == (I18N / "tiffin_ur.qm").read_bytes()  # the shipped .qm is built
+    assert set(LANGUAGES) == {"en"} | {p.stem.split("_")[1] for p in I18N.glob("tiffin_*.ts")}
+
+
+def test_the_window_in_urdu_is_mirrored(
+    qtbot: QtBot, urdu: QLocale, qapp: QApplication, store: Store, paths: Paths, settings: Settings
+) -> None:
+    assert urdu.language() == QLocale.Language.Urdu
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    window = MainWindow(store, paths, settings)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[:2] == ["فائل", "تحریریں"]
+    tree = window.source_tree.mapTo(window, QPoint(0, 0)).x()
+    items = window.item_list.mapTo(window, QPoint(0, 0)).x()
+    assert tree > items  # the source tree, first in reading order, is on the right
+    assert qapp.font().families()[0] in i18n.URDU_FONTS
