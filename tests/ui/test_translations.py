@@ -60,7 +60,7 @@ def test_the_window_in_urdu_is_mirrored(
     window.show()
     qtbot.waitExposed(window)
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles[:2] == ["فائل", "تحریریں"]
+    assert titles[:3] == ["فائل", "ترمیم", "تحریریں"]
     tree = window.source_tree.mapTo(window, QPoint(0, 0)).x()
     items = window.item_list.mapTo(window, QPoint(0, 0)).x()
     assert tree > items  # the source tree, first in reading order, is on the right

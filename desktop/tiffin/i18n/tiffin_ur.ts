@@ -135,148 +135,158 @@
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="89"/>
+        <location filename="../ui/downloads_panel.py" line="93"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="90"/>
+        <location filename="../ui/downloads_panel.py" line="94"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="92"/>
+        <location filename="../ui/downloads_panel.py" line="96"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="93"/>
+        <location filename="../ui/downloads_panel.py" line="97"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="93"/>
+        <location filename="../ui/downloads_panel.py" line="97"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="96"/>
+        <location filename="../ui/downloads_panel.py" line="100"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="98"/>
+        <location filename="../ui/downloads_panel.py" line="102"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="100"/>
+        <location filename="../ui/downloads_panel.py" line="104"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="110"/>
+        <location filename="../ui/downloads_panel.py" line="114"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="124"/>
+        <location filename="../ui/downloads_panel.py" line="128"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="125"/>
+        <location filename="../ui/downloads_panel.py" line="129"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="126"/>
+        <location filename="../ui/downloads_panel.py" line="130"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="127"/>
+        <location filename="../ui/downloads_panel.py" line="131"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="128"/>
+        <location filename="../ui/downloads_panel.py" line="132"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="129"/>
+        <location filename="../ui/downloads_panel.py" line="133"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="130"/>
+        <location filename="../ui/downloads_panel.py" line="134"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="263"/>
+        <location filename="../ui/downloads_panel.py" line="270"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="268"/>
+        <location filename="../ui/downloads_panel.py" line="275"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="274"/>
+        <location filename="../ui/downloads_panel.py" line="281"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="276"/>
+        <location filename="../ui/downloads_panel.py" line="283"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="291"/>
+        <location filename="../ui/downloads_panel.py" line="299"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="300"/>
         <location filename="../ui/downloads_panel.py" line="308"/>
+        <location filename="../ui/downloads_panel.py" line="316"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="348"/>
+        <location filename="../ui/downloads_panel.py" line="356"/>
         <source>Recorded {0}</source>
         <translation>{0} ریکارڈ ہو گیا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="359"/>
+        <location filename="../ui/downloads_panel.py" line="357"/>
+        <source>Recording ended</source>
+        <translation>ریکارڈنگ ختم ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="368"/>
         <source>Looking up the stream…</source>
         <translation>سٹریم تلاش ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="368"/>
+        <location filename="../ui/downloads_panel.py" line="377"/>
         <source>Starts in {0}</source>
         <translation>{0} میں شروع ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="370"/>
+        <location filename="../ui/downloads_panel.py" line="379"/>
         <source>Waiting for the stream to begin</source>
         <translation>سٹریم شروع ہونے کا انتظار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="373"/>
+        <location filename="../ui/downloads_panel.py" line="382"/>
         <source>Recording</source>
         <translation>ریکارڈنگ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="378"/>
+        <location filename="../ui/downloads_panel.py" line="385"/>
+        <source>Recording started</source>
+        <translation>ریکارڈنگ شروع ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="390"/>
         <source>: {0}, {1} gaps</source>
         <translation>: {0}، {1} خلا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="380"/>
+        <location filename="../ui/downloads_panel.py" line="392"/>
         <source> (the stream is not answering; still following it)</source>
         <translation> (سٹریم جواب نہیں دے رہی؛ اب بھی پیچھا جاری ہے)</translation>
     </message>
@@ -459,314 +469,364 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="86"/>
-        <location filename="../ui/main_window.py" line="767"/>
+        <location filename="../ui/main_window.py" line="98"/>
+        <location filename="../ui/main_window.py" line="874"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="93"/>
+        <location filename="../ui/main_window.py" line="105"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="100"/>
+        <location filename="../ui/main_window.py" line="112"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="121"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="111"/>
+        <location filename="../ui/main_window.py" line="123"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="113"/>
+        <location filename="../ui/main_window.py" line="125"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="127"/>
+        <location filename="../ui/main_window.py" line="139"/>
         <source>Reader, player, downloads and line</source>
         <translation>قاری، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="128"/>
+        <location filename="../ui/main_window.py" line="140"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="129"/>
+        <location filename="../ui/main_window.py" line="141"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="130"/>
+        <location filename="../ui/main_window.py" line="142"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="131"/>
+        <location filename="../ui/main_window.py" line="143"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="144"/>
+        <location filename="../ui/main_window.py" line="156"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="181"/>
+        <location filename="../ui/main_window.py" line="158"/>
+        <source>Next event</source>
+        <translation>اگلی تقریب</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="208"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="183"/>
+        <location filename="../ui/main_window.py" line="210"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185"/>
+        <location filename="../ui/main_window.py" line="212"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188"/>
+        <location filename="../ui/main_window.py" line="215"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="190"/>
+        <location filename="../ui/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="192"/>
+        <location filename="../ui/main_window.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="195"/>
+        <location filename="../ui/main_window.py" line="222"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="197"/>
+        <location filename="../ui/main_window.py" line="225"/>
+        <source>Mark &amp;all read</source>
+        <translation>سب پڑھا ہوا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="227"/>
+        <source>&amp;Undo</source>
+        <translation>واپس کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="229"/>
+        <source>&amp;Redo</source>
+        <translation>دوبارہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="233"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>کی بورڈ شارٹ کٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="203"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="208"/>
+        <location filename="../ui/main_window.py" line="247"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="213"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="217"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="220"/>
+        <location filename="../ui/main_window.py" line="259"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="223"/>
+        <location filename="../ui/main_window.py" line="262"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="265"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="232"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="281"/>
+        <source>&amp;Edit</source>
+        <translation>ترمیم</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="284"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="257"/>
+        <location filename="../ui/main_window.py" line="300"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="269"/>
+        <location filename="../ui/main_window.py" line="312"/>
+        <source>&amp;Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="314"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="334"/>
+        <location filename="../ui/main_window.py" line="379"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="342"/>
+        <location filename="../ui/main_window.py" line="387"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="343"/>
+        <location filename="../ui/main_window.py" line="388"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="344"/>
+        <location filename="../ui/main_window.py" line="389"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="359"/>
+        <location filename="../ui/main_window.py" line="404"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="361"/>
+        <location filename="../ui/main_window.py" line="406"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="363"/>
+        <location filename="../ui/main_window.py" line="408"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
-        <location filename="../ui/main_window.py" line="594"/>
+        <location filename="../ui/main_window.py" line="435"/>
+        <location filename="../ui/main_window.py" line="660"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="503"/>
+        <location filename="../ui/main_window.py" line="527"/>
+        <source>Mark read</source>
+        <translation>پڑھا ہوا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="527"/>
+        <source>Mark unread</source>
+        <translation>ان پڑھا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="536"/>
+        <source>Mark all read</source>
+        <translation>سب پڑھا ہوا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="569"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="532"/>
+        <location filename="../ui/main_window.py" line="598"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="537"/>
+        <location filename="../ui/main_window.py" line="603"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="547"/>
+        <location filename="../ui/main_window.py" line="613"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="553"/>
+        <location filename="../ui/main_window.py" line="619"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="584"/>
+        <location filename="../ui/main_window.py" line="650"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="588"/>
+        <location filename="../ui/main_window.py" line="654"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="590"/>
+        <location filename="../ui/main_window.py" line="656"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="606"/>
+        <location filename="../ui/main_window.py" line="672"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="614"/>
+        <location filename="../ui/main_window.py" line="680"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="614"/>
+        <location filename="../ui/main_window.py" line="680"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="632"/>
+        <location filename="../ui/main_window.py" line="698"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="641"/>
+        <location filename="../ui/main_window.py" line="707"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="641"/>
+        <location filename="../ui/main_window.py" line="707"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="657"/>
+        <location filename="../ui/main_window.py" line="723"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="666"/>
+        <location filename="../ui/main_window.py" line="732"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="667"/>
+        <location filename="../ui/main_window.py" line="733"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -775,17 +835,42 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="697"/>
+        <location filename="../ui/main_window.py" line="763"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="699"/>
+        <location filename="../ui/main_window.py" line="765"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="753"/>
+        <location filename="../ui/main_window.py" line="780"/>
+        <source>Packed for {0}</source>
+        <translation>{0} کے لیے تیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="781"/>
+        <source>All {0} downloads are ready</source>
+        <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="798"/>
+        <source>{0} d {1} h</source>
+        <translation>{0} دن {1} گھنٹے</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="800"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} گھنٹے {1} منٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="803"/>
+        <source>{0} in {1} · {2}/{3} packed</source>
+        <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="859"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1211,6 +1296,65 @@ Trust bundles from this key from now on? Compare the key with the packer&apos;s 
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="25"/>
+        <location filename="../ui/shortcuts_dialog.py" line="45"/>
+        <source>Keyboard shortcuts</source>
+        <translation>کی بورڈ شارٹ کٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="37"/>
+        <source>Player: play or pause</source>
+        <translation>پلیئر: چلائیں یا روکیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="37"/>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="38"/>
+        <source>Player: back or forward 5 s (with Shift 30 s)</source>
+        <translation>پلیئر: 5 سیکنڈ پیچھے یا آگے (Shift کے ساتھ 30 سیکنڈ)</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="38"/>
+        <source>Left, Right</source>
+        <translation>Left, Right</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="39"/>
+        <source>Player: slower or faster</source>
+        <translation>پلیئر: آہستہ یا تیز</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="40"/>
+        <source>Player: full screen, mute, audio only, subtitles</source>
+        <translation>پلیئر: پوری سکرین، خاموش، صرف آڈیو، ذیلی عنوانات</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="41"/>
+        <source>Downloads: play, pause, resume, cancel</source>
+        <translation>ڈاؤن لوڈ: چلائیں، روکیں، دوبارہ شروع، منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="41"/>
+        <source>Enter, P, R, Delete</source>
+        <translation>Enter, P, R, Delete</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="44"/>
+        <source>Action</source>
+        <translation>کام</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="44"/>
+        <source>Keys</source>
+        <translation>کلیدیں</translation>
+    </message>
+</context>
+<context>
     <name>SourceTreeModel</name>
     <message>
         <location filename="../ui/models/source_tree_model.py" line="21"/>
@@ -1226,6 +1370,34 @@ Trust bundles from this key from now on? Compare the key with the packer&apos;s 
         <location filename="../ui/models/source_tree_model.py" line="57"/>
         <source>Last refresh failed: {0}</source>
         <translation>پچھلی بار تازہ کرنا ناکام رہا: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../ui/tray.py" line="23"/>
+        <source>Show Tiffin</source>
+        <translation>ٹفن دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="25"/>
+        <source>Quit</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="45"/>
+        <source>{0} downloading</source>
+        <translation>{0} ڈاؤن لوڈ ہو رہے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="46"/>
+        <source>{0} queued</source>
+        <translation>{0} قطار میں</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray.py" line="49"/>
+        <source>{0} recording</source>
+        <translation>{0} ریکارڈ ہو رہے ہیں</translation>
     </message>
 </context>
 </TS>

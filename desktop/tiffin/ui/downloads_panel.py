@@ -74,6 +74,9 @@ class DownloadsPanel(QWidget):
 
     play_requested = Signal(object)
     message = Signal(str)
+    notable = Signal(str, str)  # a title and a message worth a desktop notification
+    queue_changed = Signal(int, int, int)  # downloading, queued, recording
+    queue_finished = Signal()
 
     def __init__(
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
@@ -84,6 +87,7 @@ class DownloadsPanel(QWidget):
 
         self.runner: workers.Worker | None = None
         self.rerun = False
+        self.announced: set[int] = set()  # recordings whose start was notified
 
         self.url_box = QLineEdit()
         self.url_box.setPlaceholderText(self.tr("Video or audio address to download"))
@@ -191,6 +195,9 @@ class DownloadsPanel(QWidget):
         def done(entries: list[Download]) -> None:
             current = self.selected()
             self.model.set_entries(entries)
+            running = sum(1 for e in entries if e.status == Status.DOWNLOADING and not e.live)
+            queued = sum(1 for e in entries if e.status == Status.QUEUED)
+            self.queue_changed.emit(running, queued, len(self.recordings))
             if current is not None:
                 for row, entry in enumerate(entries):
                     if entry.id == current.id:
@@ -274,6 +281,7 @@ class DownloadsPanel(QWidget):
             self.status.setText(self.tr("{0} downloads failed").format(len(summary.failed)))
         elif summary.done:
             self.status.setText(self.tr("{0} downloads finished").format(len(summary.done)))
+        self.queue_finished.emit()
         if self.rerun:
             self.rerun = False
             self.start_queue()
@@ -346,6 +354,7 @@ class DownloadsPanel(QWidget):
             self.reload()
             if isinstance(result, Download):
                 self.status.setText(self.tr("Recorded {0}").format(result.title))
+                self.notable.emit(self.tr("Recording ended"), result.title or url)
 
         def failed(message: str) -> None:
             self.recordings.pop(url, None)
@@ -371,6 +380,9 @@ class DownloadsPanel(QWidget):
         else:
             done = update.recording
             row = self.tr("Recording")
+            if update.download_id not in self.announced:
+                self.announced.add(update.download_id)
+                self.notable.emit(self.tr("Recording started"), update.title)
             if update.timeshift and done and not self.recorded.get(update.download_id):
                 self.recorded[update.download_id] = done.segments
                 self.update_buttons()  # something to watch now

@@ -3,12 +3,20 @@ download queue; refresh, add, OPML and media actions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QImage, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -49,6 +57,7 @@ from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.dialogs.settings_dialog import SettingsDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
+from tiffin.ui.drops import DropTarget
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.line_panel import LinePanel
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
@@ -58,6 +67,9 @@ from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
 from tiffin.ui.player import PlayerWidget
 from tiffin.ui.rich_text_delegate import RichTextDelegate
 from tiffin.ui.share_menu import ShareMenu
+from tiffin.ui.shortcuts_dialog import ShortcutsDialog
+from tiffin.ui.tray import Tray
+from tiffin.ui.undo import ReadStateCommand
 
 Progress = Callable[[Any], None]
 
@@ -142,11 +154,23 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.line_label = QLabel()
         self.line_label.setAccessibleName(self.tr("Line state"))
+        self.event_label = QLabel()
+        self.event_label.setAccessibleName(self.tr("Next event"))
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.event_label)
         self.statusBar().addPermanentWidget(self.line_label)
+        self.event_timer = QTimer(self)
+        self.event_timer.setInterval(30_000)
+        self.event_timer.timeout.connect(self.show_next_event)
+        self.event_timer.start()
 
+        self.undo_stack = QUndoStack(self)
         self._build_actions()
+        self.tray = Tray(self, self.windowIcon(), self.status_label.setText)
+        self.setAcceptDrops(True)
+        self.drops = DropTarget(self.on_address_dropped, self.import_opml, self)
+        self.installEventFilter(self.drops)
         self.source_tree.selectionModel().selectionChanged.connect(self.on_source_selected)
         self.item_list.selectionModel().currentChanged.connect(self.on_item_current_changed)
         self.item_view.link_activated.connect(self.on_link_activated)
@@ -154,6 +178,9 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
         self.downloads.play_requested.connect(self.play)
         self.downloads.message.connect(self.status_label.setText)
+        self.downloads.notable.connect(self.tray.notify)
+        self.downloads.queue_changed.connect(self.tray.set_queue_state)
+        self.downloads.queue_finished.connect(self.reload_events)
         self.player.played.connect(lambda _entry: self.reload_sources())
         self.line.overall_changed.connect(self.on_line_changed)
         self.reload_sources()
@@ -194,6 +221,18 @@ class MainWindow(QMainWindow):
         self.toggle_read_action = self._action(
             self.tr("Toggle &read"), "M", self.on_toggle_read_triggered
         )
+        self.mark_all_action = self._action(
+            self.tr("Mark &all read"), "Shift+M", self.on_mark_all_read_triggered
+        )
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([self.undo_action, self.redo_action])
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"), "F1", self.on_shortcuts_triggered
+        )
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("?")])
         next_action = self._action(self.tr("&Next item"), "J", lambda: self._step_item(1))
         previous_action = self._action(self.tr("&Previous item"), "K", lambda: self._step_item(-1))
         find_action = self._action(
@@ -239,10 +278,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         view_menu = self.menuBar().addMenu(self.tr("&Items"))
         for action in (
             self.refresh_action,
             self.toggle_read_action,
+            self.mark_all_action,
             next_action,
             previous_action,
             find_action,
@@ -266,6 +309,8 @@ class MainWindow(QMainWindow):
             self.status_label.setText,
         )
         self.sharing.add_to(self.menuBar().addMenu(self.tr("&Share")))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.add_action)
@@ -479,7 +524,28 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return
         row = self.item_model.row(index.row())
-        self.set_read(index.row(), row.id, not row.read)
+        label = self.tr("Mark read") if not row.read else self.tr("Mark unread")
+        self.undo_stack.push(ReadStateCommand(label, {row.id: row.read}, not row.read, self.mark))
+
+    def on_mark_all_read_triggered(self) -> None:
+        """Mark every item in the list read (undoable)."""
+        changes = {
+            self.item_model.row(n).id: self.item_model.row(n).read
+            for n in range(self.item_model.rowCount())
+        }
+        self.undo_stack.push(ReadStateCommand(self.tr("Mark all read"), changes, True, self.mark))
+
+    def mark(self, item_ids: Sequence[int], read: bool) -> None:
+        """Mark items read or unread: in the list at once, in the library in order."""
+        wanted = set(item_ids)
+        for position in range(self.item_model.rowCount()):
+            if self.item_model.row(position).id in wanted:
+                self.item_model.mark_read(position, read)
+        self._run(
+            lambda _p, _c: queries.set_read(self.store, list(item_ids), read),
+            self.on_read_state_saved,
+            pool=workers.writes(),
+        )
 
     def on_read_state_saved(self, _result: object) -> None:
         self.reload_sources(with_items=False)
@@ -702,12 +768,52 @@ class MainWindow(QMainWindow):
         self._run(save, done, pool=workers.writes())
 
     def reload_events(self) -> None:
-        """Re-read the events (in a worker)."""
+        """Re-read the events (in a worker); note any whose packing just finished."""
 
         def loaded(found: list[Event]) -> None:
+            before = {e.id: e for e in self.events}
+            for event in found:
+                was = before.get(event.id)
+                packed = event.downloads and event.done == event.downloads
+                if packed and was is not None and was.done < was.downloads:
+                    self.tray.notify(
+                        self.tr("Packed for {0}").format(event.name),
+                        self.tr("All {0} downloads are ready").format(event.downloads),
+                    )
             self.events = found
+            self.show_next_event()
 
         self._run_latest("events", lambda _p, _c: events.list_events(self.store), loaded)
+
+    def show_next_event(self) -> None:
+        """The soonest event still to come, with its countdown, in the status bar."""
+        coming = [e for e in self.events if e.starts_in() > 0]
+        if not coming:
+            self.event_label.clear()
+            return
+        event = coming[0]
+        seconds = int(event.starts_in())
+        days, hours, minutes = seconds // 86400, seconds % 86400 // 3600, seconds % 3600 // 60
+        when = (
+            self.tr("{0} d {1} h").format(days, hours)
+            if days
+            else self.tr("{0} h {1} min").format(hours, minutes)
+        )
+        self.event_label.setText(
+            self.tr("{0} in {1} · {2}/{3} packed").format(
+                event.name, when, event.done, event.downloads
+            )
+        )
+
+    def on_shortcuts_triggered(self) -> None:
+        """Show every keyboard shortcut."""
+        ShortcutsDialog(self.actions(), self).open()
+
+    def on_address_dropped(self, url: str) -> None:
+        """An address dropped on the window: offer to subscribe to it."""
+        dialog = self.make_add_dialog()
+        dialog.url_edit.setText(url)
+        dialog.open()
 
     def pack_for_event(self, source: Source, name: str | None) -> None:
         """Tag a source for the event `name` (None: for none)."""
@@ -764,7 +870,8 @@ class MainWindow(QMainWindow):
 
     def on_task_failed(self, message: str) -> None:
         self.status_label.setText(message)
-        QMessageBox.warning(self, self.tr("Tiffin"), message)
+        if not self.isHidden():  # a window closed or in the tray keeps it in the status bar
+            QMessageBox.warning(self, self.tr("Tiffin"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.refresh_worker is not None:
