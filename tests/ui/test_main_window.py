@@ -166,8 +166,7 @@ def test_source_menu_sets_full_articles_or_summaries(
     row = window.source_model.index(1, 0)
     position = window.source_tree.visualRect(row).center()
     window.on_source_menu_requested(position)
-    menu = window.findChild(QMenu)
-    assert menu is not None
+    menu = next(m for m in window.findChildren(QMenu) if m.isVisible())  # not the tray's
     checked = [a.text() for a in menu.actions() if a.isChecked()]
     assert checked == ["Summaries only"]
     menu.close()

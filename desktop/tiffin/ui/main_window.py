@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
         if source is None:
             return
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one at each right-click
         for label, value in self.article_modes():
             action = menu.addAction(label)
             action.setCheckable(True)
