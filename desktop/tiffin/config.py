@@ -10,10 +10,14 @@ from pathlib import Path
 
 import platformdirs
 
+from tiffin.errors import LibraryMissing
+
 logger = logging.getLogger(__name__)
 
 APP_NAME = "tiffin"
 HOME_ENV = "TIFFIN_HOME"
+# Names the folder chosen on the first run when it is not the platform's default (a USB stick).
+LOCATION_FILE = "location"
 # The languages Tiffin speaks (code -> the language's own name); English is the source.
 LANGUAGES = {"en": "English", "ur": "اردو"}
 
@@ -44,11 +48,8 @@ class Paths:
         return cls(root, root / "cache", root / "config", root / "logs")
 
     @classmethod
-    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
-        """An explicit folder wins, then $TIFFIN_HOME, then the platform's user folders."""
-        chosen = data_dir or os.environ.get(HOME_ENV)
-        if chosen:
-            return cls.under(Path(chosen))
+    def default(cls) -> Paths:
+        """The platform's user folders (platformdirs)."""
         return cls(
             Path(platformdirs.user_data_dir(APP_NAME)),
             Path(platformdirs.user_cache_dir(APP_NAME)),
@@ -56,11 +57,54 @@ class Paths:
             Path(platformdirs.user_log_dir(APP_NAME)),
         )
 
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
+        """An explicit folder wins, then $TIFFIN_HOME, then the folder chosen on the first run,
+        then the platform's user folders. Raises LibraryMissing when the chosen folder is gone
+        (a USB stick not plugged in), rather than starting an empty library elsewhere."""
+        chosen = data_dir or os.environ.get(HOME_ENV)
+        if chosen:
+            return cls.under(Path(chosen))
+        remembered = remembered_location()
+        if remembered is None:
+            return cls.default()
+        if not remembered.is_dir():
+            raise LibraryMissing(
+                f"the library folder {remembered} is not there (is the USB stick plugged in?);"
+                " nothing was changed. Plug it in, or start with --data-dir to use another."
+            )
+        return cls.under(remembered)
+
     def ensure(self) -> Paths:
         """Create the folders if they are missing; returns self for chaining."""
         for folder in (self.data_dir, self.cache_dir, self.config_dir, self.log_dir):
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def _location_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / LOCATION_FILE
+
+
+def remembered_location() -> Path | None:
+    """The library folder chosen on the first run, if it is not the platform's default."""
+    try:
+        text = _location_file().read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return Path(text) if text else None
+
+
+def remember_location(folder: Path | None) -> None:
+    """Keep `folder` as where the library lives from now on (None: the platform's default)."""
+    pointer = _location_file()
+    if folder is None:
+        pointer.unlink(missing_ok=True)
+        return
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pointer.with_suffix(".tmp")
+    tmp.write_text(str(folder.expanduser().resolve()), encoding="utf-8")
+    tmp.replace(pointer)
 
 
 @dataclass(frozen=True)

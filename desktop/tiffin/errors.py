@@ -21,6 +21,7 @@
     │   └── PlaylistInvalid    an HLS playlist cannot be used (not a playlist, malformed, DRM)
     ├── StoreError             the library database
     │   ├── SchemaTooNew       the database was written by a newer Tiffin
+    │   ├── LibraryMissing     the library folder chosen on the first run is not there
     │   └── NotFound           no row with that id
     └── Cancelled              the user cancelled a long operation
 
@@ -120,6 +121,10 @@ class StoreError(TiffinError):
 
 class SchemaTooNew(StoreError):
     """The database was written by a newer version of Tiffin."""
+
+
+class LibraryMissing(StoreError):
+    """The library folder chosen on the first run (a USB stick, say) is not there."""
 
 
 class NotFound(StoreError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +28,7 @@ from tiffin.cli.output import (
     print_json,
 )
 from tiffin.cli.progress import ProgressBar
-from tiffin.config import Paths, Settings
+from tiffin.config import HOME_ENV, Paths, Settings
 from tiffin.errors import TiffinError
 from tiffin.fetch.refresh import refresh_sources
 from tiffin.fetch.subscribe import subscribe
@@ -265,12 +266,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tiffin.ui import self_test  # noqa: PLC0415 - headless commands must not load Qt
 
         return self_test.run()
-    paths = Paths.resolve(args.data_dir).ensure()
+    try:
+        paths = Paths.resolve(args.data_dir).ensure()
+    except TiffinError as exc:
+        if args.command is None:
+            from tiffin.ui.app import refuse_start  # noqa: PLC0415 - see below
+
+            return refuse_start(str(exc))
+        print(f"tiffin: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     configure_logging(paths, verbose=args.verbose)
     if args.command is None:
         from tiffin.ui.app import run  # noqa: PLC0415 - headless commands must not load Qt
 
-        return run(paths)
+        return run(paths, folder_fixed=bool(args.data_dir or os.environ.get(HOME_ENV)))
     try:
         return run_command(args, paths)
     except TiffinError as exc:

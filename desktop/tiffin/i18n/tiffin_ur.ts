@@ -470,7 +470,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/main_window.py" line="98"/>
-        <location filename="../ui/main_window.py" line="874"/>
+        <location filename="../ui/main_window.py" line="875"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
@@ -710,123 +710,123 @@
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="404"/>
+        <location filename="../ui/main_window.py" line="405"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="406"/>
+        <location filename="../ui/main_window.py" line="407"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="408"/>
+        <location filename="../ui/main_window.py" line="409"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="435"/>
-        <location filename="../ui/main_window.py" line="660"/>
+        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="661"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="527"/>
+        <location filename="../ui/main_window.py" line="528"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="527"/>
+        <location filename="../ui/main_window.py" line="528"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="536"/>
+        <location filename="../ui/main_window.py" line="537"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="569"/>
+        <location filename="../ui/main_window.py" line="570"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="598"/>
+        <location filename="../ui/main_window.py" line="599"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="603"/>
+        <location filename="../ui/main_window.py" line="604"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="613"/>
+        <location filename="../ui/main_window.py" line="614"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="619"/>
+        <location filename="../ui/main_window.py" line="620"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="650"/>
+        <location filename="../ui/main_window.py" line="651"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="654"/>
+        <location filename="../ui/main_window.py" line="655"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="656"/>
+        <location filename="../ui/main_window.py" line="657"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="672"/>
+        <location filename="../ui/main_window.py" line="673"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="680"/>
+        <location filename="../ui/main_window.py" line="681"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="680"/>
+        <location filename="../ui/main_window.py" line="681"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="698"/>
+        <location filename="../ui/main_window.py" line="699"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="707"/>
+        <location filename="../ui/main_window.py" line="708"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="707"/>
+        <location filename="../ui/main_window.py" line="708"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="723"/>
+        <location filename="../ui/main_window.py" line="724"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="732"/>
+        <location filename="../ui/main_window.py" line="733"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="733"/>
+        <location filename="../ui/main_window.py" line="734"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -835,42 +835,42 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="763"/>
+        <location filename="../ui/main_window.py" line="764"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="765"/>
+        <location filename="../ui/main_window.py" line="766"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="780"/>
+        <location filename="../ui/main_window.py" line="781"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="781"/>
+        <location filename="../ui/main_window.py" line="782"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="798"/>
+        <location filename="../ui/main_window.py" line="799"/>
         <source>{0} d {1} h</source>
         <translation>{0} دن {1} گھنٹے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="800"/>
+        <location filename="../ui/main_window.py" line="801"/>
         <source>{0} h {1} min</source>
         <translation>{0} گھنٹے {1} منٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="803"/>
+        <location filename="../ui/main_window.py" line="804"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="859"/>
+        <location filename="../ui/main_window.py" line="860"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1398,6 +1398,119 @@ Trust bundles from this key from now on? Compare the key with the packer&apos;s 
         <location filename="../ui/tray.py" line="49"/>
         <source>{0} recording</source>
         <translation>{0} ریکارڈ ہو رہے ہیں</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="49"/>
+        <source>Welcome to Tiffin</source>
+        <translation>ٹفن میں خوش آمدید</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="52"/>
+        <source>Tiffin packs the news and the video while the line is good, so that you can read and watch when it is slow or cut. Three choices to begin; each can be changed later.</source>
+        <translation>جب انٹرنیٹ ٹھیک چل رہا ہو، ٹفن خبریں اور ویڈیو پہلے سے سمیٹ لیتا ہے، تاکہ رفتار کم ہو یا رابطہ کٹ جائے تب بھی آپ پڑھ اور دیکھ سکیں۔ شروع کرنے کے لیے تین انتخاب؛ ہر ایک بعد میں بدلا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="60"/>
+        <source>Library folder</source>
+        <translation>لائبریری کا فولڈر</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="62"/>
+        <source>&amp;Choose…</source>
+        <translation>منتخب کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="63"/>
+        <source>Choose the library folder</source>
+        <translation>لائبریری کا فولڈر منتخب کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="69"/>
+        <source>Where the library lives (a folder on a USB stick works too)</source>
+        <translation>لائبریری کہاں رہے (USB اسٹک پر فولڈر بھی چلے گا)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="73"/>
+        <source>Starter subscriptions</source>
+        <translation>ابتدائی سبسکرپشنز</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="80"/>
+        <source>Starter subscriptions (untick what you do not want)</source>
+        <translation>ابتدائی سبسکرپشنز (جو نہیں چاہییں ان کا نشان ہٹا دیں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="84"/>
+        <source>Download video and audio only between</source>
+        <translation>ویڈیو اور آڈیو صرف اس وقت کے درمیان ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="86"/>
+        <source>From hour</source>
+        <translation>شروع کا گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="87"/>
+        <source>Until hour</source>
+        <translation>آخری گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="93"/>
+        <source>and</source>
+        <translation>اور</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="97"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="98"/>
+        <source>no limit</source>
+        <translation>کوئی حد نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="100"/>
+        <source>Data budget per day</source>
+        <translation>روزانہ ڈیٹا بجٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="101"/>
+        <source>When and how much to download</source>
+        <translation>کب اور کتنا ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="104"/>
+        <source>Data budget per &amp;day</source>
+        <translation>روزانہ ڈیٹا بجٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="111"/>
+        <source>&amp;Start</source>
+        <translation>شروع کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="113"/>
+        <source>S&amp;kip</source>
+        <translation>چھوڑ دیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="132"/>
+        <source>Folder for the library</source>
+        <translation>لائبریری کے لیے فولڈر</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="142"/>
+        <source>Give the folder&apos;s whole path, from the top.</source>
+        <translation>فولڈر کا پورا راستہ، شروع سے، لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="144"/>
+        <source>That is a file, not a folder.</source>
+        <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
     </message>
 </context>
 </TS>
