@@ -11,9 +11,11 @@ import feedparser.api
 import feedparser.mixin
 import feedparser.urls
 import pytest
+from feedparser.util import FeedParserDict
 
 from support.testweb import FIXTURES, fixture_headers
 from tiffin.errors import FeedInvalid
+from tiffin.sources import feedparser_speedups
 from tiffin.sources.feeds import parse_feed
 from tiffin.sources.jsonfeed import parse_json_feed
 
@@ -112,9 +114,23 @@ def test_feedparser_speedups_change_nothing_parsed(monkeypatch: pytest.MonkeyPat
                 results.append(str(exc))
         return results
 
-    sped_up = parse_all()
+    def raw_all() -> list[object]:
+        # feedparser's whole answer, but the exception object (equal only to itself)
+        answers: list[object] = []
+        for path in xml:
+            answer = feedparser.parse(path.read_bytes(), sanitize_html=False)
+            answer.pop("bozo_exception", None)
+            answers.append(answer)
+        return answers
+
+    sped_up, sped_up_raw = parse_all(), raw_all()
+    assert feedparser_speedups.REPLACED and "__deepcopy__" in vars(FeedParserDict)
     monkeypatch.setattr(feedparser.api, "PREFERRED_XML_PARSERS", ["drv_libxml2"])
     monkeypatch.setattr(
         feedparser.mixin, "make_safe_absolute_uri", feedparser.urls.make_safe_absolute_uri
     )
+    for name, function in feedparser_speedups.REPLACED.items():
+        monkeypatch.setattr(FeedParserDict, name, function)
+    monkeypatch.delattr(FeedParserDict, "__deepcopy__")
     assert parse_all() == sped_up
+    assert raw_all() == sped_up_raw

@@ -1,5 +1,5 @@
-"""Two changes to how feedparser runs that leave what it returns the same, found by profiling
-a 500-feed refresh (a test parses every fixture with and without them and compares):
+"""Changes to how feedparser runs that leave what it returns the same, found by profiling a
+500-feed refresh (a test parses every fixture with and without them and compares):
 
 - The SAX driver: this module is also an `xml.sax` driver (it has `create_parser`), put first
   in feedparser's list of preferred parsers. It is Python's expat reader with expat's text
@@ -8,6 +8,13 @@ a 500-feed refresh (a test parses every fixture with and without them and compar
 - feedparser resolves the document's base URI again at every start tag (urljoin and urlparse,
   about a fifth of its time). That function is pure and nearly every call repeats the one
   before, so the name feedparser's tag handler calls gets a bounded cache of it.
+- FeedParserDict's lookups (`get`, `in`, `[]`): feedparser calls them about 200,000 times for
+  500 feeds, and `get` and `in` on a missing key raise and catch a KeyError inside. For every
+  key but the five it treats specially, the same answer is found without raising (a tenth of
+  its time).
+- FeedParserDict copies: feedparser deep-copies a small dict of content parameters for every
+  summary and content; the generic deepcopy reconstructs it through pickle's protocol, a
+  direct copy of its items is the same thing, about six times as fast.
 
 Each is applied only when feedparser's internals are still what they were built for; a
 feedparser that changed them runs its own, unchanged path.
@@ -15,6 +22,7 @@ feedparser that changed them runs its own, unchanged path.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +31,14 @@ from xml.sax import expatreader
 import feedparser.api
 import feedparser.mixin
 import feedparser.urls
+import feedparser.util
+
+_Dict = feedparser.util.FeedParserDict
+# The keys FeedParserDict answers with code of their own; every other key goes through keymap.
+_SPECIAL_KEYS = frozenset({"category", "enclosures", "license", "updated", "updated_parsed"})
+_MISSING = object()
+# FeedParserDict's own methods that install() replaced, by name (the test puts them back).
+REPLACED: dict[str, Callable[..., Any]] = {}
 
 
 class _BufferedExpatReader(expatreader.ExpatParser):
@@ -37,8 +53,58 @@ def create_parser(*args: Any, **kwargs: Any) -> expatreader.ExpatParser:
     return _BufferedExpatReader(*args, **kwargs)
 
 
+def _found(mapping: dict[str, Any], key: str) -> Any:
+    """What FeedParserDict's own lookup finds for a key outside _SPECIAL_KEYS, or _MISSING."""
+    real = _Dict.keymap.get(key, key)
+    if isinstance(real, list):
+        for alias in real:
+            if dict.__contains__(mapping, alias):
+                return dict.__getitem__(mapping, alias)
+    elif dict.__contains__(mapping, real):
+        return dict.__getitem__(mapping, real)
+    return dict.get(mapping, key, _MISSING)
+
+
+def _lookups(
+    getitem: Callable[[Any, str], Any],
+    get: Callable[..., Any],
+    contains: Callable[[Any, str], bool],
+) -> tuple[Callable[..., Any], ...]:
+    def fast_getitem(self: Any, key: str) -> Any:
+        if key in _SPECIAL_KEYS or not isinstance(key, str):
+            return getitem(self, key)
+        value = _found(self, key)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value
+
+    def fast_get(self: Any, key: str, default: Any = None) -> Any:
+        if key in _SPECIAL_KEYS or not isinstance(key, str):
+            return get(self, key, default)
+        value = _found(self, key)
+        return default if value is _MISSING else value
+
+    def fast_contains(self: Any, key: str) -> bool:
+        if key in _SPECIAL_KEYS or not isinstance(key, str):
+            return contains(self, key)
+        return _found(self, key) is not _MISSING
+
+    return fast_getitem, fast_get, fast_contains
+
+
+def _deepcopy(self: Any, memo: dict[int, Any]) -> Any:
+    # What copy.deepcopy does for a dict subclass, without the round trip through __reduce_ex__.
+    twin = type(self)()
+    memo[id(self)] = twin
+    if self.__dict__:
+        twin.__dict__.update(copy.deepcopy(self.__dict__, memo))
+    for key, value in dict.items(self):
+        twin[copy.deepcopy(key, memo)] = copy.deepcopy(value, memo)
+    return twin
+
+
 def install() -> None:
-    """Apply both changes, once."""
+    """Apply every change, once."""
     preferred = getattr(feedparser.api, "PREFERRED_XML_PARSERS", None)
     if isinstance(preferred, list) and __name__ not in preferred:
         preferred.insert(0, __name__)
@@ -46,3 +112,11 @@ def install() -> None:
     cached = functools.lru_cache(maxsize=1024)(original)
     if getattr(feedparser.mixin, "make_safe_absolute_uri", None) is original:
         feedparser.mixin.make_safe_absolute_uri = cached
+    own = vars(_Dict)
+    if "__deepcopy__" not in own and all(n in own for n in ("__getitem__", "get", "__contains__")):
+        names = ("__getitem__", "get", "__contains__", "has_key")
+        REPLACED.update((name, own[name]) for name in names)
+        fast = _lookups(own["__getitem__"], own["get"], own["__contains__"])
+        for name, function in zip(names, (*fast, fast[2]), strict=True):
+            setattr(_Dict, name, function)
+        _Dict.__deepcopy__ = _deepcopy
