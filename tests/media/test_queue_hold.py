@@ -1,5 +1,6 @@
 """The download queue holds outside the download window and when the data budget is spent:
-nothing starts, nothing is asked of the server, and the reason is given."""
+nothing starts, nothing is asked of the server, and the reason is given. An entry from a host
+the line finds throttled waits while one from a good host runs."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Status
 from tiffin.library.store import Store
-from tiffin.media.queue import DownloadQueue, hold_reason
+from tiffin.media.queue import DownloadQueue, choked_hosts, hold_reason
 from tiffin.net.governor import Governor
+from tiffin.net.line import Observation
+from tiffin.net.line_history import save_observations
 from tiffin.net.usage import add_usage
 from tiffin.progress import CancelToken
 
@@ -47,3 +50,27 @@ def test_the_queue_holds_outside_its_window_and_with_the_budget_spent(
     governed.update(open_hours)
     summary = DownloadQueue(store, paths, open_hours).run(lambda _: None, CancelToken())
     assert summary.done == [entry.id] and summary.held is None
+
+
+def test_a_throttled_host_waits_while_a_good_host_runs(
+    clip: Path, store: Store, paths: Paths, settings: Settings, governed: Governor
+) -> None:
+    good, slow = "127.0.4.1", "127.0.4.2"
+    web = TestWeb((good, slow)).start()
+    try:
+        for path in ("/first.mp4", "/second.mp4"):
+            web.add(path, clip.read_bytes(), "video/mp4")
+        first = downloads.enqueue(store, web.url("/first.mp4", host=slow))
+        second = downloads.enqueue(store, web.url("/second.mp4", host=good))
+        now, mib = time.time(), 1024 * 1024
+        usual = [Observation(slow, "ok", now - 60 + n, bytes=mib, seconds=1.0) for n in range(3)]
+        save_observations(store, [*usual, Observation(slow, "ok", now, bytes=mib, seconds=20.0)])
+        assert choked_hosts(store) == {slow}
+
+        quick = replace(settings, disk_reserve=0)
+        summary = DownloadQueue(store, paths, quick, parallel=1).run(lambda _: None, CancelToken())
+        assert summary.done == [second.id, first.id]  # the good host's, then the choked one's
+        hosts = [r.host.split(":")[0] for r in web.requests()]
+        assert hosts[0] == good and hosts[-1] == slow
+    finally:
+        web.stop()

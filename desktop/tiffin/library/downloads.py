@@ -145,22 +145,27 @@ def list_downloads(store: Store, statuses: Sequence[Status] | None = None) -> li
     return [_download(row) for row in rows]
 
 
-def next_queued(store: Store, skip: Sequence[int] = ()) -> Download | None:
-    """The first entry waiting to run, not counting those in `skip` (already running): those
+def queued_in_order(store: Store, skip: Sequence[int] = ()) -> list[Download]:
+    """The entries waiting to run, not counting those in `skip` (already running): those
     tagged for the earliest event first (by their own tag or their source's), then the rest,
     each in queue order."""
     marks = ",".join("?" * len(skip))
     with store.read() as db:
-        row = db.execute(
+        rows = db.execute(
             "SELECT d.* FROM downloads d"
             " LEFT JOIN items i ON i.id = d.item_id"
             " LEFT JOIN sources s ON s.id = i.source_id"
             " LEFT JOIN events e ON e.id = COALESCE(d.event_id, s.event_id)"
             f" WHERE d.status = ? AND d.live = 0 AND d.id NOT IN ({marks})"
-            " ORDER BY e.at IS NULL, e.at, d.position LIMIT 1",
+            " ORDER BY e.at IS NULL, e.at, d.position",
             (Status.QUEUED.value, *skip),
-        ).fetchone()
-    return None if row is None else _download(row)
+        ).fetchall()
+    return [_download(row) for row in rows]
+
+
+def next_queued(store: Store, skip: Sequence[int] = ()) -> Download | None:
+    """The first of `queued_in_order`, or None."""
+    return next(iter(queued_in_order(store, skip)), None)
 
 
 def requeue_interrupted(store: Store) -> int:

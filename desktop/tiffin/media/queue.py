@@ -7,6 +7,11 @@ fails (host unreachable, stalls) leaves the entry queued with the reason, not tr
 this run; the next run continues from its bytes. Entries left DOWNLOADING by a killed run are
 queued again at start, and continue from their bytes on disk. Outside the settings' download
 window, or with the data budget spent, nothing new starts and the summary says why (`held`).
+
+The line decides the order too: an entry whose host the line history finds throttled or
+blocked (and that the proxy does not route around) waits while entries from good hosts run,
+so a choked host does not take the slots the good ones could fill; once only choked hosts
+are left, they are tried, in order.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
+
 from tiffin.config import Paths, Settings
 from tiffin.errors import Cancelled, DiskFull, NetError, TiffinError
 from tiffin.library import downloads
@@ -28,6 +35,8 @@ from tiffin.library.store import Store
 from tiffin.media.download import DownloadProgress, DownloadRequest
 from tiffin.media.worker import run_download
 from tiffin.net import governor
+from tiffin.net.line import LineState
+from tiffin.net.line_history import line_states
 from tiffin.progress import CancelToken
 from tiffin.schedule.transfer import in_window
 
@@ -58,6 +67,18 @@ class QueueSummary:
     waiting: dict[int, str] = field(default_factory=dict)  # the line failed: try again later
     disk_full: str | None = None
     held: str | None = None  # outside the download window, or the budget is spent
+
+
+def choked_hosts(store: Store) -> set[str]:
+    """Hosts the line history finds throttled or blocked, but for blocked ones the proxy takes
+    (their transfers go around the block)."""
+    rules = governor.current()
+    return {
+        state.host
+        for state in line_states(store)
+        if state.state == LineState.THROTTLED
+        or (state.state == LineState.BLOCKED and rules.route(state.host) == governor.DIRECT)
+    }
 
 
 def hold_reason(settings: Settings, hour: int | None = None) -> str | None:
@@ -139,13 +160,15 @@ class DownloadQueue:
 
     def _next(self, only: Sequence[int] | None, busy: list[int]) -> Download | None:
         if only is None:
-            return downloads.next_queued(self.store, busy)
-        for download_id in only:
-            if download_id not in busy:
-                entry = downloads.get_download(self.store, download_id)
-                if entry.status == Status.QUEUED:
-                    return entry
-        return None
+            waiting = downloads.queued_in_order(self.store, busy)
+        else:
+            chosen = (downloads.get_download(self.store, i) for i in only if i not in busy)
+            waiting = [entry for entry in chosen if entry.status == Status.QUEUED]
+        if len(waiting) < 2:
+            return next(iter(waiting), None)
+        choked = choked_hosts(self.store)
+        clear = (e for e in waiting if httpx.URL(e.url).host not in choked)
+        return next(clear, waiting[0])
 
     def _token(self, download_id: int) -> CancelToken:
         with self._lock:
