@@ -170,3 +170,26 @@ def test_source_menu_sets_full_articles_or_summaries(
     checked = [a.text() for a in menu.actions() if a.isChecked()]
     assert checked == ["Summaries only"]
     menu.close()
+
+
+def test_unsubscribing_removes_the_source_and_its_items(
+    qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings
+) -> None:
+    kept, _ = queries.add_source(store, web.add_fixture("feeds/manton.rss"), "Manton")
+    gone, _ = queries.add_source(store, web.add_fixture("feeds/atp.rss"), "ATP")
+    refresh_sources(store, paths, settings)
+    window = _window(qtbot, store, paths, settings)
+    qtbot.waitUntil(lambda: len(window.sources) == 2, timeout=QT_TIMEOUT_MS)
+    row = next(
+        window.source_model.index(r, 0)
+        for r in range(window.source_model.rowCount())
+        if window.source_model.index(r, 0).data(SOURCE_IDS_ROLE) == [gone.id]
+    )
+    window.on_source_menu_requested(window.source_tree.visualRect(row).center())
+    menu = next(m for m in window.findChildren(QMenu) if m.isVisible())
+    assert "&Unsubscribe…" in [a.text() for a in menu.actions()]
+    menu.close()
+    window.unsubscribe(window.sources[[s.id for s in window.sources].index(gone.id)], False)
+    qtbot.waitUntil(lambda: [s.id for s in window.sources] == [kept.id], timeout=QT_TIMEOUT_MS)
+    assert [s.id for s in queries.list_sources(store)] == [kept.id]
+    assert queries.list_items(store, [gone.id]) == []

@@ -469,364 +469,384 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="98"/>
-        <location filename="../ui/main_window.py" line="875"/>
+        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="910"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="105"/>
+        <location filename="../ui/main_window.py" line="114"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="112"/>
+        <location filename="../ui/main_window.py" line="121"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="121"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="123"/>
+        <location filename="../ui/main_window.py" line="132"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="125"/>
+        <location filename="../ui/main_window.py" line="134"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="139"/>
+        <location filename="../ui/main_window.py" line="148"/>
         <source>Reader, player, downloads and line</source>
         <translation>قاری، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="141"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="142"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="143"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156"/>
+        <location filename="../ui/main_window.py" line="165"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158"/>
+        <location filename="../ui/main_window.py" line="167"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="208"/>
+        <location filename="../ui/main_window.py" line="217"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="210"/>
+        <location filename="../ui/main_window.py" line="219"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="212"/>
+        <location filename="../ui/main_window.py" line="221"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="215"/>
+        <location filename="../ui/main_window.py" line="224"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="217"/>
+        <location filename="../ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="219"/>
+        <location filename="../ui/main_window.py" line="228"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/main_window.py" line="231"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="225"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>Mark &amp;all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>&amp;Undo</source>
         <translation>واپس کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>&amp;Redo</source>
         <translation>دوبارہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="245"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="246"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="261"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/main_window.py" line="265"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="262"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="274"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="277"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/main_window.py" line="280"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274"/>
+        <location filename="../ui/main_window.py" line="283"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="281"/>
+        <location filename="../ui/main_window.py" line="290"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="284"/>
+        <location filename="../ui/main_window.py" line="293"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="294"/>
+        <location filename="../ui/main_window.py" line="303"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="300"/>
+        <location filename="../ui/main_window.py" line="309"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="311"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="379"/>
+        <location filename="../ui/main_window.py" line="388"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="387"/>
+        <location filename="../ui/main_window.py" line="396"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="388"/>
+        <location filename="../ui/main_window.py" line="397"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="389"/>
+        <location filename="../ui/main_window.py" line="398"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="405"/>
+        <location filename="../ui/main_window.py" line="414"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="407"/>
+        <location filename="../ui/main_window.py" line="416"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="409"/>
+        <location filename="../ui/main_window.py" line="418"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.py" line="426"/>
+        <source>&amp;Unsubscribe…</source>
+        <translation>سبسکرپشن ختم کریں…</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.py" line="436"/>
-        <location filename="../ui/main_window.py" line="661"/>
+        <source>Unsubscribe</source>
+        <translation>سبسکرپشن ختم کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="438"/>
+        <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
+        <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="446"/>
+        <source>Unsubscribed from {0}</source>
+        <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="471"/>
+        <location filename="../ui/main_window.py" line="696"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="528"/>
+        <location filename="../ui/main_window.py" line="563"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="528"/>
+        <location filename="../ui/main_window.py" line="563"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="537"/>
+        <location filename="../ui/main_window.py" line="572"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="570"/>
+        <location filename="../ui/main_window.py" line="605"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="599"/>
+        <location filename="../ui/main_window.py" line="634"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="604"/>
+        <location filename="../ui/main_window.py" line="639"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="614"/>
+        <location filename="../ui/main_window.py" line="649"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="620"/>
+        <location filename="../ui/main_window.py" line="655"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="651"/>
+        <location filename="../ui/main_window.py" line="686"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="655"/>
+        <location filename="../ui/main_window.py" line="690"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="657"/>
+        <location filename="../ui/main_window.py" line="692"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="673"/>
+        <location filename="../ui/main_window.py" line="708"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="681"/>
+        <location filename="../ui/main_window.py" line="716"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="681"/>
+        <location filename="../ui/main_window.py" line="716"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="699"/>
+        <location filename="../ui/main_window.py" line="734"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="708"/>
+        <location filename="../ui/main_window.py" line="743"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="708"/>
+        <location filename="../ui/main_window.py" line="743"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="724"/>
+        <location filename="../ui/main_window.py" line="759"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="733"/>
+        <location filename="../ui/main_window.py" line="768"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="734"/>
+        <location filename="../ui/main_window.py" line="769"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -835,42 +855,42 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="764"/>
+        <location filename="../ui/main_window.py" line="799"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="766"/>
+        <location filename="../ui/main_window.py" line="801"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="781"/>
+        <location filename="../ui/main_window.py" line="816"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="782"/>
+        <location filename="../ui/main_window.py" line="817"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="799"/>
+        <location filename="../ui/main_window.py" line="834"/>
         <source>{0} d {1} h</source>
         <translation>{0} دن {1} گھنٹے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="801"/>
+        <location filename="../ui/main_window.py" line="836"/>
         <source>{0} h {1} min</source>
         <translation>{0} گھنٹے {1} منٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="804"/>
+        <location filename="../ui/main_window.py" line="839"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="860"/>
+        <location filename="../ui/main_window.py" line="895"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>

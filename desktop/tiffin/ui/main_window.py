@@ -7,7 +7,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import (
+    QItemSelection,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -413,7 +422,33 @@ class MainWindow(QMainWindow):
             name = None if event is None else event.name
             action.triggered.connect(lambda _checked, n=name: self.pack_for_event(source, n))
         packing.setEnabled(bool(self.events))
+        menu.addSeparator()
+        remove_action = menu.addAction(self.tr("&Unsubscribe…"))
+        remove_action.triggered.connect(lambda: self.unsubscribe(source))
         menu.popup(self.source_tree.viewport().mapToGlobal(position))
+
+    def unsubscribe(self, source: Source, confirm: bool = True) -> None:
+        """Remove a source and its stored items, after the user confirms (there is no undo:
+        the items, articles and pictures would all have to be kept aside for it)."""
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsubscribe"),
+                self.tr(
+                    "Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay"
+                    " in the downloads."
+                ).format(source.title or source.url, QLocale().toString(source.total)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
+        def done(_result: None) -> None:
+            self.status_label.setText(self.tr("Unsubscribed from {0}").format(source.title))
+            self.reload_sources()
+
+        self._run(
+            lambda _p, _c: queries.delete_source(self.store, source.id), done, pool=workers.writes()
+        )
 
     def edit_rules(self, source: Source) -> None:
         """Show a source's download rules (read in a worker); save and apply what is chosen."""
