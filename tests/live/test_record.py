@@ -33,7 +33,9 @@ def site(web: TestWeb, tmp_path_factory: pytest.TempPathFactory) -> ChannelSite:
 def test_tiffin_record_follows_a_live_stream_to_its_end(
     web: TestWeb, site: ChannelSite, live_segments: list[bytes], tmp_path: Path
 ) -> None:
-    stream = LiveStream(live_segments, SEGMENT, window=6, total=14, already=5)
+    # The first segment stays in the window for 3 s: long enough for a fresh `tiffin record`
+    # process and yt-dlp to start on a busy machine (a window of 6 left it half a second).
+    stream = LiveStream(live_segments, SEGMENT, window=12, total=14, already=5)
     stream.serve(web, "/live/rally/")
     page = site.add_video(
         Video("rally", "Rally in Lahore", time.time(), live_status="is_live"),

@@ -58,7 +58,7 @@ def _chapters(path: Path) -> list[str]:
 def test_records_from_the_oldest_segment_to_the_end(
     web: TestWeb, live_segments: list[bytes], settings: Settings, tmp_path: Path
 ) -> None:
-    stream = LiveStream(live_segments, SEGMENT, window=6, total=16, already=5)
+    stream = LiveStream(live_segments, SEGMENT, window=9, total=16, already=5)
     url = stream.serve(web, "/live/a/")
     seen: list[RecordingProgress] = []
     result = _record(url, tmp_path / "rec", settings, on_progress=seen.append)
