@@ -9,7 +9,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tiffin.cli.output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, iso, print_json
 from tiffin.config import Paths, Settings
@@ -18,10 +18,12 @@ from tiffin.library import downloads, queries
 from tiffin.library.downloads import Download, Status
 from tiffin.library.rules import MediaRules, get_rules, live_to_record, queue_by_rules, set_rules
 from tiffin.library.store import Store
-from tiffin.live.record import LiveProgress, record
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, media_dir
 from tiffin.progress import CancelToken
+
+if TYPE_CHECKING:
+    from tiffin.live.record import LiveProgress
 
 
 def add_parsers(commands: Any) -> None:
@@ -255,6 +257,8 @@ def _clock(seconds: float | None) -> str:
 def _record_subscribed(store: Store, paths: Paths, settings: Settings) -> int:
     """Record, side by side, every live or upcoming entry the rules want; exit 0 once all are
     final, 3 if some failed."""
+    from tiffin.live.record import record  # noqa: PLC0415 - see cmd_record
+
     wanted = live_to_record(store)
     if not wanted:
         print("no live or upcoming entries to record (see `tiffin rules SOURCE --record-live`)")
@@ -288,6 +292,10 @@ def cmd_record(args: argparse.Namespace, store: Store, paths: Paths, settings: S
     """Record a stream to its end; exit 0 once the file is final and in the library."""
     if args.subscribed:
         return _record_subscribed(store, paths, settings)
+    # Imported here: the recorder and yt-dlp's live path take a seventh of a second, which
+    # every other command spares.
+    from tiffin.live.record import record  # noqa: PLC0415
+
     try:
         entry = record(
             store,

@@ -3,8 +3,9 @@
 What is chosen: items of some sources, a folder, a date range, an event, or by id; with them
 their sources, full articles, pictures and finished media (with subtitles and thumbnail).
 Files are copied in streams with their SHA-256 computed on the way (hashing runs beside the
-writing, on the other core); a journal in the bundle lets a run that was cut short skip every
-file already copied. The manifest is signed and written last.
+writing, on the other core, and the next copy does not wait for it); a journal in the bundle
+lets a run that was cut short skip every file already copied. The manifest is signed and
+written last.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -262,18 +263,6 @@ def _copy_range(source: Path, offset: int, size: int, target: Path) -> None:
         raise ExportError(f"{source} ended early; it changed while being exported")
 
 
-def _hashing_copy(source: Path, offset: int, size: int, target: Path) -> str:
-    """Copy `size` bytes of `source` from `offset` to `target`; returns their SHA-256,
-    computed in a second thread while the copy runs (both release the GIL)."""
-    temporary = target.with_name(target.name + ".partial")
-    with ThreadPoolExecutor(1, thread_name_prefix="hash") as pool:
-        digest = pool.submit(_hash_range, source, offset, size)
-        _copy_range(source, offset, size, temporary)
-        found = digest.result()
-    temporary.replace(target)
-    return found
-
-
 def _journal(folder: Path) -> dict[str, dict[str, Any]]:
     try:
         found = json.loads((folder / JOURNAL).read_text(encoding="utf-8"))
@@ -332,21 +321,41 @@ def export_bundle(
     report = ExportReport(folder, items=sum(1 for r in records if r["record"] == "item"))
     total = sum(p.size for p in planned)
     done = 0
-    for item in _with_offsets(planned):
-        plan, offset = item
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        if copied(plan):
-            report.skipped += 1
-        else:
-            target = folder / plan.target
-            target.parent.mkdir(parents=True, exist_ok=True)
-            digest = _hashing_copy(plan.source, offset, plan.size, target)
-            journal[plan.target] = {"size": plan.size, "sha256": digest}
-            _write_json(folder / JOURNAL, journal)
-        done += plan.size
-        if progress is not None:
-            progress(ExportProgress(done, total, plan.target))
+    # Each file's SHA-256 is computed in a thread beside its copy (both release the GIL); the
+    # next copy starts without waiting for it. A file counts as copied (renamed into place,
+    # entered in the journal) once its hash is in, in order, and a copy that finished before a
+    # cancel or a failure still counts.
+    pending: list[tuple[_Planned, Path, Future[str]]] = []
+
+    def settle() -> None:
+        plan, temporary, digest = pending.pop()
+        found = digest.result()
+        temporary.replace(folder / plan.target)
+        journal[plan.target] = {"size": plan.size, "sha256": found}
+        _write_json(folder / JOURNAL, journal)
+
+    with ThreadPoolExecutor(2, thread_name_prefix="hash") as hashing:
+        try:
+            for plan, offset in _with_offsets(planned):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if copied(plan):
+                    report.skipped += 1
+                else:
+                    target = folder / plan.target
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    temporary = target.with_name(target.name + ".partial")
+                    digest = hashing.submit(_hash_range, plan.source, offset, plan.size)
+                    _copy_range(plan.source, offset, plan.size, temporary)
+                    if pending:
+                        settle()
+                    pending.append((plan, temporary, digest))
+                done += plan.size
+                if progress is not None:
+                    progress(ExportProgress(done, total, plan.target))
+        finally:
+            if pending:
+                settle()
     library = "\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
     (folder / LIBRARY).write_text(library + "\n", encoding="utf-8")
     library_bytes = (folder / LIBRARY).read_bytes()
