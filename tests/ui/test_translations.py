@@ -11,13 +11,15 @@ from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from tiffin.config import LANGUAGES, Paths, Settings
 from tiffin.library.store import Store
 from tiffin.ui import i18n
 from tiffin.ui.main_window import MainWindow
+from tiffin.ui.text_direction_delegate import TextDirectionDelegate
 
 I18N = Path(__file__).resolve().parents[2] / "desktop" / "tiffin" / "i18n"
 
@@ -65,3 +67,25 @@ def test_the_window_in_urdu_is_mirrored(
     items = window.item_list.mapTo(window, QPoint(0, 0)).x()
     assert tree > items  # the source tree, first in reading order, is on the right
     assert qapp.font().families()[0] in i18n.URDU_FONTS
+
+
+def test_each_row_runs_in_its_own_direction(urdu: QLocale, qtbot: QtBot) -> None:
+    model = QStandardItemModel()
+    for title in ("311: Mutually Assured Destruction", "لاہور میں جلسہ"):
+        model.appendRow(QStandardItem(title))
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = TextDirectionDelegate(view)
+
+    def option(row: int) -> QStyleOptionViewItem:
+        made = QStyleOptionViewItem()
+        made.initFrom(view)  # the view's direction: right to left in Urdu
+        delegate.initStyleOption(made, model.index(row, 0))
+        return made
+
+    english, urdu_title = option(0), option(1)
+    assert english.direction == Qt.LayoutDirection.LeftToRight
+    assert english.displayAlignment & Qt.AlignmentFlag.AlignRight  # still on the leading edge
+    assert english.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
+    assert urdu_title.direction == Qt.LayoutDirection.RightToLeft

@@ -77,6 +77,7 @@ from tiffin.ui.player import PlayerWidget
 from tiffin.ui.rich_text_delegate import RichTextDelegate
 from tiffin.ui.share_menu import ShareMenu
 from tiffin.ui.shortcuts_dialog import ShortcutsDialog
+from tiffin.ui.text_direction_delegate import TextDirectionDelegate
 from tiffin.ui.tray import Tray
 from tiffin.ui.undo import ReadStateCommand
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.item_list = ItemListView()
         self.item_list.setModel(self.item_model)
         self.item_list.setUniformItemSizes(True)
+        self.item_list.setItemDelegate(TextDirectionDelegate(self.item_list))
         self.item_list.setAccessibleName(self.tr("Items"))
         self.item_view = ItemView()
         self.images = ImageFolder(paths.data_dir / "images")
