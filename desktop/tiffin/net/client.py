@@ -11,7 +11,7 @@ import email.utils
 import logging
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import httpx
@@ -56,6 +56,29 @@ class FetchResult:
     validators: Mapping[str, str] = field(default_factory=dict)
 
 
+class PerHostTransport(httpx.AsyncBaseTransport):
+    """Direct connections with a pool of their own for each host. httpcore's pool looks over
+    every connection it holds at each request and at the end of each answer, so one pool for a
+    refresh of many hosts spends more and more time there (a quarter of the main process's CPU
+    for 500 feeds on 50 hosts); per host, it looks over a few."""
+
+    def __init__(self, make_pool: Callable[[], httpx.AsyncBaseTransport]) -> None:
+        self._make_pool = make_pool
+        self._pools: dict[tuple[str, str, int | None], httpx.AsyncBaseTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        key = (request.url.scheme, request.url.host, request.url.port)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = self._make_pool()
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.aclose()
+
+
 def make_client(
     settings: Settings,
     transport: httpx.AsyncBaseTransport | None = None,
@@ -79,10 +102,16 @@ def make_client(
         receive_buffer = max(MIN_RECEIVE_BUFFER, int(cap / 4))
     options = [(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)] if receive_buffer else []
 
-    def proxied(address: str) -> httpx.AsyncBaseTransport:
-        return httpx.AsyncHTTPTransport(limits=limits, proxy=address, socket_options=options)
+    tls = httpx.create_ssl_context()  # one for every pool: each costs a read of the CA file
 
-    direct = transport or httpx.AsyncHTTPTransport(limits=limits, socket_options=options)
+    def proxied(address: str) -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(
+            verify=tls, limits=limits, proxy=address, socket_options=options
+        )
+
+    direct = transport or PerHostTransport(
+        lambda: httpx.AsyncHTTPTransport(verify=tls, limits=limits, socket_options=options)
+    )
     return httpx.AsyncClient(
         timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
         limits=limits,
