@@ -13,7 +13,7 @@ from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Status
 from tiffin.library.store import Store
-from tiffin.media.queue import DownloadQueue, choked_hosts, hold_reason
+from tiffin.media.queue import DownloadQueue, QueueEvent, choked_hosts, hold_reason
 from tiffin.net.governor import Governor
 from tiffin.net.line import Observation
 from tiffin.net.line_history import save_observations
@@ -72,5 +72,32 @@ def test_a_throttled_host_waits_while_a_good_host_runs(
         assert summary.done == [second.id, first.id]  # the good host's, then the choked one's
         hosts = [r.host.split(":")[0] for r in web.requests()]
         assert hosts[0] == good and hosts[-1] == slow
+    finally:
+        web.stop()
+
+
+def test_a_host_that_keeps_failing_is_not_asked_again_in_the_run(
+    clip: Path, store: Store, paths: Paths, settings: Settings, governed: Governor
+) -> None:
+    good, dead = "127.0.4.3", "127.0.4.4"
+    web = TestWeb((good, dead)).start()
+    try:
+        web.add("/clip.mp4", clip.read_bytes(), "video/mp4")
+        web.refusing[dead] = time.monotonic() + 600  # closes every connection unanswered
+        lost = [downloads.enqueue(store, web.url(f"/clip.mp4?n={n}", host=dead)) for n in range(3)]
+        fine = downloads.enqueue(store, web.url("/clip.mp4", host=good))
+        started: list[int] = []
+
+        def seen(event: QueueEvent) -> None:
+            if event.status == Status.DOWNLOADING and event.download_id not in started:
+                started.append(event.download_id)
+
+        quick = replace(settings, disk_reserve=0)
+        summary = DownloadQueue(store, paths, quick, parallel=1).run(seen, CancelToken())
+        assert summary.done == [fine.id]
+        assert started == [lost[0].id, lost[1].id, fine.id]  # the third dead one is not tried
+        assert set(summary.waiting) == {e.id for e in lost}
+        left = downloads.get_download(store, lost[2].id)
+        assert left.status == Status.QUEUED and "tried again at the next run" in str(left.error)
     finally:
         web.stop()

@@ -11,7 +11,8 @@ window, or with the data budget spent, nothing new starts and the summary says w
 The line decides the order too: an entry whose host the line history finds throttled or
 blocked (and that the proxy does not route around) waits while entries from good hosts run,
 so a choked host does not take the slots the good ones could fill; once only choked hosts
-are left, they are tried, in order.
+are left, they are tried, in order. A host whose downloads fail on the line `HOST_FAILURES`
+times in a run is not asked again in that run: its other entries wait, with the reason.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from tiffin.schedule.transfer import in_window
 
 logger = logging.getLogger(__name__)
 
+HOST_FAILURES = 2
+
 
 def media_dir(paths: Paths) -> Path:
     """The folder holding finished downloads (and `.partial/` for unfinished ones)."""
@@ -65,6 +68,7 @@ class QueueSummary:
     done: list[int] = field(default_factory=list)
     failed: dict[int, str] = field(default_factory=dict)
     waiting: dict[int, str] = field(default_factory=dict)  # the line failed: try again later
+    host_failures: dict[str, int] = field(default_factory=dict)
     disk_full: str | None = None
     held: str | None = None  # outside the download window, or the budget is spent
 
@@ -140,7 +144,8 @@ class DownloadQueue:
                 while (
                     len(running) < self.parallel and not cancel.cancelled and not summary.disk_full
                 ):
-                    entry = self._next(only, [*(d.id for d in running.values()), *summary.waiting])
+                    busy = [*(d.id for d in running.values()), *summary.waiting]
+                    entry = self._next(only, busy, self._given_up(summary))
                     if entry is None:
                         break
                     summary.held = hold_reason(self.settings)
@@ -156,14 +161,41 @@ class DownloadQueue:
                 for future in finished:
                     entry = running.pop(future)
                     self._settle(entry, future, summary, on_event, cancel)
+        self._note_skipped(only, summary, on_event)
         return summary
 
-    def _next(self, only: Sequence[int] | None, busy: list[int]) -> Download | None:
+    @staticmethod
+    def _given_up(summary: QueueSummary) -> set[str]:
+        return {host for host, n in summary.host_failures.items() if n >= HOST_FAILURES}
+
+    def _note_skipped(
+        self,
+        only: Sequence[int] | None,
+        summary: QueueSummary,
+        on_event: Callable[[QueueEvent], None],
+    ) -> None:
+        """Give the entries left for a host this run gave up on their reason."""
+        given_up = self._given_up(summary)
+        if not given_up:
+            return
+        left = downloads.queued_in_order(self.store, list(summary.waiting))
+        for entry in left:
+            host = httpx.URL(entry.url).host
+            if host in given_up and (only is None or entry.id in only):
+                reason = f"{host} failed {HOST_FAILURES} downloads; tried again at the next run"
+                summary.waiting[entry.id] = reason
+                downloads.set_status(self.store, entry.id, Status.QUEUED, reason)
+                on_event(QueueEvent(entry.id, Status.QUEUED, error=reason))
+
+    def _next(
+        self, only: Sequence[int] | None, busy: list[int], given_up: set[str]
+    ) -> Download | None:
         if only is None:
             waiting = downloads.queued_in_order(self.store, busy)
         else:
             chosen = (downloads.get_download(self.store, i) for i in only if i not in busy)
             waiting = [entry for entry in chosen if entry.status == Status.QUEUED]
+        waiting = [e for e in waiting if httpx.URL(e.url).host not in given_up]
         if len(waiting) < 2:
             return next(iter(waiting), None)
         choked = choked_hosts(self.store)
@@ -220,6 +252,8 @@ class DownloadQueue:
             on_event(QueueEvent(entry.id, status))
         except NetError as exc:
             summary.waiting[entry.id] = str(exc)
+            host = httpx.URL(entry.url).host
+            summary.host_failures[host] = summary.host_failures.get(host, 0) + 1
             downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
             on_event(QueueEvent(entry.id, Status.QUEUED, error=str(exc)))
         except DiskFull as exc:
