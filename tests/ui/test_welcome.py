@@ -52,6 +52,7 @@ def test_welcome_sets_up_a_library_on_a_stick(
     dialog.window_start.setValue(2)
     dialog.window_end.setValue(5)
     dialog.daily.setValue(200)
+    dialog.language.setCurrentIndex(dialog.language.findData("ur"))
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         _button(dialog, QDialogButtonBox.ButtonRole.AcceptRole).click()
 
@@ -62,6 +63,7 @@ def test_welcome_sets_up_a_library_on_a_stick(
     assert sorted(urls) == sorted(s.url for i, s in enumerate(STARTERS) if i != 1)
     settings = Settings.load(paths.settings_file)
     assert settings.media_window == (2, 5) and settings.daily_budget == 200 * MiB
+    assert settings.language == "ur"
 
     assert remembered_location() == stick.resolve()
     assert Paths.resolve() == paths  # the next start opens the stick's library

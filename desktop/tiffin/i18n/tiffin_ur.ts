@@ -469,384 +469,384 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
-        <location filename="../ui/main_window.py" line="910"/>
+        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="912"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="114"/>
+        <location filename="../ui/main_window.py" line="115"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="121"/>
+        <location filename="../ui/main_window.py" line="123"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="130"/>
+        <location filename="../ui/main_window.py" line="132"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="132"/>
+        <location filename="../ui/main_window.py" line="134"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="134"/>
+        <location filename="../ui/main_window.py" line="136"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="148"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>Reader, player, downloads and line</source>
         <translation>قاری، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="154"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="167"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="167"/>
+        <location filename="../ui/main_window.py" line="169"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="217"/>
+        <location filename="../ui/main_window.py" line="219"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="219"/>
+        <location filename="../ui/main_window.py" line="221"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="221"/>
+        <location filename="../ui/main_window.py" line="223"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224"/>
+        <location filename="../ui/main_window.py" line="226"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="228"/>
+        <location filename="../ui/main_window.py" line="230"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="233"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="234"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>Mark &amp;all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>&amp;Undo</source>
         <translation>واپس کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>&amp;Redo</source>
         <translation>دوبارہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="244"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245"/>
+        <location filename="../ui/main_window.py" line="247"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="250"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="253"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/main_window.py" line="258"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="261"/>
+        <location filename="../ui/main_window.py" line="263"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="267"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/main_window.py" line="273"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274"/>
+        <location filename="../ui/main_window.py" line="276"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277"/>
+        <location filename="../ui/main_window.py" line="279"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="280"/>
+        <location filename="../ui/main_window.py" line="282"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="290"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="293"/>
+        <location filename="../ui/main_window.py" line="295"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303"/>
+        <location filename="../ui/main_window.py" line="305"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="322"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="321"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="325"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="388"/>
+        <location filename="../ui/main_window.py" line="390"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="396"/>
+        <location filename="../ui/main_window.py" line="398"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="397"/>
+        <location filename="../ui/main_window.py" line="399"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="398"/>
+        <location filename="../ui/main_window.py" line="400"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="414"/>
+        <location filename="../ui/main_window.py" line="416"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="416"/>
+        <location filename="../ui/main_window.py" line="418"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="418"/>
+        <location filename="../ui/main_window.py" line="420"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="426"/>
+        <location filename="../ui/main_window.py" line="428"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="436"/>
+        <location filename="../ui/main_window.py" line="438"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="438"/>
+        <location filename="../ui/main_window.py" line="440"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="446"/>
+        <location filename="../ui/main_window.py" line="448"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="471"/>
-        <location filename="../ui/main_window.py" line="696"/>
+        <location filename="../ui/main_window.py" line="473"/>
+        <location filename="../ui/main_window.py" line="698"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="563"/>
+        <location filename="../ui/main_window.py" line="565"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="563"/>
+        <location filename="../ui/main_window.py" line="565"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="572"/>
+        <location filename="../ui/main_window.py" line="574"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="605"/>
+        <location filename="../ui/main_window.py" line="607"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="634"/>
+        <location filename="../ui/main_window.py" line="636"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="639"/>
+        <location filename="../ui/main_window.py" line="641"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="649"/>
+        <location filename="../ui/main_window.py" line="651"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="655"/>
+        <location filename="../ui/main_window.py" line="657"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="686"/>
+        <location filename="../ui/main_window.py" line="688"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="690"/>
+        <location filename="../ui/main_window.py" line="692"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="692"/>
+        <location filename="../ui/main_window.py" line="694"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="708"/>
+        <location filename="../ui/main_window.py" line="710"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="716"/>
+        <location filename="../ui/main_window.py" line="718"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="716"/>
+        <location filename="../ui/main_window.py" line="718"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="734"/>
+        <location filename="../ui/main_window.py" line="736"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="743"/>
+        <location filename="../ui/main_window.py" line="745"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="743"/>
+        <location filename="../ui/main_window.py" line="745"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="759"/>
+        <location filename="../ui/main_window.py" line="761"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="768"/>
+        <location filename="../ui/main_window.py" line="770"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="769"/>
+        <location filename="../ui/main_window.py" line="771"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -855,42 +855,42 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="799"/>
+        <location filename="../ui/main_window.py" line="801"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="801"/>
+        <location filename="../ui/main_window.py" line="803"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="816"/>
+        <location filename="../ui/main_window.py" line="818"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="817"/>
+        <location filename="../ui/main_window.py" line="819"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="834"/>
+        <location filename="../ui/main_window.py" line="836"/>
         <source>{0} d {1} h</source>
         <translation>{0} دن {1} گھنٹے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="836"/>
+        <location filename="../ui/main_window.py" line="838"/>
         <source>{0} h {1} min</source>
         <translation>{0} گھنٹے {1} منٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="839"/>
+        <location filename="../ui/main_window.py" line="841"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="895"/>
+        <location filename="../ui/main_window.py" line="897"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1423,112 +1423,127 @@ Trust bundles from this key from now on? Compare the key with the packer&apos;s 
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="49"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="50"/>
         <source>Welcome to Tiffin</source>
         <translation>ٹفن میں خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="52"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="53"/>
         <source>Tiffin packs the news and the video while the line is good, so that you can read and watch when it is slow or cut. Three choices to begin; each can be changed later.</source>
         <translation>جب انٹرنیٹ ٹھیک چل رہا ہو، ٹفن خبریں اور ویڈیو پہلے سے سمیٹ لیتا ہے، تاکہ رفتار کم ہو یا رابطہ کٹ جائے تب بھی آپ پڑھ اور دیکھ سکیں۔ شروع کرنے کے لیے تین انتخاب؛ ہر ایک بعد میں بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/welcome_dialog.py" line="60"/>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="61"/>
+        <source>As the system</source>
+        <translation>سسٹم کے مطابق</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="67"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="70"/>
         <source>Library folder</source>
         <translation>لائبریری کا فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="62"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="72"/>
         <source>&amp;Choose…</source>
         <translation>منتخب کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="63"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="73"/>
         <source>Choose the library folder</source>
         <translation>لائبریری کا فولڈر منتخب کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="69"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="79"/>
         <source>Where the library lives (a folder on a USB stick works too)</source>
         <translation>لائبریری کہاں رہے (USB اسٹک پر فولڈر بھی چلے گا)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="73"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="83"/>
         <source>Starter subscriptions</source>
         <translation>ابتدائی سبسکرپشنز</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="80"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="90"/>
         <source>Starter subscriptions (untick what you do not want)</source>
         <translation>ابتدائی سبسکرپشنز (جو نہیں چاہییں ان کا نشان ہٹا دیں)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="84"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="94"/>
         <source>Download video and audio only between</source>
         <translation>ویڈیو اور آڈیو صرف اس وقت کے درمیان ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="86"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="96"/>
         <source>From hour</source>
         <translation>شروع کا گھنٹہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="87"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="97"/>
         <source>Until hour</source>
         <translation>آخری گھنٹہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="93"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="103"/>
         <source>and</source>
         <translation>اور</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="97"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="107"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="98"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="108"/>
         <source>no limit</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="100"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="110"/>
         <source>Data budget per day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="101"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="111"/>
         <source>When and how much to download</source>
         <translation>کب اور کتنا ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="104"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="114"/>
         <source>Data budget per &amp;day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="111"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="121"/>
         <source>&amp;Start</source>
         <translation>شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="113"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="123"/>
         <source>S&amp;kip</source>
         <translation>چھوڑ دیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="132"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="144"/>
         <source>Folder for the library</source>
         <translation>لائبریری کے لیے فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="142"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="154"/>
         <source>Give the folder&apos;s whole path, from the top.</source>
         <translation>فولڈر کا پورا راستہ، شروع سے، لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="144"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="156"/>
         <source>That is a file, not a folder.</source>
         <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
     </message>

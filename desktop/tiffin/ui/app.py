@@ -56,6 +56,7 @@ def run(paths: Paths, folder_fixed: bool = False) -> int:
         if is_first_run(paths):
             paths = welcome(paths, settings, folder_fixed)
             settings = Settings.load(paths.settings_file)
+            i18n.install(app, settings.language)  # the window opens in the language chosen
         store = Store(paths.database)
     except (TiffinError, OSError) as exc:
         QMessageBox.critical(None, "Tiffin", str(exc))

@@ -1,5 +1,5 @@
-"""The first run's welcome: where the library lives (the platform's folder or, say, a USB
-stick), which starter subscriptions to add, and when and how much to download."""
+"""The first run's welcome: the language, where the library lives (the platform's folder or,
+say, a USB stick), which starter subscriptions to add, and when and how much to download."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tiffin.config import Settings
+from tiffin.config import LANGUAGES, Settings
 from tiffin.first_run import Welcome
 from tiffin.sources.starters import STARTERS
 
@@ -55,6 +56,16 @@ class WelcomeDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("As the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        language_row = QFormLayout()
+        # Named in Urdu too, for a reader of Urdu on a system set to English (and the Urdu
+        # translation of "&Language" is the English word, for the other way round)
+        language_row.addRow(self.tr("&Language") + " · زبان", self.language)
 
         self.folder = QLineEdit(str(default_folder))
         self.folder.setAccessibleName(self.tr("Library folder"))
@@ -114,7 +125,9 @@ class WelcomeDialog(QDialog):
         buttons.accepted.connect(self.on_start_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, where, starters, spending, self.problem, buttons):
+        layout.addWidget(intro)
+        layout.addLayout(language_row)
+        for widget in (where, starters, spending, self.problem, buttons):
             layout.addWidget(widget)
 
     @staticmethod
@@ -161,6 +174,9 @@ class WelcomeDialog(QDialog):
             else None
         )
         settings = replace(
-            self.original, media_window=window, daily_budget=self.daily.value() * MiB or None
+            self.original,
+            media_window=window,
+            daily_budget=self.daily.value() * MiB or None,
+            language=str(self.language.currentData()),
         )
         return Welcome(None if folder == self.default_folder else folder, ticked, settings)
