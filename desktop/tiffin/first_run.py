@@ -32,7 +32,6 @@ def set_up(paths: Paths, welcome: Welcome) -> Paths:
     Raises StoreError if the library cannot be made, OSError if the folder cannot."""
     if welcome.folder is not None:
         paths = Paths.under(welcome.folder)
-        paths.ensure()
         remember_location(paths.data_dir)
     paths.ensure()
     with Store(paths.database) as store:

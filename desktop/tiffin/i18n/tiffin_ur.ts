@@ -1429,8 +1429,8 @@ Trust bundles from this key from now on? Compare the key with the packer&apos;s 
     </message>
     <message>
         <location filename="../ui/dialogs/welcome_dialog.py" line="53"/>
-        <source>Tiffin packs the news and the video while the line is good, so that you can read and watch when it is slow or cut. Three choices to begin; each can be changed later.</source>
-        <translation>جب انٹرنیٹ ٹھیک چل رہا ہو، ٹفن خبریں اور ویڈیو پہلے سے سمیٹ لیتا ہے، تاکہ رفتار کم ہو یا رابطہ کٹ جائے تب بھی آپ پڑھ اور دیکھ سکیں۔ شروع کرنے کے لیے تین انتخاب؛ ہر ایک بعد میں بدلا جا سکتا ہے۔</translation>
+        <source>Tiffin packs the news and the video while the line is good, so that you can read and watch when it is slow or cut. A few choices to begin; each can be changed later.</source>
+        <translation>جب انٹرنیٹ ٹھیک چل رہا ہو، ٹفن خبریں اور ویڈیو پہلے سے سمیٹ لیتا ہے، تاکہ رفتار کم ہو یا رابطہ کٹ جائے تب بھی آپ پڑھ اور دیکھ سکیں۔ شروع کرنے کے لیے چند انتخاب؛ ہر ایک بعد میں بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/welcome_dialog.py" line="60"/>
@@ -1443,107 +1443,107 @@ Trust bundles from this key from now on? Compare the key with the packer&apos;s 
         <translation>سسٹم کے مطابق</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="67"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="68"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="70"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="71"/>
         <source>Library folder</source>
         <translation>لائبریری کا فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="72"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="73"/>
         <source>&amp;Choose…</source>
         <translation>منتخب کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="73"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="74"/>
         <source>Choose the library folder</source>
         <translation>لائبریری کا فولڈر منتخب کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="79"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="80"/>
         <source>Where the library lives (a folder on a USB stick works too)</source>
         <translation>لائبریری کہاں رہے (USB اسٹک پر فولڈر بھی چلے گا)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="83"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="84"/>
         <source>Starter subscriptions</source>
         <translation>ابتدائی سبسکرپشنز</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="90"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="91"/>
         <source>Starter subscriptions (untick what you do not want)</source>
         <translation>ابتدائی سبسکرپشنز (جو نہیں چاہییں ان کا نشان ہٹا دیں)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="94"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="95"/>
         <source>Download video and audio only between</source>
         <translation>ویڈیو اور آڈیو صرف اس وقت کے درمیان ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="96"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="97"/>
         <source>From hour</source>
         <translation>شروع کا گھنٹہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="97"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="98"/>
         <source>Until hour</source>
         <translation>آخری گھنٹہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="103"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="104"/>
         <source>and</source>
         <translation>اور</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="107"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="108"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="108"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="109"/>
         <source>no limit</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="110"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="111"/>
         <source>Data budget per day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="111"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="112"/>
         <source>When and how much to download</source>
         <translation>کب اور کتنا ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="114"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="115"/>
         <source>Data budget per &amp;day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="121"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="122"/>
         <source>&amp;Start</source>
         <translation>شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="123"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="124"/>
         <source>S&amp;kip</source>
         <translation>چھوڑ دیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="144"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="145"/>
         <source>Folder for the library</source>
         <translation>لائبریری کے لیے فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="154"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="155"/>
         <source>Give the folder&apos;s whole path, from the top.</source>
         <translation>فولڈر کا پورا راستہ، شروع سے، لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="156"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="157"/>
         <source>That is a file, not a folder.</source>
         <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
     </message>

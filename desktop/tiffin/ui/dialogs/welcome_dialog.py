@@ -51,7 +51,7 @@ class WelcomeDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Tiffin packs the news and the video while the line is good, so that you can"
-                " read and watch when it is slow or cut. Three choices to begin; each can be"
+                " read and watch when it is slow or cut. A few choices to begin; each can be"
                 " changed later."
             )
         )
