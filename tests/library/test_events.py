@@ -17,10 +17,7 @@ from tiffin.library.store import Store
 
 
 def _order(store: Store) -> list[str]:
-    taken: list[int] = []
-    while (entry := downloads.next_queued(store, taken)) is not None:
-        taken.append(entry.id)
-    return [downloads.get_download(store, i).url for i in taken]
+    return [entry.url for entry in downloads.queued_in_order(store)]
 
 
 def test_the_queue_runs_the_earliest_events_downloads_first(store: Store) -> None:

@@ -202,4 +202,4 @@ def test_panel_records_a_live_stream_and_shows_how_it_goes(
     [entry] = downloads.list_downloads(store)
     assert entry.live and entry.status == Status.DONE, entry.error
     assert (media_dir(paths) / (entry.path or "")).exists()
-    assert downloads.next_queued(store) is None  # a recording never enters the download queue
+    assert downloads.queued_in_order(store) == []  # a recording never enters the download queue

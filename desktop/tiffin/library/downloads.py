@@ -163,11 +163,6 @@ def queued_in_order(store: Store, skip: Sequence[int] = ()) -> list[Download]:
     return [_download(row) for row in rows]
 
 
-def next_queued(store: Store, skip: Sequence[int] = ()) -> Download | None:
-    """The first of `queued_in_order`, or None."""
-    return next(iter(queued_in_order(store, skip)), None)
-
-
 def requeue_interrupted(store: Store) -> int:
     """Downloads left DOWNLOADING by a run that was killed go back to the queue (their bytes on
     disk are kept and continued); returns how many. Recordings are left for
