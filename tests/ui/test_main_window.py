@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMenu
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
@@ -173,7 +174,12 @@ def test_source_menu_sets_full_articles_or_summaries(
 
 
 def test_unsubscribing_removes_the_source_and_its_items(
-    qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings
+    qtbot: QtBot,
+    web: TestWeb,
+    store: Store,
+    paths: Paths,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     kept, _ = queries.add_source(store, web.add_fixture("feeds/manton.rss"), "Manton")
     gone, _ = queries.add_source(store, web.add_fixture("feeds/atp.rss"), "ATP")
@@ -189,7 +195,16 @@ def test_unsubscribing_removes_the_source_and_its_items(
     menu = next(m for m in window.findChildren(QMenu) if m.isVisible())
     assert "&Unsubscribe…" in [a.text() for a in menu.actions()]
     menu.close()
-    window.unsubscribe(window.sources[[s.id for s in window.sources].index(gone.id)], False)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    shown = next(s for s in window.sources if s.id == gone.id)
+    window.unsubscribe(shown)
+    assert (shown.title or shown.url) in asked[0]  # the confirmation names the source
     qtbot.waitUntil(lambda: [s.id for s in window.sources] == [kept.id], timeout=QT_TIMEOUT_MS)
     assert [s.id for s in queries.list_sources(store)] == [kept.id]
     assert queries.list_items(store, [gone.id]) == []

@@ -429,23 +429,23 @@ class MainWindow(QMainWindow):
         remove_action.triggered.connect(lambda: self.unsubscribe(source))
         menu.popup(self.source_tree.viewport().mapToGlobal(position))
 
-    def unsubscribe(self, source: Source, confirm: bool = True) -> None:
+    def unsubscribe(self, source: Source) -> None:
         """Remove a source and its stored items, after the user confirms (there is no undo:
         the items, articles and pictures would all have to be kept aside for it)."""
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsubscribe"),
-                self.tr(
-                    "Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay"
-                    " in the downloads."
-                ).format(source.title or source.url, QLocale().toString(source.total)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        name = source.title or source.url
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsubscribe"),
+            self.tr(
+                "Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay"
+                " in the downloads."
+            ).format(name, QLocale().toString(source.total)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
 
         def done(_result: None) -> None:
-            self.status_label.setText(self.tr("Unsubscribed from {0}").format(source.title))
+            self.status_label.setText(self.tr("Unsubscribed from {0}").format(name))
             self.reload_sources()
 
         self._run(
