@@ -62,9 +62,9 @@ class Paths:
         """An explicit folder wins, then $TIFFIN_HOME, then the folder chosen on the first run,
         then the platform's user folders. Raises LibraryMissing when the chosen folder is gone
         (a USB stick not plugged in), rather than starting an empty library elsewhere."""
-        chosen = data_dir or os.environ.get(HOME_ENV)
-        if chosen:
-            return cls.under(Path(chosen))
+        chosen = given_folder(data_dir)
+        if chosen is not None:
+            return cls.under(chosen)
         remembered = remembered_location()
         if remembered is None:
             return cls.default()
@@ -80,6 +80,12 @@ class Paths:
         for folder in (self.data_dir, self.cache_dir, self.config_dir, self.log_dir):
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def given_folder(data_dir: str | os.PathLike[str] | None = None) -> Path | None:
+    """The folder named by `data_dir` (--data-dir) or else by $TIFFIN_HOME, if either is."""
+    chosen = data_dir or os.environ.get(HOME_ENV)
+    return Path(chosen) if chosen else None
 
 
 def _location_file() -> Path:

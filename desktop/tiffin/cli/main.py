@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +27,7 @@ from tiffin.cli.output import (
     print_json,
 )
 from tiffin.cli.progress import ProgressBar
-from tiffin.config import HOME_ENV, Paths, Settings
+from tiffin.config import Paths, Settings, given_folder
 from tiffin.errors import TiffinError
 from tiffin.fetch.refresh import refresh_sources
 from tiffin.fetch.subscribe import subscribe
@@ -279,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from tiffin.ui.app import run  # noqa: PLC0415 - headless commands must not load Qt
 
-        return run(paths, folder_fixed=bool(args.data_dir or os.environ.get(HOME_ENV)))
+        return run(paths, folder_fixed=given_folder(args.data_dir) is not None)
     try:
         return run_command(args, paths)
     except TiffinError as exc:
