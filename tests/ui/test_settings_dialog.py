@@ -41,7 +41,7 @@ def test_the_dialog_shows_and_returns_the_settings(qtbot: QtBot, settings: Setti
         "no limit",
         512,
     )
-    assert dialog.use_window.isChecked() and dialog.window_start.value() == 23
+    assert dialog.hours.checkbox.isChecked() and dialog.hours.start.value() == 23
     assert dialog.proxy.text() == "socks5://me@127.0.0.1:9050"
     assert dialog.chosen() == Choice(start)
 
@@ -50,7 +50,7 @@ def test_the_dialog_shows_and_returns_the_settings(qtbot: QtBot, settings: Setti
     assert not ok.isEnabled() and "starts with one of" in dialog.problem.text()
     dialog.proxy.setText("http://you:typed-here@10.0.0.2:3128")
     assert ok.isEnabled()
-    dialog.use_window.setChecked(False)
+    dialog.hours.checkbox.setChecked(False)
     dialog.cap.setValue(0)
     choice = dialog.chosen()
     assert (choice.settings.proxy, choice.password) == ("http://you@10.0.0.2:3128", "typed-here")

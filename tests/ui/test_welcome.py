@@ -48,9 +48,9 @@ def test_welcome_sets_up_a_library_on_a_stick(
     stick = tmp_path / "usb" / "tiffin"
     dialog.folder.setText(str(stick))
     dialog.starter_list.item(1).setCheckState(Qt.CheckState.Unchecked)
-    dialog.use_window.setChecked(True)
-    dialog.window_start.setValue(2)
-    dialog.window_end.setValue(5)
+    dialog.hours.checkbox.setChecked(True)
+    dialog.hours.start.setValue(2)
+    dialog.hours.end.setValue(5)
     dialog.daily.setValue(200)
     dialog.language.setCurrentIndex(dialog.language.findData("ur"))
     with qtbot.waitSignal(dialog.accepted, timeout=5000):

@@ -341,6 +341,19 @@
     </message>
 </context>
 <context>
+    <name>LanguageBox</name>
+    <message>
+        <location filename="../ui/dialogs/fields.py" line="56"/>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/fields.py" line="57"/>
+        <source>As the system</source>
+        <translation>سسٹم کے مطابق</translation>
+    </message>
+</context>
+<context>
     <name>LineModel</name>
     <message>
         <location filename="../ui/models/line_model.py" line="45"/>
@@ -896,6 +909,35 @@
     </message>
 </context>
 <context>
+    <name>MediaHours</name>
+    <message>
+        <location filename="../ui/dialogs/fields.py" line="32"/>
+        <source>Download video and audio only between</source>
+        <translation>ویڈیو اور آڈیو صرف اس وقت کے درمیان ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/fields.py" line="35"/>
+        <location filename="../ui/dialogs/fields.py" line="36"/>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/fields.py" line="35"/>
+        <source>From hour</source>
+        <translation>شروع کا گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/fields.py" line="36"/>
+        <source>Until hour</source>
+        <translation>آخری گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/fields.py" line="39"/>
+        <source>and</source>
+        <translation>اور</translation>
+    </message>
+</context>
+<context>
     <name>PlayerWidget</name>
     <message>
         <location filename="../ui/player.py" line="67"/>
@@ -1044,184 +1086,158 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="59"/>
         <source>Settings</source>
         <translation>ترتیبات</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="60"/>
         <source>no limit</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="76"/>
-        <location filename="../ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="63"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="70"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="79"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="66"/>
         <source>Data budget per day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="73"/>
         <source>Data budget per month</source>
         <translation>ماہانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="77"/>
         <source> KiB/s</source>
         <translation> KiB/s</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="78"/>
         <source>no cap</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="80"/>
         <source>Bandwidth cap</source>
         <translation>بینڈوڈتھ کی حد</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="96"/>
-        <source>Download media only between</source>
-        <translation>میڈیا صرف اس وقت کے درمیان ڈاؤن لوڈ کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="98"/>
-        <location filename="../ui/dialogs/settings_dialog.py" line="99"/>
-        <source>:00</source>
-        <translation>:00</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="105"/>
-        <source>and</source>
-        <translation>اور</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="87"/>
         <source>Proxy address</source>
         <translation>پراکسی کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="90"/>
         <source>unchanged</source>
         <translation>غیر تبدیل شدہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="91"/>
         <source>Proxy password</source>
         <translation>پراکسی کا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="93"/>
         <source>Which hosts take the proxy</source>
         <translation>کون سے میزبان پراکسی سے جائیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="95"/>
         <source>Not used</source>
         <translation>استعمال نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="96"/>
         <source>All traffic</source>
         <translation>تمام ٹریفک</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Only hosts found blocked</source>
         <translation>صرف بند پائے گئے میزبان</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="127"/>
-        <source>Language</source>
-        <translation>زبان</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="128"/>
-        <source>As the system</source>
-        <translation>سسٹم کے مطابق</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="107"/>
         <source>Spending the line</source>
         <translation>لائن کا استعمال</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="109"/>
         <source>Data budget per &amp;day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="110"/>
         <source>Data budget per &amp;month</source>
         <translation>ماہانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="111"/>
         <source>Bandwidth &amp;cap (all transfers)</source>
         <translation>بینڈوڈتھ کی حد (تمام ترسیل)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="113"/>
         <source>&amp;Language (from the next start)</source>
         <translation>زبان (اگلی بار کھولنے سے)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="114"/>
         <source>Proxy (for example a local Tor, or a friend&apos;s server)</source>
         <translation>پراکسی (مثلاً مقامی Tor، یا کسی دوست کا سرور)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="145"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="116"/>
         <source>&amp;Address</source>
         <translation>پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="117"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="118"/>
         <source>&amp;Use it for</source>
         <translation>کس کے لیے استعمال ہو</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="136"/>
         <source>Events (what is tagged for the soonest is fetched first)</source>
         <translation>تقریبات (قریب ترین کے لیے نشان زد چیزیں پہلے لائی جاتی ہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="138"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="142"/>
         <source>e.g. rally</source>
         <translation>مثلاً جلسہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="143"/>
         <source>New event&apos;s name</source>
         <translation>نئی تقریب کا نام</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="147"/>
         <source>New event&apos;s time</source>
         <translation>نئی تقریب کا وقت</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="148"/>
         <source>Add &amp;event</source>
         <translation>تقریب شامل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="150"/>
         <source>&amp;Remove event</source>
         <translation>تقریب ہٹائیں</translation>
     </message>
@@ -1423,127 +1439,97 @@ Trust bundles from this key from now on? Compare the key with the packer&apos;s 
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="50"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="46"/>
         <source>Welcome to Tiffin</source>
         <translation>ٹفن میں خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="53"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="49"/>
         <source>Tiffin packs the news and the video while the line is good, so that you can read and watch when it is slow or cut. A few choices to begin; each can be changed later.</source>
         <translation>جب انٹرنیٹ ٹھیک چل رہا ہو، ٹفن خبریں اور ویڈیو پہلے سے سمیٹ لیتا ہے، تاکہ رفتار کم ہو یا رابطہ کٹ جائے تب بھی آپ پڑھ اور دیکھ سکیں۔ شروع کرنے کے لیے چند انتخاب؛ ہر ایک بعد میں بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="60"/>
-        <source>Language</source>
-        <translation>زبان</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="61"/>
-        <source>As the system</source>
-        <translation>سسٹم کے مطابق</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="68"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="59"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="71"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="62"/>
         <source>Library folder</source>
         <translation>لائبریری کا فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="73"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="64"/>
         <source>&amp;Choose…</source>
         <translation>منتخب کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="74"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="65"/>
         <source>Choose the library folder</source>
         <translation>لائبریری کا فولڈر منتخب کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="80"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="71"/>
         <source>Where the library lives (a folder on a USB stick works too)</source>
         <translation>لائبریری کہاں رہے (USB اسٹک پر فولڈر بھی چلے گا)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="84"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="75"/>
         <source>Starter subscriptions</source>
         <translation>ابتدائی سبسکرپشنز</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="91"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="82"/>
         <source>Starter subscriptions (untick what you do not want)</source>
         <translation>ابتدائی سبسکرپشنز (جو نہیں چاہییں ان کا نشان ہٹا دیں)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="95"/>
-        <source>Download video and audio only between</source>
-        <translation>ویڈیو اور آڈیو صرف اس وقت کے درمیان ڈاؤن لوڈ کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="97"/>
-        <source>From hour</source>
-        <translation>شروع کا گھنٹہ</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="98"/>
-        <source>Until hour</source>
-        <translation>آخری گھنٹہ</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="104"/>
-        <source>and</source>
-        <translation>اور</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="108"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="88"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="109"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="89"/>
         <source>no limit</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="111"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="91"/>
         <source>Data budget per day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="112"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="93"/>
         <source>When and how much to download</source>
         <translation>کب اور کتنا ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="115"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="96"/>
         <source>Data budget per &amp;day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="122"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="103"/>
         <source>&amp;Start</source>
         <translation>شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="124"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="105"/>
         <source>S&amp;kip</source>
         <translation>چھوڑ دیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="145"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="117"/>
         <source>Folder for the library</source>
         <translation>لائبریری کے لیے فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="155"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="127"/>
         <source>Give the folder&apos;s whole path, from the top.</source>
         <translation>فولڈر کا پورا راستہ، شروع سے، لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="157"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="129"/>
         <source>That is a file, not a folder.</source>
         <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
     </message>

@@ -9,7 +9,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -22,28 +21,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tiffin.config import LANGUAGES, Settings
+from tiffin.config import Settings
 from tiffin.library.events import Event
 from tiffin.net.proxy import MODES, check_address, split_password
+from tiffin.ui.dialogs.fields import KiB, LanguageBox, MediaHours, MiB, number_box
 
-MiB = 1024 * 1024
-KiB = 1024
 ROLE_NAME = Qt.ItemDataRole.UserRole
-
-
-def _spin(maximum: int, suffix: str, none_text: str, value: int, name: str) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(0, maximum)
-    spin.setSuffix(suffix)
-    spin.setSpecialValueText(none_text)  # shown at 0
-    spin.setValue(value)
-    spin.setAccessibleName(name)
-    return spin
 
 
 @dataclass(frozen=True)
@@ -71,39 +58,28 @@ class SettingsDialog(QDialog):
         self.removed: list[str] = []
         self.setWindowTitle(self.tr("Settings"))
         no_limit = self.tr("no limit")
-        self.daily = _spin(
+        self.daily = number_box(
             10_000_000,
             self.tr(" MiB"),
             no_limit,
             (settings.daily_budget or 0) // MiB,
             self.tr("Data budget per day"),
         )
-        self.monthly = _spin(
+        self.monthly = number_box(
             100_000_000,
             self.tr(" MiB"),
             no_limit,
             (settings.monthly_budget or 0) // MiB,
             self.tr("Data budget per month"),
         )
-        self.cap = _spin(
+        self.cap = number_box(
             10_000_000,
             self.tr(" KiB/s"),
             self.tr("no cap"),
             (settings.bandwidth_cap or 0) // KiB,
             self.tr("Bandwidth cap"),
         )
-        window = settings.media_window
-        self.use_window = QCheckBox(self.tr("Download media only between"))
-        self.use_window.setChecked(window is not None)
-        self.window_start = _spin(23, self.tr(":00"), "", window[0] if window else 1, "from")
-        self.window_end = _spin(23, self.tr(":00"), "", window[1] if window else 6, "until")
-        for spin in (self.window_start, self.window_end):
-            spin.setEnabled(window is not None)
-            self.use_window.toggled.connect(spin.setEnabled)
-        hours = QHBoxLayout()
-        hours.addWidget(self.window_start)
-        hours.addWidget(QLabel(self.tr("and")))
-        hours.addWidget(self.window_end)
+        self.hours = MediaHours(settings.media_window, self)
 
         address, _ = split_password(settings.proxy) if settings.proxy else ("", None)
         self.proxy = QLineEdit(address)
@@ -123,12 +99,7 @@ class SettingsDialog(QDialog):
         for mode in MODES:
             self.mode.addItem(labels[mode], mode)
         self.mode.setCurrentIndex(max(0, self.mode.findData(settings.proxy_mode)))
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language"))
-        self.language.addItem(self.tr("As the system"), "")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language = LanguageBox(settings.language)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b3261e")
         self.problem.setWordWrap(True)
@@ -138,7 +109,7 @@ class SettingsDialog(QDialog):
         line_form.addRow(self.tr("Data budget per &day"), self.daily)
         line_form.addRow(self.tr("Data budget per &month"), self.monthly)
         line_form.addRow(self.tr("Bandwidth &cap (all transfers)"), self.cap)
-        line_form.addRow(self.use_window, hours)
+        line_form.addRow(self.hours.checkbox, self.hours.row)
         line_form.addRow(self.tr("&Language (from the next start)"), self.language)
         proxy = QGroupBox(self.tr("Proxy (for example a local Tor, or a friend's server)"))
         proxy_form = QFormLayout(proxy)
@@ -234,20 +205,15 @@ class SettingsDialog(QDialog):
         """What the dialog shows, to apply."""
         text = self.proxy.text().strip()
         address, password = split_password(check_address(text)) if text else (None, None)
-        window = (
-            (self.window_start.value(), self.window_end.value())
-            if self.use_window.isChecked() and self.window_start.value() != self.window_end.value()
-            else None
-        )
         settings = replace(
             self.original,
             daily_budget=self.daily.value() * MiB or None,
             monthly_budget=self.monthly.value() * MiB or None,
             bandwidth_cap=self.cap.value() * KiB or None,
-            media_window=window,
+            media_window=self.hours.window(),
             proxy=address,
             proxy_mode=str(self.mode.currentData()),
-            language=str(self.language.currentData()),
+            language=self.language.code(),
         )
         return Choice(
             settings,

@@ -8,8 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,16 +19,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tiffin.config import LANGUAGES, Settings
+from tiffin.config import Settings
 from tiffin.first_run import Welcome
 from tiffin.sources.starters import STARTERS
-
-MiB = 1024 * 1024
+from tiffin.ui.dialogs.fields import LanguageBox, MediaHours, MiB, number_box
 
 
 class WelcomeDialog(QDialog):
@@ -56,12 +52,7 @@ class WelcomeDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language"))
-        self.language.addItem(self.tr("As the system"), "")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language = LanguageBox(settings.language)
         language_row = QFormLayout()
         # Named in Urdu too, for a reader of Urdu on a system set to English (and the Urdu
         # translation of "&Language" is the English word, for the other way round)
@@ -91,27 +82,17 @@ class WelcomeDialog(QDialog):
         starters = QGroupBox(self.tr("Starter subscriptions (untick what you do not want)"))
         QVBoxLayout(starters).addWidget(self.starter_list)
 
-        window = settings.media_window
-        self.use_window = QCheckBox(self.tr("Download video and audio only between"))
-        self.use_window.setChecked(window is not None)
-        self.window_start = self._hour(window[0] if window else 1, self.tr("From hour"))
-        self.window_end = self._hour(window[1] if window else 6, self.tr("Until hour"))
-        for spin in (self.window_start, self.window_end):
-            spin.setEnabled(window is not None)
-            self.use_window.toggled.connect(spin.setEnabled)
-        hours = QHBoxLayout()
-        hours.addWidget(self.window_start)
-        hours.addWidget(QLabel(self.tr("and")))
-        hours.addWidget(self.window_end)
-        self.daily = QSpinBox()
-        self.daily.setRange(0, 10_000_000)
-        self.daily.setSuffix(self.tr(" MiB"))
-        self.daily.setSpecialValueText(self.tr("no limit"))
-        self.daily.setValue((settings.daily_budget or 0) // MiB)
-        self.daily.setAccessibleName(self.tr("Data budget per day"))
+        self.hours = MediaHours(settings.media_window, self)
+        self.daily = number_box(
+            10_000_000,
+            self.tr(" MiB"),
+            self.tr("no limit"),
+            (settings.daily_budget or 0) // MiB,
+            self.tr("Data budget per day"),
+        )
         spending = QGroupBox(self.tr("When and how much to download"))
         form = QFormLayout(spending)
-        form.addRow(self.use_window, hours)
+        form.addRow(self.hours.checkbox, self.hours.row)
         form.addRow(self.tr("Data budget per &day"), self.daily)
 
         self.problem = QLabel()
@@ -129,15 +110,6 @@ class WelcomeDialog(QDialog):
         layout.addLayout(language_row)
         for widget in (where, starters, spending, self.problem, buttons):
             layout.addWidget(widget)
-
-    @staticmethod
-    def _hour(value: int, name: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(0, 23)
-        spin.setSuffix(":00")
-        spin.setValue(value)
-        spin.setAccessibleName(name)
-        return spin
 
     def on_choose_clicked(self) -> None:
         """Ask for a folder (a USB stick's, say) with the system's folder chooser."""
@@ -168,15 +140,10 @@ class WelcomeDialog(QDialog):
             for row, starter in enumerate(STARTERS)
             if self.starter_list.item(row).checkState() == Qt.CheckState.Checked
         )
-        window = (
-            (self.window_start.value(), self.window_end.value())
-            if self.use_window.isChecked() and self.window_start.value() != self.window_end.value()
-            else None
-        )
         settings = replace(
             self.original,
-            media_window=window,
+            media_window=self.hours.window(),
             daily_budget=self.daily.value() * MiB or None,
-            language=str(self.language.currentData()),
+            language=self.language.code(),
         )
         return Welcome(None if folder == self.default_folder else folder, ticked, settings)
