@@ -5,15 +5,18 @@ the line finds throttled waits while one from a good host runs."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Status
 from tiffin.library.store import Store
-from tiffin.media.queue import DownloadQueue, QueueEvent, choked_hosts, hold_reason
+from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary, choked_hosts, hold_reason
 from tiffin.net.governor import Governor
 from tiffin.net.line import Observation
 from tiffin.net.line_history import save_observations
@@ -52,52 +55,59 @@ def test_the_queue_holds_outside_its_window_and_with_the_budget_spent(
     assert summary.done == [entry.id] and summary.held is None
 
 
-def test_a_throttled_host_waits_while_a_good_host_runs(
-    clip: Path, store: Store, paths: Paths, settings: Settings, governed: Governor
-) -> None:
-    good, slow = "127.0.4.1", "127.0.4.2"
-    web = TestWeb((good, slow)).start()
-    try:
-        for path in ("/first.mp4", "/second.mp4"):
-            web.add(path, clip.read_bytes(), "video/mp4")
-        first = downloads.enqueue(store, web.url("/first.mp4", host=slow))
-        second = downloads.enqueue(store, web.url("/second.mp4", host=good))
-        now, mib = time.time(), 1024 * 1024
-        usual = [Observation(slow, "ok", now - 60 + n, bytes=mib, seconds=1.0) for n in range(3)]
-        save_observations(store, [*usual, Observation(slow, "ok", now, bytes=mib, seconds=20.0)])
-        assert choked_hosts(store) == {slow}
+GOOD, OTHER = "127.0.4.1", "127.0.4.2"
 
-        quick = replace(settings, disk_reserve=0)
-        summary = DownloadQueue(store, paths, quick, parallel=1).run(lambda _: None, CancelToken())
-        assert summary.done == [second.id, first.id]  # the good host's, then the choked one's
-        hosts = [r.host.split(":")[0] for r in web.requests()]
-        assert hosts[0] == good and hosts[-1] == slow
-    finally:
-        web.stop()
+
+@pytest.fixture
+def two_hosts(clip: Path) -> Iterator[TestWeb]:
+    """A test web of its own on a good host and another, both serving the clip twice."""
+    web = TestWeb((GOOD, OTHER)).start()
+    for path in ("/clip.mp4", "/again.mp4"):
+        web.add(path, clip.read_bytes(), "video/mp4")
+    yield web
+    web.stop()
+
+
+def _run_one_at_a_time(
+    store: Store, paths: Paths, settings: Settings, on_event: Callable[[QueueEvent], None]
+) -> QueueSummary:
+    quick = replace(settings, disk_reserve=0)
+    return DownloadQueue(store, paths, quick, parallel=1).run(on_event, CancelToken())
+
+
+def test_a_throttled_host_waits_while_a_good_host_runs(
+    two_hosts: TestWeb, store: Store, paths: Paths, settings: Settings, governed: Governor
+) -> None:
+    first = downloads.enqueue(store, two_hosts.url("/clip.mp4", host=OTHER))
+    second = downloads.enqueue(store, two_hosts.url("/again.mp4", host=GOOD))
+    now, mib = time.time(), 1024 * 1024
+    usual = [Observation(OTHER, "ok", now - 60 + n, bytes=mib, seconds=1.0) for n in range(3)]
+    save_observations(store, [*usual, Observation(OTHER, "ok", now, bytes=mib, seconds=20.0)])
+    assert choked_hosts(store) == {OTHER}
+
+    summary = _run_one_at_a_time(store, paths, settings, lambda _: None)
+    assert summary.done == [second.id, first.id]  # the good host's, then the choked one's
+    hosts = [r.host.split(":")[0] for r in two_hosts.requests()]
+    assert hosts[0] == GOOD and hosts[-1] == OTHER
 
 
 def test_a_host_that_keeps_failing_is_not_asked_again_in_the_run(
-    clip: Path, store: Store, paths: Paths, settings: Settings, governed: Governor
+    two_hosts: TestWeb, store: Store, paths: Paths, settings: Settings, governed: Governor
 ) -> None:
-    good, dead = "127.0.4.3", "127.0.4.4"
-    web = TestWeb((good, dead)).start()
-    try:
-        web.add("/clip.mp4", clip.read_bytes(), "video/mp4")
-        web.refusing[dead] = time.monotonic() + 600  # closes every connection unanswered
-        lost = [downloads.enqueue(store, web.url(f"/clip.mp4?n={n}", host=dead)) for n in range(3)]
-        fine = downloads.enqueue(store, web.url("/clip.mp4", host=good))
-        started: list[int] = []
+    two_hosts.refusing[OTHER] = time.monotonic() + 600  # closes every connection unanswered
+    lost = [
+        downloads.enqueue(store, two_hosts.url(f"/clip.mp4?n={n}", host=OTHER)) for n in range(3)
+    ]
+    fine = downloads.enqueue(store, two_hosts.url("/clip.mp4", host=GOOD))
+    started: list[int] = []
 
-        def seen(event: QueueEvent) -> None:
-            if event.status == Status.DOWNLOADING and event.download_id not in started:
-                started.append(event.download_id)
+    def seen(event: QueueEvent) -> None:
+        if event.status == Status.DOWNLOADING and event.download_id not in started:
+            started.append(event.download_id)
 
-        quick = replace(settings, disk_reserve=0)
-        summary = DownloadQueue(store, paths, quick, parallel=1).run(seen, CancelToken())
-        assert summary.done == [fine.id]
-        assert started == [lost[0].id, lost[1].id, fine.id]  # the third dead one is not tried
-        assert set(summary.waiting) == {e.id for e in lost}
-        left = downloads.get_download(store, lost[2].id)
-        assert left.status == Status.QUEUED and "tried again at the next run" in str(left.error)
-    finally:
-        web.stop()
+    summary = _run_one_at_a_time(store, paths, settings, seen)
+    assert summary.done == [fine.id]
+    assert started == [lost[0].id, lost[1].id, fine.id]  # the third dead one is not tried
+    assert set(summary.waiting) == {e.id for e in lost}
+    left = downloads.get_download(store, lost[2].id)
+    assert left.status == Status.QUEUED and "tried again at the next run" in str(left.error)

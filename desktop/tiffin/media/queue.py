@@ -73,6 +73,10 @@ class QueueSummary:
     held: str | None = None  # outside the download window, or the budget is spent
 
 
+def _host(entry: Download) -> str:
+    return httpx.URL(entry.url).host
+
+
 def choked_hosts(store: Store) -> set[str]:
     """Hosts the line history finds throttled or blocked, but for blocked ones the proxy takes
     (their transfers go around the block)."""
@@ -180,7 +184,7 @@ class DownloadQueue:
             return
         left = downloads.queued_in_order(self.store, list(summary.waiting))
         for entry in left:
-            host = httpx.URL(entry.url).host
+            host = _host(entry)
             if host in given_up and (only is None or entry.id in only):
                 reason = f"{host} failed {HOST_FAILURES} downloads; tried again at the next run"
                 summary.waiting[entry.id] = reason
@@ -195,11 +199,11 @@ class DownloadQueue:
         else:
             chosen = (downloads.get_download(self.store, i) for i in only if i not in busy)
             waiting = [entry for entry in chosen if entry.status == Status.QUEUED]
-        waiting = [e for e in waiting if httpx.URL(e.url).host not in given_up]
+        waiting = [e for e in waiting if _host(e) not in given_up]
         if len(waiting) < 2:
             return next(iter(waiting), None)
         choked = choked_hosts(self.store)
-        clear = (e for e in waiting if httpx.URL(e.url).host not in choked)
+        clear = (e for e in waiting if _host(e) not in choked)
         return next(clear, waiting[0])
 
     def _token(self, download_id: int) -> CancelToken:
@@ -252,7 +256,7 @@ class DownloadQueue:
             on_event(QueueEvent(entry.id, status))
         except NetError as exc:
             summary.waiting[entry.id] = str(exc)
-            host = httpx.URL(entry.url).host
+            host = _host(entry)
             summary.host_failures[host] = summary.host_failures.get(host, 0) + 1
             downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
             on_event(QueueEvent(entry.id, Status.QUEUED, error=str(exc)))
