@@ -113,8 +113,8 @@ def install() -> None:
     if getattr(feedparser.mixin, "make_safe_absolute_uri", None) is original:
         feedparser.mixin.make_safe_absolute_uri = cached
     own = vars(_Dict)
-    if "__deepcopy__" not in own and all(n in own for n in ("__getitem__", "get", "__contains__")):
-        names = ("__getitem__", "get", "__contains__", "has_key")
+    names = ("__getitem__", "get", "__contains__", "has_key")
+    if "__deepcopy__" not in own and all(name in own for name in names):
         REPLACED.update((name, own[name]) for name in names)
         fast = _lookups(own["__getitem__"], own["get"], own["__contains__"])
         for name, function in zip(names, (*fast, fast[2]), strict=True):
