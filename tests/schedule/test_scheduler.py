@@ -92,7 +92,7 @@ def test_a_host_that_caps_each_connection_gets_more_connections(
     scheduler = Scheduler(TokenBucket(None), Budget())
     results = _run(scheduler, [j for j, _ in made], settings)
     assert all(r.done for r in results)
-    assert scheduler.hosts[SLOW].limit > 2
+    assert scheduler.hosts.state(SLOW).limit > 2
     assert hosts.most_at_once() > 2
 
 

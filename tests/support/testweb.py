@@ -20,7 +20,8 @@ routes only), HEAD, and single byte ranges (206, or 416 past the end) unless add
 A host-wide latency (`host_latency[host]`) adds delay to every answer for that host, as a far-away
 site would; `host_rate[host]` caps the bytes per second of all answers from one host together
 (a throttled site, whatever the number of connections), and `refusing[host]` (a monotonic time)
-makes that host close every connection unanswered until then, as a censor's reset does;
+makes that host close every connection unanswered until then, as a censor's reset does
+(`refuse_next[host] = n`: only its next n requests);
 `censored[host] = Censor(...)` answers every client but one address (a proxy's, say) with a
 reset or with a notice page and HTTP 200, as a censor on the user's line does;
 `link_rate` caps the bytes per second of all answers together, as the user's line
@@ -258,6 +259,7 @@ class TestWeb:
         # for measuring a client's own bandwidth cap.
         self.send_buffer: int | None = None
         self.refusing: dict[str, float] = {}
+        self.refuse_next: dict[str, int] = {}
         self.refused: dict[str, int] = {}  # connections closed unanswered, per host
         self.censored: dict[str, Censor] = {}
         self._host_clock: dict[str, float] = {}
@@ -302,6 +304,7 @@ class TestWeb:
             self.link_rate = None
             self.host_rate.clear()
             self.refusing.clear()
+            self.refuse_next.clear()
             self.refused.clear()
             self.censored.clear()
             self._host_clock.clear()
@@ -555,9 +558,11 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return
-            if web.refusing.get(host, 0.0) > self._started:
+            if web.refusing.get(host, 0.0) > self._started or web.refuse_next.get(host):
                 with web.lock:
                     web.refused[host] = web.refused.get(host, 0) + 1
+                    if web.refuse_next.get(host):
+                        web.refuse_next[host] -= 1
                 self.close_connection = True  # no answer at all: the client sees a reset
                 self.connection.shutdown(socket.SHUT_RDWR)
                 return

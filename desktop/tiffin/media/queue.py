@@ -11,8 +11,16 @@ window, or with the data budget spent, nothing new starts and the summary says w
 The line decides the order too: an entry whose host the line history finds throttled or
 blocked (and that the proxy does not route around) waits while entries from good hosts run,
 so a choked host does not take the slots the good ones could fill; once only choked hosts
-are left, they are tried, in order. A host whose downloads fail on the line `HOST_FAILURES`
-times in a run is not asked again in that run: its other entries wait, with the reason.
+are left, they are tried, in order.
+
+Hosts are run by the scheduler's `HostPolicy` (schedule/hosts.py), kept for the queue's life:
+it gives each entry its connections (the host's free ones: more for a host that caps each
+connection, fewer for one throttled as a whole), and backs off a host whose download failed
+on the line, with a doubling pause, then probes it with one entry on one connection. While
+it waits, entries from other hosts run; when it recovers, its entries run in the same run.
+An entry is tried `ENTRY_TRIES` times in a run, and a host whose back-off starts
+`HOST_FAILURES` times in a run is not asked again in it: what is left waits, with the reason,
+for the next run.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import httpx
@@ -39,11 +47,14 @@ from tiffin.net import governor
 from tiffin.net.line import LineState
 from tiffin.net.line_history import line_states
 from tiffin.progress import CancelToken
+from tiffin.schedule.hosts import HostPolicy
 from tiffin.schedule.transfer import in_window
 
 logger = logging.getLogger(__name__)
 
-HOST_FAILURES = 2
+HOST_FAILURES = 3
+ENTRY_TRIES = 2
+MOST_CONNECTIONS = 16
 
 
 def media_dir(paths: Paths) -> Path:
@@ -68,7 +79,7 @@ class QueueSummary:
     done: list[int] = field(default_factory=list)
     failed: dict[int, str] = field(default_factory=dict)
     waiting: dict[int, str] = field(default_factory=dict)  # the line failed: try again later
-    host_failures: dict[str, int] = field(default_factory=dict)
+    host_failures: dict[str, int] = field(default_factory=dict)  # back-offs begun, per host
     disk_full: str | None = None
     held: str | None = None  # outside the download window, or the budget is spent
 
@@ -103,9 +114,18 @@ def hold_reason(settings: Settings, hour: int | None = None) -> str | None:
 class DownloadQueue:
     """Runs the library's download queue; see the module docstring."""
 
-    def __init__(self, store: Store, paths: Paths, settings: Settings, parallel: int = 2) -> None:
+    def __init__(
+        self,
+        store: Store,
+        paths: Paths,
+        settings: Settings,
+        parallel: int = 2,
+        hosts: HostPolicy | None = None,
+    ) -> None:
         self.store, self.paths, self.settings = store, paths, settings
         self.parallel = max(1, parallel)
+        start = max(1, settings.media_connections)
+        self.hosts = hosts or HostPolicy(start=start, most=max(start, MOST_CONNECTIONS))
         self._stops: dict[int, CancelToken] = {}
         self._lock = threading.Lock()
 
@@ -142,35 +162,54 @@ class DownloadQueue:
         full, or `cancel` is set (running entries then go back to QUEUED, bytes kept)."""
         downloads.requeue_interrupted(self.store)
         summary = QueueSummary()
-        running: dict[Future[DoneFile], Download] = {}
+        tries: dict[int, int] = {}
+        running: dict[Future[DoneFile], _Running] = {}
         with ThreadPoolExecutor(self.parallel, thread_name_prefix="download") as pool:
             while True:
                 while (
                     len(running) < self.parallel and not cancel.cancelled and not summary.disk_full
                 ):
-                    busy = [*(d.id for d in running.values()), *summary.waiting]
+                    busy = [*(r.entry.id for r in running.values()), *summary.waiting]
                     entry = self._next(only, busy, self._given_up(summary))
                     if entry is None:
                         break
                     summary.held = hold_reason(self.settings)
                     if summary.held:
                         break
-                    running[self._start(pool, entry, on_event)] = entry
+                    started = self._start(pool, entry, on_event)
+                    running[started.future] = started
                 if not running:
-                    break
+                    pause = self._pause(only, summary)
+                    if cancel.cancelled or summary.disk_full or summary.held or pause is None:
+                        break
+                    time.sleep(min(0.5, max(0.05, pause)))
+                    continue
                 finished, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
                 if cancel.cancelled:
-                    for entry in running.values():
-                        self._token(entry.id).cancel()
+                    for started in running.values():
+                        self._token(started.entry.id).cancel()
                 for future in finished:
-                    entry = running.pop(future)
-                    self._settle(entry, future, summary, on_event, cancel)
+                    self._settle(running.pop(future), summary, tries, on_event, cancel)
         self._note_skipped(only, summary, on_event)
         return summary
 
     @staticmethod
     def _given_up(summary: QueueSummary) -> set[str]:
         return {host for host, n in summary.host_failures.items() if n >= HOST_FAILURES}
+
+    def _left(self, only: Sequence[int] | None, skip: list[int]) -> list[Download]:
+        if only is None:
+            return downloads.queued_in_order(self.store, skip)
+        chosen = (downloads.get_download(self.store, i) for i in only if i not in skip)
+        return [entry for entry in chosen if entry.status == Status.QUEUED]
+
+    def _pause(self, only: Sequence[int] | None, summary: QueueSummary) -> float | None:
+        """With nothing running: how long until a backed-off host may be probed, or None if no
+        entry left waits for one."""
+        given_up = self._given_up(summary)
+        hosts = {_host(e) for e in self._left(only, list(summary.waiting))} - given_up
+        pauses = [self.hosts.waits_for(host) for host in hosts]
+        return min(pauses) if pauses else None
 
     def _note_skipped(
         self,
@@ -182,11 +221,12 @@ class DownloadQueue:
         given_up = self._given_up(summary)
         if not given_up:
             return
-        left = downloads.queued_in_order(self.store, list(summary.waiting))
-        for entry in left:
+        for entry in self._left(only, list(summary.waiting)):
             host = _host(entry)
-            if host in given_up and (only is None or entry.id in only):
-                reason = f"{host} failed {HOST_FAILURES} downloads; tried again at the next run"
+            if host in given_up:
+                reason = (
+                    f"{host} kept failing ({HOST_FAILURES} pauses); tried again at the next run"
+                )
                 summary.waiting[entry.id] = reason
                 downloads.set_status(self.store, entry.id, Status.QUEUED, reason)
                 on_event(QueueEvent(entry.id, Status.QUEUED, error=reason))
@@ -194,12 +234,11 @@ class DownloadQueue:
     def _next(
         self, only: Sequence[int] | None, busy: list[int], given_up: set[str]
     ) -> Download | None:
-        if only is None:
-            waiting = downloads.queued_in_order(self.store, busy)
-        else:
-            chosen = (downloads.get_download(self.store, i) for i in only if i not in busy)
-            waiting = [entry for entry in chosen if entry.status == Status.QUEUED]
-        waiting = [e for e in waiting if _host(e) not in given_up]
+        waiting = [
+            e
+            for e in self._left(only, busy)
+            if _host(e) not in given_up and self.hosts.connections(_host(e)) > 0
+        ]
         if len(waiting) < 2:
             return next(iter(waiting), None)
         choked = choked_hosts(self.store)
@@ -212,7 +251,7 @@ class DownloadQueue:
 
     def _start(
         self, pool: ThreadPoolExecutor, entry: Download, on_event: Callable[[QueueEvent], None]
-    ) -> Future[DoneFile]:
+    ) -> _Running:
         downloads.set_status(self.store, entry.id, Status.DOWNLOADING)
         on_event(QueueEvent(entry.id, Status.DOWNLOADING))
         request = DownloadRequest(
@@ -223,31 +262,41 @@ class DownloadQueue:
             entry.subtitle_langs,
             entry.want_thumbnail,
         )
+        host = _host(entry)
+        connections = self.hosts.connections(host)
+        self.hosts.opened(host, connections)
+        meter = _Meter()
         last_saved = [0.0]
 
         def progress(update: DownloadProgress) -> None:
             on_event(QueueEvent(entry.id, Status.DOWNLOADING, update))
+            if update.phase == "downloading":
+                meter.saw(update.done)
             if update.done - last_saved[0] >= 4 * 1024 * 1024 or update.phase != "downloading":
                 last_saved[0] = update.done
                 downloads.record_progress(
                     self.store, entry.id, update.done, update.total, update.title
                 )
 
-        return pool.submit(run_download, request, self.settings, progress, self._token(entry.id))
+        settings = replace(self.settings, media_connections=connections)
+        future = pool.submit(run_download, request, settings, progress, self._token(entry.id))
+        return _Running(entry, future, host, connections, meter)
 
     def _settle(
         self,
-        entry: Download,
-        future: Future[DoneFile],
+        started: _Running,
         summary: QueueSummary,
+        tries: dict[int, int],
         on_event: Callable[[QueueEvent], None],
         cancel: CancelToken,
     ) -> None:
+        entry, host, connections = started.entry, started.host, started.connections
         with self._lock:
             self._stops.pop(entry.id, None)
         try:
-            result = future.result()
+            result = started.future.result()
         except Cancelled:
+            self.hosts.released(host, connections)
             now = downloads.get_download(self.store, entry.id).status
             status = Status.QUEUED if now == Status.DOWNLOADING and cancel.cancelled else now
             downloads.set_status(self.store, entry.id, status)
@@ -255,20 +304,55 @@ class DownloadQueue:
                 self._discard_parts(entry.id)
             on_event(QueueEvent(entry.id, status))
         except NetError as exc:
-            summary.waiting[entry.id] = str(exc)
-            host = _host(entry)
-            summary.host_failures[host] = summary.host_failures.get(host, 0) + 1
+            pauses = self.hosts.state(host).failures
+            self.hosts.failed(host, str(exc), like_block=True, connections=connections)
+            if self.hosts.state(host).failures > pauses:
+                summary.host_failures[host] = summary.host_failures.get(host, 0) + 1
+            tries[entry.id] = tries.get(entry.id, 0) + 1
+            if tries[entry.id] >= ENTRY_TRIES:
+                summary.waiting[entry.id] = str(exc)
             downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
             on_event(QueueEvent(entry.id, Status.QUEUED, error=str(exc)))
         except DiskFull as exc:
+            self.hosts.released(host, connections)
             summary.disk_full = str(exc)
             downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
             on_event(QueueEvent(entry.id, Status.QUEUED, error=str(exc)))
         except TiffinError as exc:
+            self.hosts.released(host, connections)
             summary.failed[entry.id] = str(exc)
             downloads.set_status(self.store, entry.id, Status.FAILED, str(exc))
             on_event(QueueEvent(entry.id, Status.FAILED, error=str(exc)))
         else:
+            self.hosts.succeeded(host, *started.meter.measured(), connections=connections)
             downloads.record_done(self.store, entry.id, result)
             summary.done.append(entry.id)
             on_event(QueueEvent(entry.id, Status.DONE))
+
+
+class _Meter:
+    """Bytes and seconds of a download's transfer phase, from its progress reports."""
+
+    def __init__(self) -> None:
+        self.first: tuple[float, int] | None = None
+        self.last: tuple[float, int] | None = None
+
+    def saw(self, done: int) -> None:
+        now = time.monotonic()
+        if self.first is None:
+            self.first = (now, done)
+        self.last = (now, done)
+
+    def measured(self) -> tuple[int, float]:
+        if self.first is None or self.last is None:
+            return 0, 0.0
+        return self.last[1] - self.first[1], self.last[0] - self.first[0]
+
+
+@dataclass(frozen=True)
+class _Running:
+    entry: Download
+    future: Future[DoneFile]
+    host: str
+    connections: int
+    meter: _Meter
