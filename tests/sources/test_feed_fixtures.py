@@ -125,7 +125,9 @@ def test_feedparser_speedups_change_nothing_parsed(monkeypatch: pytest.MonkeyPat
 
     sped_up, sped_up_raw = parse_all(), raw_all()
     assert feedparser_speedups.REPLACED and "__deepcopy__" in vars(FeedParserDict)
+    assert isinstance(feedparser.mixin._cp1252, str) and feedparser_speedups.ORIGINAL_CP1252
     monkeypatch.setattr(feedparser.api, "PREFERRED_XML_PARSERS", ["drv_libxml2"])
+    monkeypatch.setattr(feedparser.mixin, "_cp1252", feedparser_speedups.ORIGINAL_CP1252)
     monkeypatch.setattr(
         feedparser.mixin, "make_safe_absolute_uri", feedparser.urls.make_safe_absolute_uri
     )
@@ -134,3 +136,10 @@ def test_feedparser_speedups_change_nothing_parsed(monkeypatch: pytest.MonkeyPat
     monkeypatch.delattr(FeedParserDict, "__deepcopy__")
     assert parse_all() == sped_up
     assert raw_all() == sped_up_raw
+
+
+def test_the_windows_1252_table_maps_every_character_as_feedparser_does() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    table = feedparser.mixin._cp1252
+    assert isinstance(table, str)
+    assert every.translate(table) == every.translate(feedparser_speedups.ORIGINAL_CP1252)

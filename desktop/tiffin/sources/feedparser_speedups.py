@@ -10,8 +10,13 @@
   before, so the name feedparser's tag handler calls gets a bounded cache of it.
 - FeedParserDict's lookups (`get`, `in`, `[]`): feedparser calls them about 200,000 times for
   500 feeds, and `get` and `in` on a missing key raise and catch a KeyError inside. For every
-  key but the five it treats specially, the same answer is found without raising (a tenth of
-  its time).
+  key but the five it treats specially, the same answer is found without raising, trying the
+  names its keymap gives in the order it tries them, worked out once (a tenth of its time).
+- The windows-1252 repair: feedparser maps U+0080-U+009F in every text it keeps through
+  `str.translate` with a dict, which raises and catches a LookupError for every character
+  after the first non-ASCII one. A table that is a string (the same mapping, identity up to
+  U+D7FF) answers those lookups without raising: about twice as fast on English text, a
+  third faster on Urdu; characters past the table are left as they are, as before.
 - FeedParserDict copies: feedparser deep-copies a small dict of content parameters for every
   summary and content; the generic deepcopy reconstructs it through pickle's protocol, a
   direct copy of its items is the same thing, about six times as fast.
@@ -39,6 +44,8 @@ _SPECIAL_KEYS = frozenset({"category", "enclosures", "license", "updated", "upda
 _MISSING = object()
 # FeedParserDict's own methods that install() replaced, by name (the test puts them back).
 REPLACED: dict[str, Callable[..., Any]] = {}
+# feedparser's windows-1252 mapping as it was (the test puts it back).
+ORIGINAL_CP1252: dict[int, str] = {}
 
 
 class _BufferedExpatReader(expatreader.ExpatParser):
@@ -53,16 +60,28 @@ def create_parser(*args: Any, **kwargs: Any) -> expatreader.ExpatParser:
     return _BufferedExpatReader(*args, **kwargs)
 
 
+def _lookup_order(keymap: dict[str, str | list[str]]) -> dict[str, tuple[str, ...]]:
+    """The names FeedParserDict tries, in order, for each key its keymap maps: the mapped
+    name (or names), then the key itself."""
+    return {
+        key: (*(real if isinstance(real, list) else [real]), key) for key, real in keymap.items()
+    }
+
+
+_ORDER = _lookup_order(_Dict.keymap)
+_dict_get = dict.get
+
+
 def _found(mapping: dict[str, Any], key: str) -> Any:
     """What FeedParserDict's own lookup finds for a key outside _SPECIAL_KEYS, or _MISSING."""
-    real = _Dict.keymap.get(key, key)
-    if isinstance(real, list):
-        for alias in real:
-            if dict.__contains__(mapping, alias):
-                return dict.__getitem__(mapping, alias)
-    elif dict.__contains__(mapping, real):
-        return dict.__getitem__(mapping, real)
-    return dict.get(mapping, key, _MISSING)
+    names = _ORDER.get(key)
+    if names is None:
+        return _dict_get(mapping, key, _MISSING)
+    for name in names:
+        value = _dict_get(mapping, name, _MISSING)
+        if value is not _MISSING:
+            return value
+    return _MISSING
 
 
 def _lookups(
@@ -103,8 +122,19 @@ def _deepcopy(self: Any, memo: dict[int, Any]) -> Any:
     return twin
 
 
+def _translation_table(mapping: dict[int, str]) -> str:
+    """`mapping` (code point -> character, for some code points) as a string table."""
+    return "".join(mapping.get(point, chr(point)) for point in range(0xD800))
+
+
 def install() -> None:
     """Apply every change, once."""
+    mapping = getattr(feedparser.mixin, "_cp1252", None)
+    if isinstance(mapping, dict) and all(
+        isinstance(k, int) and k < 0xD800 and isinstance(v, str) for k, v in mapping.items()
+    ):
+        ORIGINAL_CP1252.update(mapping)
+        feedparser.mixin._cp1252 = _translation_table(mapping)
     preferred = getattr(feedparser.api, "PREFERRED_XML_PARSERS", None)
     if isinstance(preferred, list) and __name__ not in preferred:
         preferred.insert(0, __name__)
