@@ -70,6 +70,7 @@ def _lookup_order(keymap: dict[str, str | list[str]]) -> dict[str, tuple[str, ..
 
 _ORDER = _lookup_order(_Dict.keymap)
 _dict_get = dict.get
+_ATOMS = frozenset({str, int, float, bool, type(None)})
 
 
 def _found(mapping: dict[str, Any], key: str) -> Any:
@@ -98,10 +99,17 @@ def _lookups(
         return value
 
     def fast_get(self: Any, key: str, default: Any = None) -> Any:
+        # _found, written out: feedparser calls this one most
         if key in _SPECIAL_KEYS or not isinstance(key, str):
             return get(self, key, default)
-        value = _found(self, key)
-        return default if value is _MISSING else value
+        names = _ORDER.get(key)
+        if names is None:
+            return _dict_get(self, key, default)
+        for name in names:
+            value = _dict_get(self, name, _MISSING)
+            if value is not _MISSING:
+                return value
+        return default
 
     def fast_contains(self: Any, key: str) -> bool:
         if key in _SPECIAL_KEYS or not isinstance(key, str):
@@ -118,7 +126,11 @@ def _deepcopy(self: Any, memo: dict[int, Any]) -> Any:
     if self.__dict__:
         twin.__dict__.update(copy.deepcopy(self.__dict__, memo))
     for key, value in dict.items(self):
-        twin[copy.deepcopy(key, memo)] = copy.deepcopy(value, memo)
+        # deepcopy hands back immutable atoms (all but a few of these values) as they are
+        atom = type(key) in _ATOMS and type(value) in _ATOMS
+        twin[key if atom else copy.deepcopy(key, memo)] = (
+            value if atom else copy.deepcopy(value, memo)
+        )
     return twin
 
 
