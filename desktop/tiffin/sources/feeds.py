@@ -3,7 +3,7 @@
 feedparser's own sanitiser and relative-URI rewriting are switched off because they take about
 half of its parse time; every HTML fragment is sanitised with nh3 here instead, before it is
 stored, which is both faster and stricter. feedparser runs with `feedparser_speedups`
-installed: the same results, about a fifth faster.
+installed: the same results, parse_feed over the fixtures about 1.5 times as fast.
 """
 
 from __future__ import annotations
