@@ -73,16 +73,16 @@ _dict_get = dict.get
 _ATOMS = frozenset({str, int, float, bool, type(None)})
 
 
-def _found(mapping: dict[str, Any], key: str) -> Any:
-    """What FeedParserDict's own lookup finds for a key outside _SPECIAL_KEYS, or _MISSING."""
+def _found(mapping: dict[str, Any], key: str, missing: Any = _MISSING) -> Any:
+    """What FeedParserDict's own lookup finds for a key outside _SPECIAL_KEYS, or `missing`."""
     names = _ORDER.get(key)
     if names is None:
-        return _dict_get(mapping, key, _MISSING)
+        return _dict_get(mapping, key, missing)
     for name in names:
         value = _dict_get(mapping, name, _MISSING)
         if value is not _MISSING:
             return value
-    return _MISSING
+    return missing
 
 
 def _lookups(
@@ -99,17 +99,9 @@ def _lookups(
         return value
 
     def fast_get(self: Any, key: str, default: Any = None) -> Any:
-        # _found, written out: feedparser calls this one most
         if key in _SPECIAL_KEYS or not isinstance(key, str):
             return get(self, key, default)
-        names = _ORDER.get(key)
-        if names is None:
-            return _dict_get(self, key, default)
-        for name in names:
-            value = _dict_get(self, name, _MISSING)
-            if value is not _MISSING:
-                return value
-        return default
+        return _found(self, key, default)
 
     def fast_contains(self: Any, key: str) -> bool:
         if key in _SPECIAL_KEYS or not isinstance(key, str):
