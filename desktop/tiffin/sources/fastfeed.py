@@ -41,6 +41,7 @@ _HTML_TYPES = frozenset(_Mixin.html_types)
 _COPIED_TO_SUMMARY = _HTML_TYPES | {"text/plain"}
 _CAN_BE_RELATIVE = frozenset(_Mixin.can_be_relative_uri)
 _QUERY_FIX = re.compile("&([A-Za-z0-9_]+);")
+_CP1252_EXTRAS = re.compile("[\x80-\x9f]")
 _RSS_VERSIONS = {"0.91": "rss091u", "0.92": "rss092", "0.93": "rss093", "0.94": "rss094"}
 # Tags that do not end feedparser's "in image" / "in text input" state (its own hack).
 _KEEP_TEXTINPUT = frozenset({"title", "link", "description", "name"})
@@ -93,6 +94,8 @@ def _finish(text: str) -> str:
         return text
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         text = text.encode("iso-8859-1").decode("utf-8")
+    if _CP1252_EXTRAS.search(text) is None:
+        return text  # the mapping changes nothing else
     return text.translate(feedparser.mixin._cp1252)
 
 
