@@ -21,6 +21,7 @@ generated documents.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import xml.parsers.expat
 from collections.abc import Callable, Mapping
@@ -33,6 +34,7 @@ from feedparser.api import StrictFeedParser
 from feedparser.datetimes import _parse_date
 from feedparser.urls import _urljoin, make_safe_absolute_uri
 
+logger = logging.getLogger(__name__)
 _Mixin = feedparser.mixin._FeedParserMixin
 _MATCH_NAMESPACES = {uri.lower(): prefix for uri, prefix in _Mixin.namespaces.items()}
 _ATOM10 = "http://www.w3.org/2005/Atom"
@@ -763,6 +765,9 @@ def read_fast(body: bytes, url: str, headers: Mapping[str, str]) -> FastDoc | No
     try:
         parser.Parse(data, True)
     except (_Decline, xml.parsers.expat.ExpatError):
+        return None
+    except Exception:  # a state this reader was not built for: feedparser's path loses nothing
+        logger.warning("fast feed reader failed on %s; feedparser reads it", url, exc_info=True)
         return None
     if not reader.version:
         return None

@@ -1,9 +1,12 @@
-"""Parsing fetched bytes into a ParsedFeed: JSON by our own reader, everything else by feedparser.
+"""Parsing fetched bytes into a ParsedFeed: JSON by our own reader; everyday RSS and Atom 1.0
+by `fastfeed`, which finds what feedparser finds at a fraction of its cost; everything that
+reader declines by feedparser.
 
 feedparser's own sanitiser and relative-URI rewriting are switched off because they take about
 half of its parse time; every HTML fragment is sanitised with nh3 here instead, before it is
 stored, which is both faster and stricter. feedparser runs with `feedparser_speedups`
-installed: the same results, parse_feed over the fixtures about 1.5 times as fast.
+installed (the same results, about 1.5 times as fast). With the fast reader, parse_feed over
+the real fixtures takes about half the CPU it took with feedparser alone.
 """
 
 from __future__ import annotations
