@@ -379,14 +379,13 @@ class _Reader:
 
     # handlers, one pair per kind ---------------------------------------------------------
 
-    def _end_generic(self, frame: _Frame, depth: int) -> None:
-        pass
-
     def _start_inert(self, attrs_d: dict[str, Any], depth: int) -> _Frame:
         return _Frame("inert", None, False)
 
     def _end_inert(self, frame: _Frame, depth: int) -> None:
         pass
+
+    _end_generic = _end_inert
 
     def _start_inert_leaf(self, attrs_d: dict[str, Any], depth: int) -> _Frame:
         return _Frame("inert_leaf", None, True)
@@ -734,18 +733,21 @@ _AUTHOR_PARTS = frozenset(
 _ITUNES_CATEGORY = frozenset({"itunes_category"})
 
 
+def harmless_problem(problem: object) -> bool:
+    """True when feedparser found nothing wrong, or only that no Content-Type header came with
+    the bytes (not a fault of the feed)."""
+    return problem is None or (
+        isinstance(problem, feedparser.NonXMLContentType) and "no Content-type" in str(problem)
+    )
+
+
 def read_fast(body: bytes, url: str, headers: Mapping[str, str]) -> FastDoc | None:
     """The fields feedparser would give for `body` (fetched from `url` with the response
     `headers` feedparser is given), or None when this reader declines the document."""
     result: dict[str, Any] = {}
     data = feedparser.encodings.convert_to_utf8(dict(headers), body, result)
-    problem = result.get("bozo_exception")
-    if not result.get("encoding") or (
-        result.get("bozo")
-        and not (
-            isinstance(problem, feedparser.NonXMLContentType) and "no Content-type" in str(problem)
-        )
-    ):
+    # convert_to_utf8 sets bozo only together with its exception.
+    if not result.get("encoding") or not harmless_problem(result.get("bozo_exception")):
         return None
     start = re.search(rb"<\w", data)
     head = data[: start.start() if start else len(data)].upper()

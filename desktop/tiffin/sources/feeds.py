@@ -22,7 +22,7 @@ from tiffin.errors import FeedInvalid
 from tiffin.library.models import Enclosure, NewItem
 from tiffin.markup import plain_text, sanitize_html
 from tiffin.sources import feedparser_speedups
-from tiffin.sources.fastfeed import read_fast
+from tiffin.sources.fastfeed import harmless_problem, read_fast
 from tiffin.sources.jsonfeed import parse_json_feed
 from tiffin.sources.parsed import ParsedFeed
 
@@ -101,10 +101,15 @@ def _item(entry: dict[str, Any]) -> NewItem:
     )
 
 
-def _harmless(problem: object) -> bool:
-    # Bytes handed over without a Content-Type header are not a fault of the feed.
-    return problem is None or (
-        isinstance(problem, feedparser.NonXMLContentType) and "no Content-type" in str(problem)
+def _parsed(
+    feed: Mapping[str, Any], entries: list[Any], version: str, warning: str | None = None
+) -> ParsedFeed:
+    return ParsedFeed(
+        title=plain_text(str(feed.get("title") or "")),
+        site_url=str(feed.get("link") or ""),
+        items=tuple(_item(entry) for entry in entries),
+        format=version,
+        warning=warning,
     )
 
 
@@ -123,12 +128,7 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
             response_headers[name.lower()] = value
     fast = read_fast(body, url, response_headers)
     if fast is not None:
-        return ParsedFeed(
-            title=plain_text(str(fast.feed.get("title") or "")),
-            site_url=str(fast.feed.get("link") or ""),
-            items=tuple(_item(entry) for entry in fast.entries),
-            format=fast.version,
-        )
+        return _parsed(fast.feed, fast.entries, fast.version)
     return _parse_with_feedparser(body, url, response_headers)
 
 
@@ -141,19 +141,18 @@ def _parse_with_feedparser(body: bytes, url: str, response_headers: dict[str, st
         resolve_relative_uris=False,
     )
     problem = doc.get("bozo_exception")
+    harmless = harmless_problem(problem)
     # feedparser names no version for some real formats (CDF); a titled, well-formed channel
     # still counts as a feed, an untitled document with no entries does not.
-    recognised = doc.get("version") or doc.entries or (_harmless(problem) and doc.feed.get("title"))
+    recognised = doc.get("version") or doc.entries or (harmless and doc.feed.get("title"))
     if not recognised:
         if looks_like_html(body):
             raise FeedInvalid(f"{url} returned a web page, not a feed")
-        reason = " (neither RSS, Atom nor JSON Feed)" if _harmless(problem) else f": {problem}"
+        reason = " (neither RSS, Atom nor JSON Feed)" if harmless else f": {problem}"
         raise FeedInvalid(f"{url} is not a feed Tiffin can read{reason}")
-    feed = doc.feed
-    return ParsedFeed(
-        title=plain_text(str(feed.get("title") or "")),
-        site_url=str(feed.get("link") or ""),
-        items=tuple(_item(entry) for entry in doc.entries),
-        format=str(doc.get("version") or "unknown"),
-        warning=None if _harmless(problem) else f"read leniently: {problem}",
+    return _parsed(
+        doc.feed,
+        doc.entries,
+        str(doc.get("version") or "unknown"),
+        None if harmless else f"read leniently: {problem}",
     )
