@@ -20,7 +20,7 @@ import feedparser
 
 from tiffin.errors import FeedInvalid
 from tiffin.library.models import Enclosure, NewItem
-from tiffin.markup import plain_text, sanitize_html
+from tiffin.markup import plain_text, sanitize_html, sanitized_text
 from tiffin.sources import feedparser_speedups
 from tiffin.sources.fastfeed import harmless_problem, read_fast
 from tiffin.sources.jsonfeed import parse_json_feed
@@ -81,6 +81,8 @@ def _item(entry: dict[str, Any]) -> NewItem:
     content = _content(entry)
     if content == summary:
         summary = ""
+    summary_html = sanitize_html(summary)
+    content_html = sanitize_html(content)
     enclosures = tuple(
         Enclosure(
             url=str(e["href"]), type=str(e.get("type") or ""), length=_length(e.get("length"))
@@ -93,9 +95,9 @@ def _item(entry: dict[str, Any]) -> NewItem:
         url=str(entry.get("link") or ""),
         title=plain_text(str(entry.get("title") or "")),
         author=plain_text(str(entry.get("author") or "")),
-        summary_html=sanitize_html(summary),
-        content_html=sanitize_html(content),
-        text=plain_text(content or summary),
+        summary_html=summary_html,
+        content_html=content_html,
+        text=sanitized_text(content_html if content else summary_html),
         published=_timestamp(entry),
         enclosures=enclosures,
     )

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from tiffin.errors import FeedInvalid
 from tiffin.library.models import Enclosure, NewItem
-from tiffin.markup import plain_text, sanitize_html, text_to_html
+from tiffin.markup import plain_text, sanitize_html, sanitized_text, text_to_html
 from tiffin.sources.parsed import ParsedFeed
 
 
@@ -100,7 +100,8 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
             continue
         content_html = _text(entry.get("content_html"))
         content_text = _text(entry.get("content_text"))
-        summary = _text(entry.get("summary"))
+        summary_html = sanitize_html(_text(entry.get("summary")))
+        clean_html = sanitize_html(content_html)
         ident = entry.get("id")
         link = _text(entry.get("url")) or _text(entry.get("external_url"))
         items.append(
@@ -109,11 +110,11 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 url=urljoin(base, link) if link else "",
                 title=plain_text(_text(entry.get("title"))),
                 author=_author(entry, doc),
-                summary_html=sanitize_html(summary),
-                content_html=(
-                    sanitize_html(content_html) if content_html else text_to_html(content_text)
+                summary_html=summary_html,
+                content_html=clean_html if content_html else text_to_html(content_text),
+                text=(
+                    sanitized_text(clean_html) or content_text or sanitized_text(summary_html)
                 ),
-                text=plain_text(content_html) or content_text or plain_text(summary),
                 published=_date(entry.get("date_published")) or _date(entry.get("date_modified")),
                 enclosures=_enclosures(entry, base),
             )
@@ -137,7 +138,7 @@ def _parse_rss_in_json(rss: dict[str, Any], url: str) -> ParsedFeed:
     for entry in entries if isinstance(entries, list) else []:
         if not isinstance(entry, dict):
             continue
-        description = _text(entry.get("description"))
+        description_html = sanitize_html(_text(entry.get("description")))
         guid = entry.get("guid")
         if isinstance(guid, dict):
             guid = guid.get("#value") or guid.get("value")
@@ -159,8 +160,8 @@ def _parse_rss_in_json(rss: dict[str, Any], url: str) -> ParsedFeed:
                 url=urljoin(url, link) if link else "",
                 title=plain_text(_text(entry.get("title"))),
                 author=plain_text(_text(entry.get("author"))),
-                content_html=sanitize_html(description),
-                text=plain_text(description),
+                content_html=description_html,
+                text=sanitized_text(description_html),
                 published=_rss_date(entry.get("pubDate")),
                 enclosures=enclosures,
             )
