@@ -112,9 +112,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 author=_author(entry, doc),
                 summary_html=summary_html,
                 content_html=clean_html if content_html else text_to_html(content_text),
-                text=(
-                    sanitized_text(clean_html) or content_text or sanitized_text(summary_html)
-                ),
+                text=sanitized_text(clean_html) or content_text or sanitized_text(summary_html),
                 published=_date(entry.get("date_published")) or _date(entry.get("date_modified")),
                 enclosures=_enclosures(entry, base),
             )
