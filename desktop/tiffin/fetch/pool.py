@@ -24,8 +24,9 @@ Outcome = TypeVar("Outcome", bound=_HasUrl)
 Result = TypeVar("Result")
 
 
-def cpu_pool() -> ProcessPoolExecutor:
-    """Worker processes for CPU work (parsing, extraction), one per core, started at once.
+def cpu_pool(per_core: int = 1) -> ProcessPoolExecutor:
+    """Worker processes for CPU work (parsing, extraction), `per_core` for each core, started
+    at once.
 
     When this process has only its main thread (the CLI), the workers are forked: they inherit
     the modules already imported and start at once. With other threads running (the GUI, a
@@ -36,7 +37,8 @@ def cpu_pool() -> ProcessPoolExecutor:
         "fork" if single_threaded and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
     pool = ProcessPoolExecutor(
-        max_workers=max(1, os.cpu_count() or 1), mp_context=multiprocessing.get_context(method)
+        max_workers=per_core * max(1, os.cpu_count() or 1),
+        mp_context=multiprocessing.get_context(method),
     )
     if method == "fork":
         # With fork the pool starts every worker at the first submit: do it now, while this
@@ -63,11 +65,13 @@ def in_child(function: Callable[..., Result], *args: Any) -> Result:
 
 
 def run_with_pool(
-    use_pool: bool, main: Callable[[Executor | None], Coroutine[Any, Any, Result]]
+    use_pool: bool,
+    main: Callable[[Executor | None], Coroutine[Any, Any, Result]],
+    per_core: int = 1,
 ) -> Result:
-    """Run `main(pool)` on a new event loop, with a `cpu_pool()` when `use_pool` (too little
-    work does not pay for starting one), and shut the pool down however it ends."""
-    pool = cpu_pool() if use_pool else None
+    """Run `main(pool)` on a new event loop, with a `cpu_pool(per_core)` when `use_pool` (too
+    little work does not pay for starting one), and shut the pool down however it ends."""
+    pool = cpu_pool(per_core) if use_pool else None
     try:
         return asyncio.run(main(pool))
     finally:
