@@ -45,6 +45,22 @@ def test_conditional_get_gives_304(web: TestWeb, settings: Settings) -> None:
     assert [r.status for r in web.requests()] == [200, 304, 304]
 
 
+def test_a_304_leaves_its_connection_open_for_the_next_request(
+    web: TestWeb, settings: Settings
+) -> None:
+    url = web.add_fixture("feeds/atp.rss")
+    etag = _get(url, settings).validators["etag"]
+
+    async def three_in_one_client() -> list[FetchResult]:
+        async with make_client(settings) as client:
+            return [await fetch(client, url, settings, etag=etag) for _ in range(3)]
+
+    assert all(result.not_modified for result in asyncio.run(three_in_one_client()))
+    conditional = web.requests()[1:]
+    assert [r.status for r in conditional] == [304, 304, 304]
+    assert len({r.client_port for r in conditional}) == 1
+
+
 def test_permanent_redirect_is_reported_temporary_is_not(web: TestWeb, settings: Settings) -> None:
     target = web.add_fixture("feeds/atp.rss")
     web.fault("/old", Fault(redirect_to=target, redirect_status=301))

@@ -137,6 +137,7 @@ class Request:
     started: float = 0.0
     finished: float = 0.0
     client: str = ""  # the address the request came from
+    client_port: int = 0  # with `client`, names the connection it came on
 
 
 def fixture_headers(data: bytes) -> dict[str, str]:
@@ -521,6 +522,7 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                         self._started,
                         time.monotonic(),
                         self.client_address[0],
+                        self.client_address[1],
                     )
                 )
 

@@ -31,6 +31,9 @@ from tiffin.net.governor import GovernedTransport
 logger = logging.getLogger(__name__)
 # httpcore's debug trace prints a SOCKS proxy's user name and password: never let it through.
 logging.getLogger("httpcore").setLevel(logging.INFO)
+# httpx logs every request at INFO: 500 lines a refresh, and a tenth of a second of its CPU.
+# Failures reach the log through Tiffin's own messages.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 _PERMANENT = (301, 308)
 _RETRY_STATUSES = (429, 503)
@@ -159,7 +162,10 @@ async def _attempt(
     started = time.monotonic()
     async with client.stream("GET", url, headers=headers) as response:
         rtt = time.monotonic() - started
-        if response.status_code >= 300 or response.status_code == 204:
+        if response.status_code in (204, 304):
+            await response.aread()  # nothing to read, but only then is the connection reused
+            return response, b"", rtt
+        if response.status_code >= 300:
             return response, b"", rtt
         body = await _read_capped(response, url, max_bytes)
         return response, body, rtt
