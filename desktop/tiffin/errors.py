@@ -91,6 +91,10 @@ class ResponseTooLarge(NetError):
     """The response body passed the size cap and was cut off."""
 
 
+class BadEncoding(NetError):
+    """The response body does not decompress as its Content-Encoding says it should."""
+
+
 class MediaError(TiffinError):
     """A video or audio download could not be done; bytes already on disk are kept."""
 

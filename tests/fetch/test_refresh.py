@@ -63,6 +63,23 @@ def test_malformed_feed_keeps_stored_items_and_others_go_on(
     assert after.total == 10 and after.last_error == failure.error
 
 
+def test_a_broken_gzip_body_is_that_sources_error_alone(
+    web: TestWeb, store: Store, paths: Paths, settings: Settings
+) -> None:
+    feeds = sorted(p for p in (FIXTURES / "feeds").iterdir() if p.suffix == ".rss")
+    for path in feeds[:POOL_THRESHOLD]:  # enough sources for the process pool
+        queries.add_source(store, web.add_fixture(f"feeds/{path.name}"))
+    broken = web.add(
+        "/broken", b"\x1f\x8b not gzip", "application/octet-stream", {"Content-Encoding": "gzip"}
+    )
+    broken_source, _ = queries.add_source(store, broken)
+    report = refresh_sources(store, paths, settings)
+    (failure,) = report.failed
+    assert failure.source_id == broken_source.id and "broken gzip" in (failure.error or "")
+    assert len(report.outcomes) == POOL_THRESHOLD + 1
+    assert queries.get_source(store, broken_source.id).last_error == failure.error
+
+
 def test_permanent_redirect_is_adopted(
     web: TestWeb, store: Store, paths: Paths, settings: Settings
 ) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
+import zlib
 
 import pytest
 
-from support.testweb import Fault, TestWeb
+from support.testweb import FIXTURES, Fault, TestWeb
 from tiffin.config import Settings
 from tiffin.errors import (
+    BadEncoding,
     HostUnreachable,
     HttpStatusError,
     RateLimited,
@@ -16,7 +19,7 @@ from tiffin.errors import (
     SourceGone,
     Timeout,
 )
-from tiffin.net.client import FetchResult, fetch, make_client, retry_after_seconds
+from tiffin.net.client import FetchResult, decode_body, fetch, make_client, retry_after_seconds
 
 
 def _get(url: str, settings: Settings, **kw: str) -> FetchResult:
@@ -108,6 +111,62 @@ def test_endless_and_huge_bodies_are_cut_off(web: TestWeb, settings: Settings) -
     web.fault("/huge", Fault(huge=settings.max_feed_bytes * 3))
     with pytest.raises(ResponseTooLarge):
         _get(web.url("/huge"), settings)
+
+
+def _undecoded(url: str, settings: Settings) -> FetchResult:
+    async def go() -> FetchResult:
+        async with make_client(settings) as client:
+            return await fetch(client, url, settings, decode=False)
+
+    return asyncio.run(go())
+
+
+def _body(url: str, settings: Settings) -> bytes:
+    result = _undecoded(url, settings)
+    return decode_body(result.body, result.encoding, url, settings.max_feed_bytes)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "compress"),
+    [
+        ("gzip", gzip.compress),
+        ("deflate", zlib.compress),
+        ("deflate", lambda data: zlib.compress(data, wbits=-zlib.MAX_WBITS)),  # no zlib header
+    ],
+)
+def test_a_body_left_compressed_decodes_as_httpx_decodes_it(
+    web: TestWeb, settings: Settings, encoding: str, compress: object
+) -> None:
+    data = (FIXTURES / "feeds" / "atp.rss").read_bytes()
+    assert callable(compress)
+    url = web.add(
+        "/packed", compress(data), "application/octet-stream", {"Content-Encoding": encoding}
+    )
+    left = _undecoded(url, settings)
+    assert left.encoding == encoding and left.body != data
+    assert left.head(5) == data[:5]
+    assert _body(url, settings) == data == _get(url, settings).body
+
+
+def test_a_gzip_bomb_is_cut_off_at_the_cap(web: TestWeb, settings: Settings) -> None:
+    bomb = gzip.compress(b"<rss>" + b" " * (3 * settings.max_feed_bytes))
+    assert len(bomb) < settings.max_feed_bytes // 100
+    url = web.add("/bomb", bomb, "application/octet-stream", {"Content-Encoding": "gzip"})
+    with pytest.raises(ResponseTooLarge, match="cut off"):
+        _get(url, settings)
+    with pytest.raises(ResponseTooLarge, match="cut off"):
+        _body(url, settings)
+
+
+def test_a_broken_compressed_body_is_a_clear_error(web: TestWeb, settings: Settings) -> None:
+    url = web.add(
+        "/broken", b"not gzip at all", "application/octet-stream", {"Content-Encoding": "gzip"}
+    )
+    with pytest.raises(BadEncoding, match="broken gzip"):
+        _get(url, settings)
+    with pytest.raises(BadEncoding, match="broken gzip"):
+        _body(url, settings)
+    assert _undecoded(url, settings).head() == b""
 
 
 def test_slow_drip_hits_the_deadline(web: TestWeb) -> None:

@@ -11,6 +11,7 @@ import email.utils
 import logging
 import socket
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ import httpx
 
 from tiffin.config import Settings
 from tiffin.errors import (
+    BadEncoding,
     HostUnreachable,
     HttpStatusError,
     RateLimited,
@@ -37,6 +39,7 @@ logging.getLogger("httpx").setLevel(logging.WARNING)
 
 _PERMANENT = (301, 308)
 _RETRY_STATUSES = (429, 503)
+_LEFT_COMPRESSED = ("gzip", "deflate")
 MIN_RECEIVE_BUFFER = 16 * 1024
 
 
@@ -46,7 +49,8 @@ class FetchResult:
 
     `moved_to` is set when every redirect on the way was permanent, so the caller may adopt it.
     `not_modified` is True for a 304 answer to a conditional request (the body is empty).
-    `wire_bytes` counts what crossed the network, before decompression.
+    `wire_bytes` counts what crossed the network, before decompression. `encoding` names the
+    Content-Encoding `body` is still in when fetch was asked not to decode it ("" otherwise).
     """
 
     url: str
@@ -57,6 +61,14 @@ class FetchResult:
     not_modified: bool = False
     wire_bytes: int = 0
     validators: Mapping[str, str] = field(default_factory=dict)
+    encoding: str = ""
+
+    def head(self, size: int = 4096) -> bytes:
+        """The first `size` bytes of the decoded body (fewer if it is broken)."""
+        try:
+            return _inflate(self.body, self.encoding, size)
+        except zlib.error:
+            return b""
 
 
 class PerHostTransport(httpx.AsyncBaseTransport):
@@ -142,33 +154,72 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
-async def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
-    chunks: list[bytes] = []
+def _too_large(url: str, max_bytes: int) -> ResponseTooLarge:
+    return ResponseTooLarge(
+        f"{url} sent more than {max_bytes // 1024} KiB; the transfer was cut off"
+    )
+
+
+def _inflate(body: bytes, encoding: str, limit: int) -> bytes:
+    """At most `limit` bytes of `body` decompressed, as httpx's decoders do it."""
+    if not encoding:
+        return body[:limit]
+    if encoding == "gzip":
+        return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(body, limit)
+    try:
+        return zlib.decompressobj().decompress(body, limit)
+    except zlib.error:  # deflate sent without its zlib wrapper, as some servers do
+        return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, limit)
+
+
+def decode_body(body: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """A body fetched with `decode=False` (sent with Content-Encoding `encoding`), decompressed.
+
+    Raises ResponseTooLarge when it holds more than `max_bytes` (a small gzip can hold
+    gigabytes: no more than the cap is ever decompressed), BadEncoding when it is broken.
+    """
+    try:
+        data = _inflate(body, encoding, max_bytes + 1)
+    except zlib.error as exc:
+        raise BadEncoding(f"{url} sent a broken {encoding} body ({exc})") from exc
+    if len(data) > max_bytes:
+        raise _too_large(url, max_bytes)
+    return data
+
+
+async def _read_capped(
+    response: httpx.Response, url: str, max_bytes: int, decode: bool
+) -> tuple[bytes, str]:
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    left = not decode and encoding in _LEFT_COMPRESSED
+    kept: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise ResponseTooLarge(
-                f"{url} sent more than {max_bytes // 1024} KiB; the transfer was cut off"
-            )
-        chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        async for chunk in response.aiter_raw() if left else response.aiter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise _too_large(url, max_bytes)
+            kept.append(chunk)
+    except httpx.DecodingError as exc:
+        raise BadEncoding(f"{url} sent a broken {encoding} body ({exc})") from exc
+    return b"".join(kept), encoding if left else ""
 
 
 async def _attempt(
-    client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int
-) -> tuple[httpx.Response, bytes, float]:
-    """The answer, its body and the seconds until its headers came."""
+    client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int, decode: bool
+) -> tuple[httpx.Response, bytes, str, float]:
+    """The answer, its body, the encoding the body is left in and the seconds until its
+    headers came."""
     started = time.monotonic()
     async with client.stream("GET", url, headers=headers) as response:
         rtt = time.monotonic() - started
         if response.status_code in (204, 304):
             await response.aread()  # nothing to read, but only then is the connection reused
-            return response, b"", rtt
+            return response, b"", "", rtt
         if response.status_code >= 300:
-            return response, b"", rtt
-        body = await _read_capped(response, url, max_bytes)
-        return response, body, rtt
+            return response, b"", "", rtt
+        body, encoding = await _read_capped(response, url, max_bytes, decode)
+        return response, body, encoding, rtt
 
 
 def _observe(
@@ -225,6 +276,7 @@ async def fetch(
     last_modified: str | None = None,
     max_bytes: int | None = None,
     byterange: tuple[int, int] | None = None,
+    decode: bool = True,
 ) -> FetchResult:
     """GET `url` (only `length` bytes from `offset` with `byterange`), conditionally when
     validators are given.
@@ -234,7 +286,9 @@ async def fetch(
     connection is retried the same way. Raises RateLimited when the server asks for a longer
     wait, Timeout on a stall or when the whole transfer passes `settings.transfer_deadline`,
     ResponseTooLarge past `max_bytes` (by default `settings.max_feed_bytes`), HostUnreachable,
-    SourceGone (410) and HttpStatusError for other error statuses.
+    SourceGone (410), HttpStatusError for other error statuses and BadEncoding for a body that
+    does not decompress. With `decode=False` a gzip or deflate body is returned as it came, for
+    `decode_body` to undo where the CPU is spare (a worker process).
     """
     headers: dict[str, str] = {}
     if etag:
@@ -249,11 +303,11 @@ async def fetch(
         started = time.monotonic()
         try:
             async with asyncio.timeout(settings.transfer_deadline):
-                response, body, rtt = await _attempt(
-                    client, url, headers, max_bytes or settings.max_feed_bytes
+                response, body, encoding, rtt = await _attempt(
+                    client, url, headers, max_bytes or settings.max_feed_bytes, decode
                 )
-        except ResponseTooLarge:
-            _observe(url, line.OK, started)  # the host answered; the answer was too big
+        except (ResponseTooLarge, BadEncoding):
+            _observe(url, line.OK, started)  # the host answered; the answer was unusable
             raise
         except (TimeoutError, httpx.TransportError) as exc:
             _observe(url, line.failure_kind(exc), started, detail=str(exc)[:200])
@@ -299,5 +353,6 @@ async def fetch(
             not_modified=status == 304,
             wire_bytes=wire,
             validators=validators,
+            encoding=encoding,
         )
     raise AssertionError("unreachable: the last attempt always returns or raises")
