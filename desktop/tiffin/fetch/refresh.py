@@ -198,13 +198,15 @@ class _Refresher:
                     last_modified=known.get("last-modified"),
                     decode=False,
                 )
-                if looks_like_html(result.head()):
+                web_page = looks_like_html(result.head())
+                if web_page:
                     # A censor's notice page often comes with HTTP 200 in place of the feed.
                     host = httpx.URL(result.url).host
                     line.note(Observation(host, "notice_page", url=result.url))
                     if governor.current().detour(host, None):  # the proxy may bring the feed
                         result = await fetch(client, source.url, self.settings, decode=False)
-            if looks_like_html(result.head()):
+                        web_page = looks_like_html(result.head())
+            if web_page:
                 raise FeedInvalid(
                     f"{source.url} answered with a web page where its feed should be: the host"
                     " may be blocked. Nothing was stored; the items already kept stay."

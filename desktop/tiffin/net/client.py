@@ -160,6 +160,10 @@ def _too_large(url: str, max_bytes: int) -> ResponseTooLarge:
     )
 
 
+def _broken(url: str, encoding: str, exc: Exception) -> BadEncoding:
+    return BadEncoding(f"{url} sent a broken {encoding} body ({exc})")
+
+
 def _inflate(body: bytes, encoding: str, limit: int) -> bytes:
     """At most `limit` bytes of `body` decompressed, as httpx's decoders do it."""
     if not encoding:
@@ -181,7 +185,7 @@ def decode_body(body: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
     try:
         data = _inflate(body, encoding, max_bytes + 1)
     except zlib.error as exc:
-        raise BadEncoding(f"{url} sent a broken {encoding} body ({exc})") from exc
+        raise _broken(url, encoding, exc) from exc
     if len(data) > max_bytes:
         raise _too_large(url, max_bytes)
     return data
@@ -201,7 +205,7 @@ async def _read_capped(
                 raise _too_large(url, max_bytes)
             kept.append(chunk)
     except httpx.DecodingError as exc:
-        raise BadEncoding(f"{url} sent a broken {encoding} body ({exc})") from exc
+        raise _broken(url, encoding, exc) from exc
     return b"".join(kept), encoding if left else ""
 
 
