@@ -7,6 +7,8 @@ import logging
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from types import UnionType
+from typing import Any, get_args, get_origin, get_type_hints
 
 import platformdirs
 
@@ -113,13 +115,38 @@ def remember_location(folder: Path | None) -> None:
     tmp.replace(pointer)
 
 
+_WRONG = object()
+
+
+def _typed(value: Any, hint: Any) -> Any:
+    """`value` read from JSON as the field type `hint` wants it, or _WRONG."""
+    options = get_args(hint) if get_origin(hint) is UnionType else (hint,)
+    if value is None:
+        return None if type(None) in options else _WRONG
+    for option in options:
+        if option is float and isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        if option in (int, str, bool) and type(value) is option:
+            return value
+        if get_origin(option) is tuple and isinstance(value, list):  # JSON has no tuples
+            kinds = get_args(option)
+            if len(value) == len(kinds) and all(
+                type(v) is k for v, k in zip(value, kinds, strict=True)
+            ):
+                return tuple(value)
+    return _WRONG
+
+
 @dataclass(frozen=True)
 class Settings:
     """Tunable limits of the network and the refresh; stored as JSON in the config folder."""
 
     connect_timeout: float = 15.0
     read_timeout: float = 30.0
-    transfer_deadline: float = 300.0
+    # The ceiling on one fetch (a feed, page, picture, playlist or segment; files have the floor)
+    transfer_deadline: float = 120.0
+    min_rate: int = 256  # bytes per second below which a transfer is a trickle, not a line
+    min_rate_window: float = 30.0  # over this many seconds
     max_feed_bytes: int = 20 * 1024 * 1024
     max_page_bytes: int = 8 * 1024 * 1024
     max_connections: int = 64
@@ -152,10 +179,22 @@ class Settings:
         except (OSError, ValueError) as exc:
             logger.warning("settings file %s unreadable (%s); using defaults", path, exc)
             return cls()
-        known = {f.name for f in fields(cls)}
-        chosen = {k: v for k, v in raw.items() if k in known}
-        if isinstance(chosen.get("media_window"), list):  # JSON has no tuples
-            chosen["media_window"] = tuple(chosen["media_window"])
+        if not isinstance(raw, dict):
+            logger.warning("settings file %s holds no JSON object; using defaults", path)
+            return cls()
+        hints = get_type_hints(cls)
+        chosen: dict[str, Any] = {}
+        for name in (f.name for f in fields(cls)):
+            if name not in raw:
+                continue
+            value = _typed(raw[name], hints[name])
+            if value is _WRONG:
+                wanted = str(hints[name]).replace("<class '", "").replace("'>", "")
+                logger.warning(
+                    "setting %s in %s is not %s; the default is used", name, path, wanted
+                )
+            else:
+                chosen[name] = value
         return replace(cls(), **chosen)
 
     def save(self, path: Path) -> None:

@@ -9,6 +9,8 @@
     ├── NetError               the transfer itself failed
     │   ├── HostUnreachable    DNS, connect or TLS failure
     │   ├── Timeout            the server stalled past the read timeout or the deadline
+    │   │   └── TooSlow        the answer crawled below the minimum rate (a trickle)
+    │   ├── BadAddress         not an address Tiffin fetches, or a redirect it refuses
     │   ├── HttpStatusError    an HTTP error status that retrying did not cure
     │   ├── RateLimited        429/503 with a Retry-After longer than we wait
     │   ├── BudgetSpent        the day's or month's data budget is used up
@@ -65,6 +67,15 @@ class HostUnreachable(NetError):
 
 class Timeout(NetError):
     """The server stalled past the read timeout, or the whole transfer passed its deadline."""
+
+
+class TooSlow(Timeout):
+    """The answer kept coming, but slower than the minimum rate over its window."""
+
+
+class BadAddress(NetError):
+    """The address (or a redirect on the way) is malformed, not http(s), loops, or leads from a
+    public host to this machine or its private network."""
 
 
 class HttpStatusError(NetError):

@@ -33,7 +33,7 @@ this server, so that pages fetched "from" their real sites never leave the machi
 `generated_image`): most are real PNGs, some are broken, some are decompression bombs, SVG with
 script, or too large. `add_folder()` serves a folder of files (HLS made with ffmpeg, say).
 `add_dynamic()` answers a path prefix with a function of the path (live playlists, see
-support/hls_live.py). `log` records every request; tests assert on it.
+support/hls_live.py; a `Redirect` answer makes endless redirect chains). `log` records every request; tests assert on it.
 """
 
 from __future__ import annotations
@@ -81,6 +81,14 @@ class Fault:
     huge: int | None = None
     redirect_to: str | None = None
     redirect_status: int = 301
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A dynamic answer that sends the client on to `location`."""
+
+    location: str
+    status: int = 302
 
 
 @dataclass(frozen=True)
@@ -220,10 +228,15 @@ class _ToTestWeb(httpx.AsyncBaseTransport):
         self.inner = httpx.AsyncHTTPTransport()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        request.url = request.url.copy_with(
-            scheme="http", host=self.web.addresses[0], port=self.web.port
+        # A copy: the client goes on seeing the address it asked for (its redirect checks too).
+        sent = httpx.Request(
+            request.method,
+            request.url.copy_with(scheme="http", host=self.web.addresses[0], port=self.web.port),
+            headers=request.headers,
+            stream=request.stream,
+            extensions=request.extensions,
         )
-        return await self.inner.handle_async_request(request)
+        return await self.inner.handle_async_request(sent)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
@@ -264,7 +277,7 @@ class TestWeb:
         self.refused: dict[str, int] = {}  # connections closed unanswered, per host
         self.censored: dict[str, Censor] = {}
         self._host_clock: dict[str, float] = {}
-        self.dynamic: dict[str, Callable[[str], Route | int | None]] = {}
+        self.dynamic: dict[str, Callable[[str], Route | Redirect | int | None]] = {}
         self.answering = 0
         self._link_clock = 0.0
         self.lock = threading.Lock()
@@ -417,14 +430,16 @@ class TestWeb:
         return peak
 
     # -- serving ------------------------------------------------------------------------------
-    def add_dynamic(self, prefix: str, answer: Callable[[str], Route | int | None]) -> str:
+    def add_dynamic(
+        self, prefix: str, answer: Callable[[str], Route | Redirect | int | None]
+    ) -> str:
         """Answer every path under `prefix` with `answer(path)`: a Route, an error status, or
         None for 404. For content that changes with time, such as a live playlist."""
         with self.lock:
             self.dynamic[prefix] = answer
         return self.url(prefix)
 
-    def _route(self, host: str, path: str) -> Route | int | None:
+    def _route(self, host: str, path: str) -> Route | Redirect | int | None:
         with self.lock:
             found = self.routes.get((host, path)) or self.routes.get((None, path))
             dynamic = next((a for p, a in self.dynamic.items() if path.startswith(p)), None)
@@ -588,6 +603,9 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             if fault and fault.endless:
                 return self._endless(host, path, fault)
             route = web._route(host, path)
+            if isinstance(route, Redirect):
+                self._head(route.status, {"Location": route.location, "Content-Length": "0"})
+                return self._record(host, path, route.status, 0)
             if isinstance(route, int):
                 self._head(route, {"Content-Length": "0"})
                 return self._record(host, path, route, 0)

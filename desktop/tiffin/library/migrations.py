@@ -6,8 +6,8 @@ upgraded it is copied aside as `library.sqlite.bak-v<old>`. Append new steps; ne
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -222,6 +222,11 @@ def _v9_events(db: sqlite3.Connection) -> None:
         )
 
 
+def _v10_observation_paths(db: sqlite3.Connection) -> None:
+    """The way each observed transfer went (direct or through the proxy)."""
+    db.execute("ALTER TABLE line_observations ADD COLUMN path TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -232,6 +237,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v7_line_observations,
     _v8_data_usage,
     _v9_events,
+    _v10_observation_paths,
 )
 LATEST = len(STEPS)
 
@@ -255,9 +261,11 @@ def migrate(db: sqlite3.Connection, path: Path | None, target: int = LATEST) -> 
     if old >= target:
         return old
     if old > 0 and path is not None and path.exists():
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         backup = path.with_name(f"{path.name}.bak-v{old}")
-        shutil.copy2(path, backup)
+        backup.unlink(missing_ok=True)
+        # SQLite's backup API copies a consistent database, WAL included, whoever else has it open.
+        with contextlib.closing(sqlite3.connect(backup)) as copy:
+            db.backup(copy)
         logger.info("copied library schema v%d aside to %s before upgrading", old, backup)
     for version in range(old + 1, target + 1):
         step = STEPS[version - 1]

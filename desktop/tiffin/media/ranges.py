@@ -39,7 +39,9 @@ from tiffin.errors import (
     MediaError,
     RemoteChanged,
     Timeout,
+    TooSlow,
 )
+from tiffin.net.client import stream
 from tiffin.progress import CancelToken
 
 logger = logging.getLogger(__name__)
@@ -340,7 +342,9 @@ class RangedDownload:
                     504,
                 ):
                     raise
-                failures = 0 if segment.pos > before else failures + 1
+                # A trickle moves a little and is cut again: it counts as no progress.
+                moved = segment.pos > before and not isinstance(exc, TooSlow)
+                failures = 0 if moved else failures + 1
                 if failures > self.settings.retries + 3:
                     raise
                 logger.info(
@@ -431,31 +435,19 @@ class RangedDownload:
     # -- plumbing -----------------------------------------------------------------------------
     @contextlib.asynccontextmanager
     async def _request(self, headers: dict[str, str]) -> AsyncIterator[httpx.Response]:
-        try:
-            async with self.client.stream("GET", self.url, headers=headers) as response:
-                if response.status_code in (404, 410, 403):
-                    raise HttpStatusError(
-                        f"{self.url} answered HTTP {response.status_code}", response.status_code
-                    )
-                yield response
-        except httpx.TimeoutException as exc:
-            raise Timeout(f"{self.url} stalled ({exc.__class__.__name__})") from exc
-        except httpx.TransportError as exc:
-            raise HostUnreachable(f"{self.url}: connection failed ({exc})") from exc
+        async with stream(self.client, self.url, self.settings, headers) as response:
+            if response.status_code in (404, 410, 403):
+                raise HttpStatusError(
+                    f"{self.url} answered HTTP {response.status_code}", response.status_code
+                )
+            yield response
 
     async def _chunks(self, response: httpx.Response) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in response.aiter_raw():
-                if self.cancel is not None and self.cancel.cancelled:
-                    raise Cancelled(
-                        f"download of {self.url} stopped; {self.journal.done} bytes kept"
-                    )
-                self.fetched += len(chunk)
-                yield chunk
-        except httpx.TimeoutException as exc:
-            raise Timeout(f"{self.url} stalled mid-transfer") from exc
-        except httpx.TransportError as exc:
-            raise HostUnreachable(f"{self.url}: connection dropped ({exc})") from exc
+        async for chunk in response.aiter_raw():
+            if self.cancel is not None and self.cancel.cancelled:
+                raise Cancelled(f"download of {self.url} stopped; {self.journal.done} bytes kept")
+            self.fetched += len(chunk)
+            yield chunk
 
     def _report(self, force: bool = False) -> Transfer:
         transfer = Transfer(self.journal.done, self.journal.size, self.fetched)

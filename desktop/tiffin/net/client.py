@@ -7,12 +7,13 @@ the address and what happened.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import logging
 import socket
 import time
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 
 import httpx
@@ -20,15 +21,16 @@ import httpx
 from tiffin.config import Settings
 from tiffin.errors import (
     BadEncoding,
-    HostUnreachable,
     HttpStatusError,
+    NetError,
     RateLimited,
     ResponseTooLarge,
     SourceGone,
-    Timeout,
 )
 from tiffin.net import governor, line
-from tiffin.net.governor import GovernedTransport
+from tiffin.net.failures import HTTPX_ERRORS, net_error, worth_retrying
+from tiffin.net.redirects import check_redirect
+from tiffin.net.transport import GovernedTransport
 
 logger = logging.getLogger(__name__)
 # httpcore's debug trace prints a SOCKS proxy's user name and password: never let it through.
@@ -134,6 +136,7 @@ def make_client(
         max_redirects=10,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         transport=GovernedTransport(rules, direct, proxied),
+        event_hooks={"response": [check_redirect]},
         trust_env=False,
     )
 
@@ -211,48 +214,37 @@ async def _read_capped(
 
 async def _attempt(
     client: httpx.AsyncClient, url: str, headers: Mapping[str, str], max_bytes: int, decode: bool
-) -> tuple[httpx.Response, bytes, str, float]:
-    """The answer, its body, the encoding the body is left in and the seconds until its
-    headers came."""
-    started = time.monotonic()
+) -> tuple[httpx.Response, bytes, str]:
+    """The answer, its body and the encoding the body is left in."""
     async with client.stream("GET", url, headers=headers) as response:
-        rtt = time.monotonic() - started
         if response.status_code in (204, 304):
             await response.aread()  # nothing to read, but only then is the connection reused
-            return response, b"", "", rtt
+            return response, b"", ""
         if response.status_code >= 300:
-            return response, b"", "", rtt
+            return response, b"", ""
         body, encoding = await _read_capped(response, url, max_bytes, decode)
-        return response, body, encoding, rtt
+        return response, body, encoding
 
 
-def _observe(
-    url: str, kind: str, started: float, wire: int = 0, rtt: float | None = None, detail: str = ""
-) -> None:
-    seconds = time.monotonic() - started
-    host = httpx.URL(url).host
-    line.note(line.Observation(host, kind, time.time(), wire, seconds, rtt, url, detail))
+@contextlib.asynccontextmanager
+async def stream(
+    client: httpx.AsyncClient, url: str, settings: Settings, headers: Mapping[str, str]
+) -> AsyncIterator[httpx.Response]:
+    """A GET of `url` for the caller to read as it likes (large files, ranges); every httpx
+    error, opening it or reading its body inside the block, comes out as a NetError."""
+    try:
+        async with client.stream("GET", url, headers=headers) as response:
+            yield response
+    except HTTPX_ERRORS as exc:
+        raise net_error(exc, url, settings.read_timeout, settings.transfer_deadline) from exc
 
 
-def _worth_retrying(exc: BaseException) -> bool:
-    """A connection dropped mid-answer is tried again; a stall, a refused or unresolvable
-    host and a redirect loop are not."""
-    plain_drop = isinstance(exc, httpx.TransportError) and not isinstance(
-        exc, httpx.TimeoutException | httpx.ConnectError | httpx.TooManyRedirects
+def _deadline_passed(url: str) -> None:
+    """The whole fetch passed its deadline: the host kept the transfer going, too slowly."""
+    parsed = httpx.URL(url)
+    governor.current().observe(
+        line.Observation(parsed.host, "stall", url=url, detail="passed the transfer deadline")
     )
-    return plain_drop
-
-
-def _net_error(exc: BaseException, url: str, settings: Settings) -> Exception:
-    if isinstance(exc, TimeoutError):
-        return Timeout(f"{url} did not finish within {settings.transfer_deadline:g} s; gave up")
-    if isinstance(exc, httpx.TimeoutException):
-        return Timeout(f"{url} stalled (no data for {settings.read_timeout:g} s)")
-    if isinstance(exc, httpx.ConnectError):
-        return HostUnreachable(f"cannot connect to {httpx.URL(url).host}: {exc}")
-    if isinstance(exc, httpx.TooManyRedirects):
-        return HostUnreachable(f"{url} redirects in a loop")
-    return HostUnreachable(f"the connection to {url} dropped ({exc})")
 
 
 def _error_for(response: httpx.Response, url: str) -> HttpStatusError | SourceGone:
@@ -304,26 +296,27 @@ async def fetch(
     backoff = 1.0
     for attempt in range(settings.retries + 1):
         last_try = attempt == settings.retries
-        started = time.monotonic()
         try:
             async with asyncio.timeout(settings.transfer_deadline):
-                response, body, encoding, rtt = await _attempt(
+                response, body, encoding = await _attempt(
                     client, url, headers, max_bytes or settings.max_feed_bytes, decode
                 )
-        except (ResponseTooLarge, BadEncoding):
-            _observe(url, line.OK, started)  # the host answered; the answer was unusable
-            raise
-        except (TimeoutError, httpx.TransportError) as exc:
-            _observe(url, line.failure_kind(exc), started, detail=str(exc)[:200])
-            if last_try or not _worth_retrying(exc):
-                raise _net_error(exc, url, settings) from exc
+        except TimeoutError as exc:
+            _deadline_passed(url)
+            raise net_error(exc, url, settings.read_timeout, settings.transfer_deadline) from exc
+        except NetError:
+            raise  # too large, broken, too slow, a refused redirect: trying again will not help
+        except HTTPX_ERRORS as exc:
+            if last_try or not worth_retrying(exc):
+                raise net_error(
+                    exc, url, settings.read_timeout, settings.transfer_deadline
+                ) from exc
             logger.info("connection to %s dropped (%s); retrying in %.1f s", url, exc, backoff)
             await asyncio.sleep(backoff)
             backoff *= 2
             continue
         status = response.status_code
         wire = response.num_bytes_downloaded + sum(r.num_bytes_downloaded for r in response.history)
-        _observe(url, "http_error" if status >= 400 else line.OK, started, wire, rtt)
         if status in _RETRY_STATUSES:
             wait = retry_after_seconds(response.headers.get("retry-after"))
             wait = backoff if wait is None else wait

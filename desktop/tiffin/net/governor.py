@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +69,7 @@ class Governor:
         self._stored_blocked: set[str] = set()
         self._states_read = float("-inf")
         self._detours: dict[str, float] = {}
+        self._lines = line.LineLog()
         self.settings = settings
         self._proxy = ""
         self.update(settings, owner)
@@ -121,11 +121,21 @@ class Governor:
             return False
         if error is not None:
             detail = f"{str(error)[:150]}; trying the proxy"
-            line.note(line.Observation(host, kind, detail=detail))
+            self.observe(line.Observation(host, kind, detail=detail, path=DIRECT))
         with self._lock:
             self._detours[host] = time.monotonic() + DETOUR_SECONDS
         logger.info("%s looks blocked (%s); going through the proxy", host, kind)
         return True
+
+    # -- the line -----------------------------------------------------------------------------
+    def observe(self, observation: line.Observation) -> None:
+        """Note how a transfer went: in the LineLog of the current context if one is open (a
+        refresh stores its own at the end), else kept and stored with the next flush."""
+        if line.note(observation) or self._store is None:
+            return
+        self._lines.note(observation)
+        if time.monotonic() - self._flushed_at >= FLUSH_SECONDS:
+            self.flush()
 
     def _blocked_hosts(self) -> set[str]:
         if self._store is None:
@@ -170,16 +180,23 @@ class Governor:
             self.flush()
 
     def flush(self) -> None:
-        """Write the bytes counted so far to the library."""
+        """Write the bytes counted and the line observations kept so far to the library."""
         with self._lock:
             size, self._unflushed = self._unflushed, 0
             self._flushed_at = time.monotonic()
             if self._store is None:
                 self._spent = (self._spent[0] + size, self._spent[1] + size)
-        if self._store is not None and size:
+        if self._store is None:
+            return
+        if size:
             add_usage(self._store, size)
             with self._lock:
                 self._spent_read = float("-inf")
+        seen = self._lines.take()
+        if seen:
+            from tiffin.net.line_history import save_observations  # noqa: PLC0415 - import cycle
+
+            save_observations(self._store, seen)
 
     def _spent_now(self) -> tuple[int, int]:
         now = time.monotonic()
@@ -226,69 +243,6 @@ class _YtdlpMeter:
             self.governor.bucket.take_blocking(new)
         if state.get("status") == "downloading":
             self.governor.check_budget(str(state.get("info_dict", {}).get("url", "a download")))
-
-
-class GovernedTransport(httpx.AsyncBaseTransport):
-    """An httpx transport that sends each request on the Governor's path for its host and
-    paces and counts every byte of the answer."""
-
-    def __init__(
-        self,
-        governor: Governor,
-        direct: httpx.AsyncBaseTransport,
-        proxied: Callable[[str], httpx.AsyncBaseTransport],
-    ) -> None:
-        self.governor = governor
-        self._direct = direct
-        self._make_proxied = proxied
-        self._proxied: tuple[str, httpx.AsyncBaseTransport] | None = None
-
-    def _via_proxy(self) -> httpx.AsyncBaseTransport:
-        address = self.governor.proxy
-        if self._proxied is None or self._proxied[0] != address:
-            self._proxied = (address, self._make_proxied(address))
-        return self._proxied[1]
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        governor = self.governor
-        governor.check_budget(str(request.url))
-        host = request.url.host
-        path = governor.route(host)
-        try:
-            transport = self._direct if path == DIRECT else self._via_proxy()
-            response = await transport.handle_async_request(request)
-        except httpx.TransportError as exc:
-            if path == PROXY or not governor.detour(host, exc):
-                raise
-            response = await self._via_proxy().handle_async_request(request)
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        return httpx.Response(
-            response.status_code,
-            headers=response.headers,
-            stream=_Metered(response.stream, governor, str(request.url)),
-            extensions=response.extensions,
-        )
-
-    async def aclose(self) -> None:
-        await self._direct.aclose()
-        if self._proxied is not None:
-            await self._proxied[1].aclose()
-
-
-class _Metered(httpx.AsyncByteStream):
-    def __init__(self, inner: httpx.AsyncByteStream, governor: Governor, url: str) -> None:
-        self.inner, self.governor, self.url = inner, governor, url
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self.inner:
-            await self.governor.bucket.take(len(chunk))
-            self.governor.count(len(chunk))
-            yield chunk
-            if self.governor.settings.daily_budget or self.governor.settings.monthly_budget:
-                self.governor.check_budget(self.url)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
 
 
 _installed: Governor | None = None

@@ -27,9 +27,11 @@ from enum import StrEnum
 
 import httpx
 
+from tiffin.errors import TooSlow
+
 OK = "ok"
 BLOCK_SIGNS = ("dns", "refused", "reset", "tls", "connect_timeout", "notice_page")
-SLOW_SIGNS = ("stall",)
+SLOW_SIGNS = ("stall", "too_slow")
 THROTTLED_SHARE = 0.25  # of the host's usual throughput
 MEASURABLE_BYTES = 32 * 1024  # smaller answers say more about latency than throughput
 RECENT = 3  # observations of a host that decide its state now
@@ -56,6 +58,7 @@ class Observation:
     rtt: float | None = None  # from the request to the answer's headers
     url: str = ""
     detail: str = ""
+    path: str = ""  # "direct" or "proxy": the way the request went
 
     @property
     def throughput(self) -> float | None:
@@ -78,6 +81,7 @@ class HostState:
     rtt: float | None
     failures: int  # among the recent observations
     last_url: str
+    path: str  # the way the latest transfer went ("direct", "proxy"; "" if not known)
 
 
 class LineLog:
@@ -112,20 +116,24 @@ def observing(log: LineLog) -> Iterator[LineLog]:
         _current.reset(token)
 
 
-def note(observation: Observation) -> None:
-    """Record `observation` in the current context's LineLog, if there is one."""
+def note(observation: Observation) -> bool:
+    """Record `observation` in the current context's LineLog; False if none is open."""
     log = _current.get()
-    if log is not None:
-        log.note(observation)
+    if log is None:
+        return False
+    log.note(observation)
+    return True
 
 
 def failure_kind(exc: BaseException) -> str:
     """Name the way a transfer failed, as the state judgement needs it."""
-    if isinstance(exc, httpx.ConnectTimeout):
-        return "connect_timeout"
-    if isinstance(exc, httpx.TimeoutException | TimeoutError):
-        return "stall"
     chain = _chain(exc)
+    if any(isinstance(e, httpx.ConnectTimeout) for e in chain):
+        return "connect_timeout"
+    if any(isinstance(e, TooSlow) for e in chain):
+        return "too_slow"
+    if any(isinstance(e, httpx.TimeoutException | TimeoutError) for e in chain):
+        return "stall"
     text = " ".join(str(e).lower() for e in chain)
     if any(isinstance(e, socket.gaierror) for e in chain) or "name resolution" in text:
         return "dns"
@@ -152,8 +160,8 @@ def judge(history: Sequence[Observation], now: float | None = None) -> list[Host
         by_host.setdefault(observation.host, []).append(observation)
     latest = [seen[-1] for seen in by_host.values()]
     # Offline: the last thing tried on every host failed (and there was more than one host
-    # to try, or the one host failed as a dead line does).
-    everything_fails = bool(latest) and all(o.kind != OK for o in latest)
+    # to try, or the one host failed as a dead line does). A host that crawls still answers.
+    everything_fails = bool(latest) and all(o.kind not in (OK, *SLOW_SIGNS) for o in latest)
     answering = {o.host for o in latest if o.kind == OK}
     return [
         _judge_host(host, seen, everything_fails, bool(answering - {host}))
@@ -178,7 +186,9 @@ def _judge_host(
             if (o.kind == OK) != (last.kind == OK):
                 break
             since = o.at
-        return HostState(host, value, reason, since, speed, baseline, rtt, len(failures), last.url)
+        return HostState(
+            host, value, reason, since, speed, baseline, rtt, len(failures), last.url, last.path
+        )
 
     if last.kind != OK and everything_fails:
         return state(LineState.OFFLINE, f"nothing answers: {_describe(last)}")
@@ -208,6 +218,7 @@ _WHAT = {
     "connect_timeout": "connections time out",
     "notice_page": "it sends a web page where a feed or file was expected",
     "stall": "transfers stall",
+    "too_slow": "transfers trickle below the minimum rate",
     "http_error": "it answers with errors",
 }
 

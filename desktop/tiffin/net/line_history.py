@@ -19,10 +19,10 @@ def save_observations(store: Store, observations: Sequence[Observation]) -> None
         return
     with store.write() as db:
         db.executemany(
-            "INSERT INTO line_observations (host, at, kind, bytes, seconds, rtt, url, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO line_observations (host, at, kind, bytes, seconds, rtt, url, detail, path)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (o.host, o.at, o.kind, o.bytes, o.seconds, o.rtt, o.url, o.detail)
+                (o.host, o.at, o.kind, o.bytes, o.seconds, o.rtt, o.url, o.detail, o.path)
                 for o in observations
             ],
         )
@@ -36,7 +36,7 @@ def save_observations(store: Store, observations: Sequence[Observation]) -> None
 
 def observations(store: Store, host: str | None = None) -> list[Observation]:
     """The stored observations (of `host` only, if given), oldest first."""
-    query = "SELECT host, kind, at, bytes, seconds, rtt, url, detail FROM line_observations"
+    query = "SELECT host, kind, at, bytes, seconds, rtt, url, detail, path FROM line_observations"
     with store.read() as db:
         if host is None:
             rows = db.execute(query + " ORDER BY at, id").fetchall()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from tiffin.errors import BudgetSpent, HttpStatusError, RateLimited
+from tiffin.errors import BudgetSpent, HttpStatusError, NetError, RateLimited
 from tiffin.net import line
 from tiffin.schedule.bucket import TokenBucket
 from tiffin.schedule.budget import Budget
@@ -166,9 +166,8 @@ class Scheduler:
         elif isinstance(error, HttpStatusError):
             self.hosts.released(job.host)
             return JobResult(job, False, 0, time.time(), str(error))
-        elif isinstance(error, httpx.TransportError | OSError | TimeoutError):
+        elif isinstance(error, NetError | OSError | TimeoutError):
             kind = line.failure_kind(error)
-            line.note(line.Observation(job.host, kind, url=job.url, detail=str(error)[:200]))
             self.hosts.failed(job.host, kind, like_block=kind in line.BLOCK_SIGNS)
             if kind not in line.BLOCK_SIGNS:
                 entry.not_before = time.monotonic() + 1.0

@@ -3,14 +3,14 @@ the budget grants, paced by the shared bandwidth cap."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from tiffin.errors import BudgetSpent, HttpStatusError, RateLimited
-from tiffin.net import line
+from tiffin.net import governor
+from tiffin.net.client import stream
 from tiffin.schedule.bucket import TokenBucket
 from tiffin.schedule.budget import Budget
 
@@ -56,8 +56,8 @@ def _part(job: Job) -> Path:
 
 async def transfer(client: httpx.AsyncClient, job: Job, bucket: TokenBucket, budget: Budget) -> int:
     """Fetch `job` to its target (continuing a `.part` file); returns the bytes that crossed
-    the wire. Raises BudgetSpent, RateLimited (429/503), HttpStatusError, or an httpx
-    transport error (the caller judges the line from it)."""
+    the wire. Raises BudgetSpent, RateLimited (429/503), HttpStatusError, or another NetError
+    (the caller judges the line from it)."""
     part = _part(job)
     part.parent.mkdir(parents=True, exist_ok=True)
     done = part.stat().st_size if part.exists() else 0
@@ -69,11 +69,10 @@ async def transfer(client: httpx.AsyncClient, job: Job, bucket: TokenBucket, bud
         if granted <= 0:
             raise BudgetSpent(f"the data budget is spent; {job.url} waits for the next one")
         used = 0
-        started = time.monotonic()
         try:
             # Identity: the bytes counted, paced and written are the file's own.
             headers = {"Range": f"bytes={done}-{done + granted - 1}", "Accept-Encoding": "identity"}
-            async with client.stream("GET", job.url, headers=headers) as response:
+            async with stream(client, job.url, governor.current().settings, headers) as response:
                 if response.status_code in (429, 503):
                     raise RateLimited(f"{job.url} is busy", response.status_code, 30.0)
                 if response.status_code == 416:
@@ -95,8 +94,6 @@ async def transfer(client: httpx.AsyncClient, job: Job, bucket: TokenBucket, bud
         finally:
             budget.settle(granted, used)
             wire += used
-        seconds = time.monotonic() - started
-        line.note(line.Observation(job.host, line.OK, time.time(), used, seconds, None, job.url))
         if used < granted and (total is None or done >= total):
             break  # the file ended before the grant did
     part.replace(job.target)
