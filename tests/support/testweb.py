@@ -33,7 +33,8 @@ this server, so that pages fetched "from" their real sites never leave the machi
 `generated_image`): most are real PNGs, some are broken, some are decompression bombs, SVG with
 script, or too large. `add_folder()` serves a folder of files (HLS made with ffmpeg, say).
 `add_dynamic()` answers a path prefix with a function of the path (live playlists, see
-support/hls_live.py; a `Redirect` answer makes endless redirect chains). `log` records every request; tests assert on it.
+support/hls_live.py; a `Redirect` answer makes endless redirect chains). `log` records every
+request; tests assert on it.
 """
 
 from __future__ import annotations
