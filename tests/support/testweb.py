@@ -603,6 +603,8 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
                 return self._record(host, path, fault.status, 0)
             if fault and fault.endless:
                 return self._endless(host, path, fault)
+            if fault and fault.huge:
+                return self._huge(host, path, fault.huge)
             route = web._route(host, path)
             if isinstance(route, Redirect):
                 self._head(route.status, {"Location": route.location, "Content-Length": "0"})
@@ -610,10 +612,6 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             if isinstance(route, int):
                 self._head(route, {"Content-Length": "0"})
                 return self._record(host, path, route, 0)
-            if fault and fault.huge:
-                route = Route(
-                    b"<rss>" + b" " * (fault.huge - 5), "application/xml", validators=False
-                )
             if route is None and web.generated_images:
                 route = generated_image(path)
             if route is None:
@@ -705,6 +703,21 @@ def _make_handler(web: TestWeb) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 self.close_connection = True
             return sent
+
+        def _huge(self, host: str, path: str, size: int) -> None:
+            """A body of `size` bytes with its Content-Length, made as it is sent (a 2 GB
+            answer costs the server no memory)."""
+            self._head(200, {"Content-Type": "application/xml", "Content-Length": str(size)})
+            piece = b"<rss>" + b" " * 65531
+            sent = 0
+            try:
+                while sent < size and not web.stopping.is_set():
+                    chunk = piece[: size - sent]
+                    self.wfile.write(chunk)
+                    sent += len(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+            self._record(host, path, 200, sent)
 
         def _endless(self, host: str, path: str, fault: Fault) -> None:
             self._head(200, {"Content-Type": "application/xml", "Transfer-Encoding": "chunked"})

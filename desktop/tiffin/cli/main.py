@@ -131,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _cmd_add(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
     sub = subscribe(store, paths, settings, args.url, folder=args.folder)
+    if sub.waiting:
+        print(
+            f"kept #{sub.source.id} {sub.source.url}, but its host does not answer now"
+            f" ({sub.waiting}); it is fetched at the next refresh"
+        )
+        return EXIT_PARTIAL
     if not sub.created:
         print(f"already subscribed: #{sub.source.id} {sub.source.title or sub.source.url}")
         return EXIT_OK

@@ -35,6 +35,7 @@ from tiffin.net.line_history import save_observations
 from tiffin.net.validators import ValidatorCache
 from tiffin.progress import CancelToken, Step
 from tiffin.sources.channels import list_channel
+from tiffin.sources.discover import discover_feeds
 from tiffin.sources.feeds import looks_like_html, parse_feed
 from tiffin.sources.parsed import ParsedFeed
 
@@ -206,6 +207,10 @@ class _Refresher:
                     if governor.current().detour(host, None):  # the proxy may bring the feed
                         result = await fetch(client, source.url, self.settings, decode=False)
                         web_page = looks_like_html(result.head())
+                if web_page and source.last_success_at is None:
+                    found = await self._feed_named_by(client, source, result)
+                    if found is not None:
+                        result, web_page = found, False
             if web_page:
                 raise FeedInvalid(
                     f"{source.url} answered with a web page where its feed should be: the host"
@@ -226,6 +231,21 @@ class _Refresher:
             )
             logger.info("refresh of source %d failed: %s", source.id, exc)
             return SourceOutcome(source.id, source.url, error=str(exc))
+
+    async def _feed_named_by(
+        self, client: httpx.AsyncClient, source: Source, page: FetchResult
+    ) -> FetchResult | None:
+        """A source kept while its host did not answer may be a site's page: its first answer
+        names the feed, which the source then becomes (None if the page names none)."""
+        body = decode_body(page.body, page.encoding, page.url, self.settings.max_page_bytes)
+        candidates = discover_feeds(body.decode("utf-8", errors="replace"), page.url)
+        if not candidates:
+            return None
+        result = await fetch(client, candidates[0], self.settings, decode=False)
+        if looks_like_html(result.head()):
+            return None
+        await asyncio.to_thread(queries.move_source, self.store, source.id, candidates[0])
+        return result
 
     async def _channel(self, source: Source) -> SourceOutcome:
         """List a channel through yt-dlp in a site process and store its entries."""

@@ -7,7 +7,17 @@ import time
 from dataclasses import dataclass
 
 from tiffin.config import Paths, Settings
-from tiffin.errors import FeedInvalid, NoFeedFound, NotFound
+from tiffin.errors import (
+    BadAddress,
+    BadEncoding,
+    FeedInvalid,
+    HttpStatusError,
+    NetError,
+    NoFeedFound,
+    NotFound,
+    RateLimited,
+    ResponseTooLarge,
+)
 from tiffin.fetch.pool import in_child
 from tiffin.fetch.refresh import SourceOutcome, store_listing, store_parsed
 from tiffin.library import queries
@@ -23,11 +33,26 @@ from tiffin.sources.parsed import ParsedFeed
 
 @dataclass(frozen=True)
 class Subscription:
-    """The result of subscribing: the source, whether it is new, and what its first fetch stored."""
+    """The result of subscribing: the source, whether it is new, and what its first fetch stored.
+
+    `waiting` is set when the host did not answer (blocked, down, throttled to a trickle): the
+    subscription is kept with that reason, and the next refresh fetches it.
+    """
 
     source: Source
     created: bool
     outcome: SourceOutcome | None
+    waiting: str = ""
+
+
+def _host_not_answering(error: NetError) -> bool:
+    """Whether `error` says the host cannot be reached now, rather than that the address is
+    wrong (a 404, a redirect refused, an answer too large or broken)."""
+    if isinstance(error, BadAddress | ResponseTooLarge | BadEncoding):
+        return False
+    if isinstance(error, HttpStatusError):
+        return isinstance(error, RateLimited) or error.status >= 500
+    return True
 
 
 def _charset(result: FetchResult) -> str:
@@ -75,8 +100,9 @@ def subscribe(
     knows (listed by yt-dlp in a child process), a feed, or a page whose <link rel=alternate>
     names one.
 
-    An address already subscribed is kept as it is. Raises FeedInvalid, NoFeedFound or a
-    NetError; nothing is stored then.
+    An address already subscribed is kept as it is. When the host does not answer the address
+    is kept all the same, with the reason (`waiting`). Raises FeedInvalid, NoFeedFound or a
+    NetError for an address that answers with no feed or is wrong; nothing is stored then.
     """
     url = url.strip()
     if not url.startswith(("http://", "https://")):
@@ -87,7 +113,14 @@ def subscribe(
         pass
     if channels.claims(url):
         return _subscribe_channel(store, settings, url, folder)
-    result, parsed = asyncio.run(_find_feed(url, settings))
+    try:
+        result, parsed = asyncio.run(_find_feed(url, settings))
+    except NetError as exc:
+        if not _host_not_answering(exc):
+            raise
+        source, created = queries.add_source(store, url, folder=folder)
+        queries.record_fetch_error(store, source.id, str(exc), time.time())
+        return Subscription(queries.get_source(store, source.id), created, None, str(exc))
     feed_url = result.moved_to or result.url
     source, created = queries.add_source(
         store, feed_url, title=parsed.title, site_url=parsed.site_url, folder=folder

@@ -631,7 +631,11 @@ class MainWindow(QMainWindow):
 
     def on_subscribed(self, result: Subscription) -> None:
         source = result.source
-        if result.created:
+        if result.waiting:
+            self.status_label.setText(
+                self.tr("Kept {0}; its host does not answer now").format(source.url)
+            )
+        elif result.created:
             self.status_label.setText(
                 self.tr("Subscribed to {0}: {1} items").format(
                     source.title or source.url, source.total

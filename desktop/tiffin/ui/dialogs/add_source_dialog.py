@@ -108,7 +108,16 @@ class AddSourceDialog(QDialog):
     def on_subscribe_finished(self, result: Subscription) -> None:
         self._set_busy(False)
         self.subscribed.emit(result)
-        self.accept()
+        if not result.waiting:
+            self.accept()
+            return
+        # Kept, not fetched: say so here, where the user is looking, and let them close.
+        self.message.setText(
+            self.tr(
+                "Kept {0}, but its host does not answer now ({1}). It is fetched at the next refresh."  # noqa: E501 - one string for lupdate
+            ).format(result.source.url, result.waiting)
+        )
+        self.ok_button.setEnabled(False)
 
     def on_subscribe_failed(self, message: str) -> None:
         self._set_busy(False)
