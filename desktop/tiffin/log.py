@@ -1,4 +1,7 @@
-"""Logging set-up for entry points only: a rotating file in the log folder, warnings to stderr."""
+"""Logging set-up for entry points only: a rotating file in the log folder, warnings to stderr.
+
+A record logged with `extra=FILE_ONLY` goes to the file alone (a traceback kept for a bug
+report, while the user reads one line)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import logging
 import logging.handlers
 
 from tiffin.config import Paths
+
+FILE_ONLY = {"file_only": True}
 
 
 def configure_logging(paths: Paths, verbose: bool = False) -> None:
@@ -19,5 +24,13 @@ def configure_logging(paths: Paths, verbose: bool = False) -> None:
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s") if verbose else _Brief())
+    console.addFilter(lambda record: not getattr(record, "file_only", False))
     root.handlers[:] = [file_handler, console]
+
+
+class _Brief(logging.Formatter):
+    """One line a record: the traceback stays in the log file, never on a user's terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname}: {record.getMessage()}"

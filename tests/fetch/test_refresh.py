@@ -6,7 +6,7 @@ import pytest
 
 from support.testweb import FIXTURES, Fault, TestWeb
 from tiffin.config import Paths, Settings
-from tiffin.errors import FeedInvalid, NoFeedFound
+from tiffin.errors import BadAddress, NoFeedFound
 from tiffin.fetch.refresh import POOL_THRESHOLD, refresh_sources
 from tiffin.fetch.subscribe import subscribe
 from tiffin.library import queries
@@ -133,6 +133,8 @@ def test_subscribe_errors_store_nothing(
     page = web.add("/plain", "<!doctype html><html><body>No feeds</body></html>", "text/html")
     with pytest.raises(NoFeedFound):
         subscribe(store, paths, settings, page)
-    with pytest.raises(FeedInvalid, match="web address"):
+    with pytest.raises(BadAddress, match="only http:// and https://"):
         subscribe(store, paths, settings, "ftp://x.test/feed")
+    with pytest.raises(BadAddress, match="not a valid web address"):
+        subscribe(store, paths, settings, "http://[::1")
     assert queries.list_sources(store) == []

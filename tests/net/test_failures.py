@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from support.testweb import Fault, Redirect, TestWeb
+from tiffin.addresses import is_local
 from tiffin.config import Paths, Settings
 from tiffin.errors import BadAddress, NetError, TiffinError, Timeout, TooSlow
 from tiffin.library.store import Store
@@ -18,7 +19,7 @@ from tiffin.net import governor, line
 from tiffin.net.client import FetchResult, fetch, make_client
 from tiffin.net.failures import HTTPX_ERRORS
 from tiffin.net.line_history import observations
-from tiffin.net.redirects import is_local, refused_redirect
+from tiffin.net.redirects import refused_redirect
 
 
 def _get(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tiffin.cli.output import EXIT_OK, EXIT_PARTIAL, iso, print_json
+from tiffin.cli.output import EXIT_OK, EXIT_PARTIAL, iso, print_json, row_id, whole
 from tiffin.cli.progress import ProgressBar
 from tiffin.config import Paths, Settings
 from tiffin.library import articles, queries
@@ -32,21 +32,23 @@ def add_parsers(commands: Any) -> None:
     )
     for action in (fetch, reextract):
         action.add_argument(
-            "--source", type=int, action="append", metavar="ID", help="only this source"
+            "--source", type=row_id, action="append", metavar="ID", help="only this source"
         )
     choose = actions.add_parser("set", help="full articles, summaries only, or automatic")
-    choose.add_argument("source", type=int, metavar="SOURCE")
+    choose.add_argument("source", type=row_id, metavar="SOURCE")
     choose.add_argument("mode", choices=sorted(_MODES))
 
     show = commands.add_parser("show", help="print one item, readable offline")
-    show.add_argument("item", type=int, metavar="ITEM")
+    show.add_argument("item", type=row_id, metavar="ITEM")
     form = show.add_mutually_exclusive_group()
     form.add_argument("--text", action="store_true", help="plain text (the default)")
     form.add_argument("--html", action="store_true", help="the stored, sanitised HTML")
 
     find = commands.add_parser("search", help="search titles and full text")
     find.add_argument("query")
-    find.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results")
+    find.add_argument(
+        "--limit", type=whole(1, 10_000), default=50, metavar="N", help="at most N results"
+    )
     find.add_argument("--json", action="store_true", help="print a JSON list")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tiffin.cli.events import parse_when
-from tiffin.cli.output import EXIT_FAILED, EXIT_OK
+from tiffin.cli.output import EXIT_FAILED, EXIT_OK, row_id
 from tiffin.cli.progress import ProgressBar
 from tiffin.config import Paths
 from tiffin.library.store import Store
@@ -29,12 +29,12 @@ def add_parsers(commands: Any) -> None:
     actions = bundle.add_subparsers(dest="action", required=True, metavar="ACTION")
     out = actions.add_parser("export", help="write a selection of the library to DIR")
     out.add_argument("dir", type=Path)
-    out.add_argument("--source", type=int, nargs="+", default=[], metavar="ID")
+    out.add_argument("--source", type=row_id, nargs="+", default=[], metavar="ID")
     out.add_argument("--folder", help="only sources in this folder")
     out.add_argument("--since", help="items published at or after (2026-11-20 or with a time)")
     out.add_argument("--until", help="items published before")
     out.add_argument("--event", help="what is tagged for this event")
-    out.add_argument("--item", type=int, nargs="+", default=[], metavar="ID")
+    out.add_argument("--item", type=row_id, nargs="+", default=[], metavar="ID")
     out.add_argument("--no-media", action="store_true", help="leave video and audio out")
     out.add_argument("--name", help="the packer's name receivers see (default: your login)")
     into = actions.add_parser("import", help="verify the bundle in DIR, then import all of it")

@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from tiffin.cli.output import EXIT_FAILED, EXIT_OK, iso, print_json
+from tiffin.cli.output import EXIT_FAILED, EXIT_OK, iso, print_json, row_id
 from tiffin.library import downloads, events
 from tiffin.library.store import Store
 
@@ -30,8 +30,8 @@ def add_parsers(commands: Any) -> None:
         help="pack sources and downloads for an event: they go first in the queue",
     )
     tagging.add_argument("name")
-    tagging.add_argument("--source", type=int, nargs="+", default=[], metavar="ID")
-    tagging.add_argument("--download", type=int, nargs="+", default=[], metavar="ID")
+    tagging.add_argument("--source", type=row_id, nargs="+", default=[], metavar="ID")
+    tagging.add_argument("--download", type=row_id, nargs="+", default=[], metavar="ID")
     tagging.add_argument(
         "--url", nargs="+", default=[], help="queue these addresses for download, tagged"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from tiffin.cli.output import (
     EXIT_PARTIAL,
     iso,
     print_json,
+    row_id,
 )
 from tiffin.cli.progress import ProgressBar
 from tiffin.config import Paths, Settings, given_folder
@@ -34,9 +36,9 @@ from tiffin.fetch.subscribe import subscribe
 from tiffin.library import queries
 from tiffin.library.models import Item, Source
 from tiffin.library.store import Store
-from tiffin.log import configure_logging
+from tiffin.log import FILE_ONLY, configure_logging
 from tiffin.net import governor
-from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
+from tiffin.sources.opml import OpmlEntry, fetchable, read_opml, write_opml
 
 logger = logging.getLogger(__name__)
 
@@ -99,11 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     refresh = commands.add_parser("refresh", help="fetch new items of every source")
     refresh.add_argument(
-        "--source", type=int, action="append", metavar="ID", help="only this source (repeatable)"
+        "--source", type=row_id, action="append", metavar="ID", help="only this source (repeatable)"
     )
 
     items = commands.add_parser("items", help="list stored items, newest first")
-    items.add_argument("--source", type=int, metavar="ID", help="only this source's items")
+    items.add_argument("--source", type=row_id, metavar="ID", help="only this source's items")
     items.add_argument("--unread", action="store_true", help="only unread items")
     items.add_argument("--json", action="store_true", help="print a JSON list")
 
@@ -111,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="print a JSON list")
 
     remove = commands.add_parser("remove", help="unsubscribe (deletes the source's items)")
-    remove.add_argument("id", type=int)
+    remove.add_argument("id", type=row_id)
 
     opml = commands.add_parser("opml", help="import or export subscriptions as OPML")
     opml_commands = opml.add_subparsers(dest="opml_command", metavar="ACTION", required=True)
@@ -201,15 +203,20 @@ def _cmd_opml(args: argparse.Namespace, store: Store) -> int:
         print(f"exported {len(entries)} subscriptions to {args.file}")
         return EXIT_OK
     added = 0
-    entries = read_opml(args.file)
+    entries, refused = fetchable(read_opml(args.file))
     for entry in entries:
         _, created = queries.add_source(store, entry.url, entry.title, entry.site_url, entry.folder)
         added += created
+    for reason in refused[:5]:
+        print(f"tiffin: left out: {reason}", file=sys.stderr)
+    if refused and not entries:
+        return EXIT_FAILED
     print(
-        f"imported {added} new subscriptions ({len(entries) - added} already there); "
-        "run `tiffin refresh` to fetch them"
+        f"imported {added} new subscriptions ({len(entries) - added} already there"
+        + (f", {len(refused)} left out" if refused else "")
+        + "); run `tiffin refresh` to fetch them"
     )
-    return EXIT_OK
+    return EXIT_PARTIAL if refused else EXIT_OK
 
 
 def run_command(args: argparse.Namespace, paths: Paths) -> int:
@@ -293,3 +300,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tiffin: interrupted; what was finished is stored", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`tiffin items | head`): what it wanted was printed.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:
+        # A user never sees a traceback: the log keeps it for the bug report.
+        logger.error("tiffin %s failed unexpectedly", args.command, exc_info=True, extra=FILE_ONLY)
+        print(
+            f"tiffin: {args.command} failed unexpectedly ({exc.__class__.__name__}: {exc});"
+            f" nothing more was changed. The details are in {paths.log_dir / 'tiffin.log'}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED

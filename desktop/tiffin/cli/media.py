@@ -11,7 +11,17 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from tiffin.cli.output import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, iso, print_json
+from tiffin.addresses import web_address
+from tiffin.cli.output import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    iso,
+    print_json,
+    row_id,
+    whole,
+)
 from tiffin.config import Paths, Settings
 from tiffin.errors import TiffinError
 from tiffin.library import downloads, queries
@@ -41,7 +51,9 @@ def add_parsers(commands: Any) -> None:
         metavar="Q",
         help="cap the quality: 1080, 720, 480, 360 or audio (default: best)",
     )
-    download.add_argument("--parallel", type=int, default=2, help="downloads at once (default 2)")
+    download.add_argument(
+        "--parallel", type=whole(1, 16), default=2, help="downloads at once (default 2)"
+    )
 
     record = commands.add_parser(
         "record", help="record a live or upcoming stream until it ends (run again to resume)"
@@ -72,11 +84,13 @@ def add_parsers(commands: Any) -> None:
     rules = commands.add_parser(
         "rules", help="show or set which new entries of a source are downloaded by themselves"
     )
-    rules.add_argument("source", type=int, metavar="SOURCE", help="the source's id")
+    rules.add_argument("source", type=row_id, metavar="SOURCE", help="the source's id")
     auto = rules.add_mutually_exclusive_group()
     auto.add_argument("--auto", action="store_true", default=None, help="queue new entries")
     auto.add_argument("--manual", dest="auto", action="store_false", help="queue nothing")
-    rules.add_argument("--latest", type=int, metavar="N", help="only the newest N entries")
+    rules.add_argument(
+        "--latest", type=whole(1, 100_000), metavar="N", help="only the newest N entries"
+    )
     rules.add_argument("--newer-than", metavar="DATE", help="only entries after YYYY-MM-DD")
     rules.add_argument("--max-duration", type=float, metavar="MIN", help="skip longer entries")
     rules.add_argument("--quality", choices=QUALITIES, metavar="Q", help="1080/720/480/360/audio")
@@ -157,7 +171,7 @@ def cmd_download(args: argparse.Namespace, store: Store, paths: Paths, settings:
     or run the whole queue."""
     only = None
     if args.url:
-        entry = downloads.enqueue(store, args.url, args.quality)
+        entry = downloads.enqueue(store, web_address(args.url), args.quality)
         if entry.status == Status.DONE:
             print(f"already downloaded: #{entry.id} {media_dir(paths) / (entry.path or '')}")
             return EXIT_OK
@@ -296,12 +310,13 @@ def cmd_record(args: argparse.Namespace, store: Store, paths: Paths, settings: S
     # every other command spares.
     from tiffin.live.record import record  # noqa: PLC0415
 
+    url = web_address(args.url or "")
     try:
         entry = record(
             store,
             paths,
             settings,
-            args.url,
+            url,
             quality=args.quality,
             from_start=args.from_start,
             on_progress=_live_line,

@@ -6,7 +6,7 @@ import argparse
 import threading
 from typing import Any
 
-from tiffin.cli.output import EXIT_OK
+from tiffin.cli.output import EXIT_OK, whole
 from tiffin.config import Paths, Settings
 from tiffin.library.store import Store
 
@@ -17,7 +17,7 @@ def add_parsers(commands: Any) -> None:
         "serve", help="share the library read-only on the local network until Ctrl+C"
     )
     serve.add_argument("--host", help="address to listen on (default: all, or lan_host)")
-    serve.add_argument("--port", type=int, help="port (default 8808, or lan_port)")
+    serve.add_argument("--port", type=whole(1, 65535), help="port (default 8808, or lan_port)")
     serve.add_argument("--no-announce", action="store_true", help="do not announce with mDNS")
 
 

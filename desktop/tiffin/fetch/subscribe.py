@@ -6,11 +6,11 @@ import asyncio
 import time
 from dataclasses import dataclass
 
+from tiffin.addresses import web_address
 from tiffin.config import Paths, Settings
 from tiffin.errors import (
     BadAddress,
     BadEncoding,
-    FeedInvalid,
     HttpStatusError,
     NetError,
     NoFeedFound,
@@ -104,9 +104,7 @@ def subscribe(
     is kept all the same, with the reason (`waiting`). Raises FeedInvalid, NoFeedFound or a
     NetError for an address that answers with no feed or is wrong; nothing is stored then.
     """
-    url = url.strip()
-    if not url.startswith(("http://", "https://")):
-        raise FeedInvalid(f"“{url}” is not a web address (it must start with http:// or https://)")
+    url = web_address(url)
     try:
         return Subscription(queries.source_by_url(store, url), False, None)
     except NotFound:

@@ -4,43 +4,10 @@ service for anything)."""
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-
 import httpx
 
+from tiffin.addresses import WEB_SCHEMES, is_local
 from tiffin.errors import BadAddress
-
-_FOLLOWED = ("http", "https")
-
-
-def is_local(host: str) -> bool:
-    """Whether `host` names this machine or a private, link-local or unspecified address.
-
-    Names are judged as written (localhost and *.localhost); other names are not resolved.
-    IPv4 in any form the system resolver accepts ("127.1", "2130706433") counts as its address.
-    """
-    name = host.strip("[]").lower().rstrip(".")
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(name)
-    except ValueError:
-        if ":" in name:
-            return False
-        try:
-            address = ipaddress.IPv4Address(socket.inet_aton(name))
-        except OSError:
-            return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return (
-        address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_unspecified
-        or address.is_reserved
-    )
 
 
 def refused_redirect(origin: httpx.URL, location: str) -> str | None:
@@ -49,7 +16,7 @@ def refused_redirect(origin: httpx.URL, location: str) -> str | None:
         target = origin.join(location)
     except httpx.InvalidURL as exc:
         return f"{origin} redirects to a malformed address ({exc})"
-    if target.scheme not in _FOLLOWED:
+    if target.scheme not in WEB_SCHEMES:
         return (
             f"{origin} redirects to a {target.scheme or 'schemeless'} address; Tiffin follows"
             " redirects only to http and https"

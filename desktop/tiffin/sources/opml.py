@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tiffin.errors import OpmlInvalid
+from tiffin.addresses import web_address
+from tiffin.errors import BadAddress, OpmlInvalid
 
 FOLDER_SEPARATOR = "/"
+MAX_FOLDER_DEPTH = 16  # folders nested deeper keep the name of this level
 _FEED_TYPES = {"rss", "atom", "feed", "json", ""}
 
 
@@ -50,12 +52,23 @@ def parse_opml(data: bytes, name: str = "the OPML file") -> list[OpmlEntry]:
     if body is None:
         raise OpmlInvalid(f"{name} has no <body>, so it lists no subscriptions")
     entries: list[OpmlEntry] = []
-    _walk(body, (), entries, name)
+    _walk(body, entries, name)
     return entries
 
 
-def _walk(node: ET.Element, folders: tuple[str, ...], out: list[OpmlEntry], name: str) -> None:
-    for outline in node.findall("outline"):
+def _walk(body: ET.Element, out: list[OpmlEntry], name: str) -> None:
+    """Every outline under `body` in file order, with a stack rather than recursion: a file
+    nested a hundred thousand deep is read like any other (its folder names stop at
+    MAX_FOLDER_DEPTH)."""
+    stack: list[tuple[Iterator[ET.Element], tuple[str, ...]]] = [(iter(body), ())]
+    while stack:
+        children, folders = stack[-1]
+        outline = next(children, None)
+        if outline is None:
+            stack.pop()
+            continue
+        if outline.tag != "outline":
+            continue
         label = (outline.get("title") or outline.get("text") or "").strip()
         url = (outline.get("xmlUrl") or "").strip()
         kind = (outline.get("type") or "").lower()
@@ -71,8 +84,9 @@ def _walk(node: ET.Element, folders: tuple[str, ...], out: list[OpmlEntry], name
         elif kind in ("rss", "atom"):
             raise OpmlInvalid(f"{name}: the feed outline “{label}” has no xmlUrl")
         if len(outline):
-            inner = (*folders, label.replace(FOLDER_SEPARATOR, "-")) if not url else folders
-            _walk(outline, inner, out, name)
+            deeper = not url and len(folders) < MAX_FOLDER_DEPTH
+            inner = (*folders, label.replace(FOLDER_SEPARATOR, "-")) if deeper else folders
+            stack.append((iter(outline), inner))
 
 
 def read_opml(path: Path) -> list[OpmlEntry]:
@@ -82,6 +96,19 @@ def read_opml(path: Path) -> list[OpmlEntry]:
     except OSError as exc:
         raise OpmlInvalid(f"cannot read {path}: {exc.strerror}") from exc
     return parse_opml(data, str(path))
+
+
+def fetchable(entries: Iterable[OpmlEntry]) -> tuple[list[OpmlEntry], list[str]]:
+    """The entries Tiffin can subscribe to (http and https addresses), and why each other one
+    was left out."""
+    kept: list[OpmlEntry] = []
+    refused: list[str] = []
+    for entry in entries:
+        try:
+            kept.append(replace(entry, url=web_address(entry.url)))
+        except BadAddress as exc:
+            refused.append(str(exc))
+    return kept, refused
 
 
 def render_opml(entries: Iterable[OpmlEntry], title: str = "Tiffin subscriptions") -> bytes:
@@ -113,7 +140,12 @@ def render_opml(entries: Iterable[OpmlEntry], title: str = "Tiffin subscriptions
 
 
 def write_opml(path: Path, entries: Iterable[OpmlEntry]) -> None:
-    """Write an OPML file atomically (temporary name, then rename)."""
+    """Write an OPML file atomically (temporary name, then rename); raises OpmlInvalid when
+    it cannot be written (nothing is left behind then)."""
     tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(render_opml(entries))
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(render_opml(entries))
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OpmlInvalid(f"cannot write {path}: {exc.strerror}") from exc

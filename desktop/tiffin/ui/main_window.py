@@ -60,7 +60,7 @@ from tiffin.net import governor
 from tiffin.net.line import LineState
 from tiffin.net.proxy import save_password
 from tiffin.progress import CancelToken, Step
-from tiffin.sources.opml import OpmlEntry, read_opml, write_opml
+from tiffin.sources.opml import OpmlEntry, fetchable, read_opml, write_opml
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
@@ -729,7 +729,7 @@ class MainWindow(QMainWindow):
 
         def task(_p: Progress, _c: CancelToken) -> int:
             added = 0
-            for entry in read_opml(path):
+            for entry in fetchable(read_opml(path))[0]:
                 _, created = queries.add_source(
                     self.store, entry.url, entry.title, entry.site_url, entry.folder
                 )
