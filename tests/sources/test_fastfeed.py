@@ -4,6 +4,8 @@ that mix the elements, orders, namespaces and text quirks feedparser treats spec
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
@@ -214,3 +216,26 @@ def test_fast_reader_agrees_with_feedparser_on_generated_documents(seed: int) ->
         assert fast == slow, (seed, number, body.decode())
         accepted += fast is not None
     assert accepted > 200  # the fast path is exercised, not declined
+
+
+@pytest.mark.parametrize("renamed", ["datetimes._parse_date", "mixin._cp1252"])
+def test_a_feedparser_that_renamed_a_private_name_still_reads_every_feed(renamed: str) -> None:
+    """The fast reader follows feedparser's private names; a release without one must leave
+    feedparser reading alone (a name missing at import) or reading that document (one missing
+    when used), not break all feed parsing."""
+    module, name = renamed.split(".")
+    feed = FIXTURES / "feeds" / "atp.rss"
+    code = (
+        "import importlib, logging\n"
+        "logging.basicConfig(level=logging.WARNING)\n"
+        f"delattr(importlib.import_module('feedparser.{module}'), '{name}')\n"
+        "from tiffin.sources.feeds import parse_feed\n"
+        f"parsed = parse_feed(open({str(feed)!r}, 'rb').read(), 'x')\n"
+        "print(len(parsed.items))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "100"
+    assert "Traceback" not in done.stderr

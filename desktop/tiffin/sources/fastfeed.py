@@ -34,6 +34,8 @@ from feedparser.api import StrictFeedParser
 from feedparser.datetimes import _parse_date
 from feedparser.urls import _urljoin, make_safe_absolute_uri
 
+from tiffin.sources.feeds import harmless_problem
+
 logger = logging.getLogger(__name__)
 _Mixin = feedparser.mixin._FeedParserMixin
 _MATCH_NAMESPACES = {uri.lower(): prefix for uri, prefix in _Mixin.namespaces.items()}
@@ -731,14 +733,6 @@ _AUTHOR_PARTS = frozenset(
     }
 )
 _ITUNES_CATEGORY = frozenset({"itunes_category"})
-
-
-def harmless_problem(problem: object) -> bool:
-    """True when feedparser found nothing wrong, or only that no Content-Type header came with
-    the bytes (not a fault of the feed)."""
-    return problem is None or (
-        isinstance(problem, feedparser.NonXMLContentType) and "no Content-type" in str(problem)
-    )
 
 
 def read_fast(body: bytes, url: str, headers: Mapping[str, str]) -> FastDoc | None:

@@ -12,9 +12,11 @@ the real fixtures takes about half the CPU it took with feedparser alone.
 from __future__ import annotations
 
 import calendar
+import functools
+import logging
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import feedparser
 
@@ -22,9 +24,13 @@ from tiffin.errors import FeedInvalid
 from tiffin.library.models import Enclosure, NewItem
 from tiffin.markup import plain_text, sanitize_html, sanitized_text
 from tiffin.sources import feedparser_speedups
-from tiffin.sources.fastfeed import harmless_problem, read_fast
 from tiffin.sources.jsonfeed import parse_json_feed
 from tiffin.sources.parsed import ParsedFeed
+
+if TYPE_CHECKING:
+    from tiffin.sources.fastfeed import FastDoc
+
+logger = logging.getLogger(__name__)
 
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html)", re.I | re.S)
 _PASSED_HEADERS = ("content-type", "content-location", "content-language")
@@ -128,10 +134,35 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
     for name, value in (headers or {}).items():
         if name.lower() in _PASSED_HEADERS:
             response_headers[name.lower()] = value
-    fast = read_fast(body, url, response_headers)
+    read_fast = _fast_reader()
+    fast = read_fast(body, url, response_headers) if read_fast is not None else None
     if fast is not None:
         return _parsed(fast.feed, fast.entries, fast.version)
     return _parse_with_feedparser(body, url, response_headers)
+
+
+def harmless_problem(problem: object) -> bool:
+    """True when feedparser found nothing wrong, or only that no Content-Type header came with
+    the bytes (not a fault of the feed)."""
+    return problem is None or (
+        isinstance(problem, feedparser.NonXMLContentType) and "no Content-type" in str(problem)
+    )
+
+
+@functools.cache
+def _fast_reader() -> Callable[[bytes, str, Mapping[str, str]], FastDoc | None] | None:
+    """The fast reader, or None when this feedparser lacks one of the private names it
+    follows (a release that renamed one): feedparser then reads every document itself."""
+    try:
+        from tiffin.sources.fastfeed import read_fast  # noqa: PLC0415 - guarded on purpose
+    except (ImportError, AttributeError) as exc:
+        logger.warning(
+            "feedparser %s changed (%s): feeds are read by feedparser alone",
+            getattr(feedparser, "__version__", "?"),
+            exc,
+        )
+        return None
+    return read_fast
 
 
 def _parse_with_feedparser(body: bytes, url: str, response_headers: dict[str, str]) -> ParsedFeed:
