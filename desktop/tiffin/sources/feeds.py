@@ -15,7 +15,9 @@ import calendar
 import functools
 import logging
 import re
+import time
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import feedparser
@@ -47,6 +49,47 @@ def looks_like_json(body: bytes) -> bool:
 def looks_like_html(body: bytes) -> bool:
     """True when the document is a web page rather than a feed."""
     return bool(_HTML_START.match(body[:4096].lstrip(b"\xef\xbb\xbf")))
+
+
+# Year-first numeric dates ("2020/1/10 14:33", "2020.01.10"): feedparser takes the year and
+# fills the rest from today. Read as UTC unless an offset is given.
+_NUMERIC_DATE = re.compile(
+    r"\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"\s*(?:UTC|GMT|Z|([+-])(\d{2}):?(\d{2}))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def numeric_date(text: str) -> float | None:
+    """The Unix time of a year-first numeric date, or None if `text` is not one (or no such
+    day exists)."""
+    match = _NUMERIC_DATE.fullmatch(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, sign, zone_h, zone_m = match.groups()
+    try:
+        when = datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            tzinfo=UTC,
+        )
+    except ValueError:
+        return None
+    offset = (int(zone_h) * 3600 + int(zone_m) * 60) * (-1 if sign == "-" else 1) if sign else 0
+    return when.timestamp() - offset
+
+
+def _numeric_date_handler(text: str) -> time.struct_time | None:
+    when = numeric_date(text)
+    return None if when is None else time.gmtime(when)
+
+
+# feedparser's public hook: tried before its own handlers, by feedparser and the fast reader.
+feedparser.registerDateHandler(_numeric_date_handler)
 
 
 def _timestamp(entry: dict[str, Any]) -> float | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -25,8 +25,8 @@ def _date(value: Any) -> float | None:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    if parsed.tzinfo is None:
-        return None
+    if parsed.tzinfo is None:  # JSON Feed asks for RFC 3339; without an offset, UTC is meant
+        parsed = parsed.replace(tzinfo=UTC)
     return parsed.timestamp()
 
 
@@ -68,7 +68,7 @@ def _rss_date(value: Any) -> float | None:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return parsed.timestamp() if parsed.tzinfo else None
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).timestamp()
 
 
 def _load(body: bytes, url: str) -> Any:
