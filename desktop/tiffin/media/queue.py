@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -316,7 +317,12 @@ class DownloadQueue:
         except DiskFull as exc:
             self.hosts.released(host, connections)
             summary.disk_full = str(exc)
-            downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
+            try:
+                downloads.set_status(self.store, entry.id, Status.QUEUED, str(exc))
+            except sqlite3.OperationalError as full:
+                # The library is on the full disk too: the entry stays as it was, which the
+                # next run resumes like a queued one.
+                logger.warning("could not note the full disk for #%d: %s", entry.id, full)
             on_event(QueueEvent(entry.id, Status.QUEUED, error=str(exc)))
         except TiffinError as exc:
             self.hosts.released(host, connections)

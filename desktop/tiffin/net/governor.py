@@ -20,6 +20,7 @@ attempt is then made again through the proxy at once, and the host stays on the 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -188,15 +189,23 @@ class Governor:
                 self._spent = (self._spent[0] + size, self._spent[1] + size)
         if self._store is None:
             return
-        if size:
-            add_usage(self._store, size)
-            with self._lock:
-                self._spent_read = float("-inf")
         seen = self._lines.take()
-        if seen:
-            from tiffin.net.line_history import save_observations  # noqa: PLC0415 - import cycle
+        try:
+            if size:
+                add_usage(self._store, size)
+                with self._lock:
+                    self._spent_read = float("-inf")
+                size = 0
+            if seen:
+                from tiffin.net.line_history import save_observations  # noqa: PLC0415
 
-            save_observations(self._store, seen)
+                save_observations(self._store, seen)
+        except sqlite3.Error as exc:
+            # A full disk or a busy library must not end the transfer being counted: the
+            # bytes wait for the next flush; these observations of the line are let go.
+            logger.warning("could not note usage and the line in the library: %s", exc)
+            with self._lock:
+                self._unflushed += size
 
     def _spent_now(self) -> tuple[int, int]:
         now = time.monotonic()
