@@ -739,7 +739,10 @@ def read_fast(body: bytes, url: str, headers: Mapping[str, str]) -> FastDoc | No
     """The fields feedparser would give for `body` (fetched from `url` with the response
     `headers` feedparser is given), or None when this reader declines the document."""
     result: dict[str, Any] = {}
-    data = feedparser.encodings.convert_to_utf8(dict(headers), body, result)
+    try:
+        data = feedparser.encodings.convert_to_utf8(dict(headers), body, result)
+    except (LookupError, ValueError):  # a hostile encoding name: feedparser says what it is
+        return None
     # convert_to_utf8 sets bozo only together with its exception.
     if not result.get("encoding") or not harmless_problem(result.get("bozo_exception")):
         return None

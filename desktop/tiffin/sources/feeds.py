@@ -210,12 +210,19 @@ def _fast_reader() -> Callable[[bytes, str, Mapping[str, str]], FastDoc | None] 
 
 def _parse_with_feedparser(body: bytes, url: str, response_headers: dict[str, str]) -> ParsedFeed:
     """feedparser's reading, for every document the fast reader declines."""
-    doc = feedparser.parse(
-        body,
-        response_headers=response_headers,
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    try:
+        doc = feedparser.parse(
+            body,
+            response_headers=response_headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser's own handlers break on some hostile documents
+        logger.warning("feedparser failed on %s", url, exc_info=True)
+        raise FeedInvalid(
+            f"{url} is a feed too broken to read ({exc.__class__.__name__} in feedparser);"
+            " the items already kept stay"
+        ) from exc
     problem = doc.get("bozo_exception")
     harmless = harmless_problem(problem)
     # feedparser names no version for some real formats (CDF); a titled, well-formed channel

@@ -44,6 +44,8 @@ def parse_opml(data: bytes, name: str = "the OPML file") -> list[OpmlEntry]:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise OpmlInvalid(f"{name} is not well-formed XML ({exc})") from exc
+    except LookupError as exc:  # an encoding Python does not know, named in the declaration
+        raise OpmlInvalid(f"{name} is in an encoding Tiffin cannot read ({exc})") from exc
     if root.tag != "opml":
         raise OpmlInvalid(f"{name} is not OPML: its root element is <{root.tag}>")
     if not root.get("version"):
