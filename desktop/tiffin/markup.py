@@ -8,12 +8,33 @@ from collections.abc import Mapping
 
 import nh3
 
+LOCAL_IMAGE_SCHEME = "tiffin-image"  # a packed picture: tiffin-image:<name> in stored HTML
+_LINK_REL = "noopener noreferrer nofollow"
+# In nh3's output (html5ever's serialisation) an attribute is double-quoted with its quotes
+# escaped, so these find exactly its <img> tags and their attributes.
+_IMG_TAG = re.compile(r'<img\b[^>"]*(?:"[^"]*"[^>"]*)*>')
+_ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"')
+
+
+def _picture_link(tag: re.Match[str]) -> str:
+    attributes = dict(_ATTRIBUTE.findall(tag.group(0)))
+    src, alt = attributes.get("src", ""), attributes.get("alt", "")
+    label = f"[picture: {alt}]" if alt else "[picture]"
+    if not src.startswith(("http://", "https://")):
+        return label if alt else ""
+    return f'<a href="{src}" rel="{_LINK_REL}">{label}</a>'
+
 
 def sanitize_html(fragment: str) -> str:
-    """Keep structure and links, drop scripts, handlers, styles, frames and unsafe URL schemes."""
+    """Keep structure and links, drop scripts, handlers, styles, frames and unsafe URL schemes.
+
+    Pictures become plain links ("[picture: its alt text]"): stored item HTML loads nothing
+    remote (no tracking pixel fires when it is read, shown on the LAN or opened elsewhere).
+    """
     if not fragment:
         return ""
-    return nh3.clean(fragment, link_rel="noopener noreferrer nofollow")
+    cleaned = nh3.clean(fragment, link_rel=_LINK_REL)
+    return _IMG_TAG.sub(_picture_link, cleaned) if "<img" in cleaned else cleaned
 
 
 _ARTICLE_TAGS = {
@@ -36,13 +57,15 @@ _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 def sanitize_article(fragment: str, images: Mapping[str, str]) -> str:
     """A stored article: a strict allow-list (no classes, styles, frames, forms or media
     elements), links to http(s) and mailto only, and every picture either mapped through
-    `images` (remote address -> local reference) or removed. The result loads nothing remote."""
+    `images` (its address -> local reference) or removed. The result loads nothing remote."""
     if not fragment:
         return ""
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if tag == "img" and attribute == "src":
             return images.get(value)
+        if value.lower().startswith(LOCAL_IMAGE_SCHEME):
+            return None  # a local reference is only ever a picture's source
         return value
 
     cleaned = nh3.clean(
@@ -50,8 +73,8 @@ def sanitize_article(fragment: str, images: Mapping[str, str]) -> str:
         tags=_ARTICLE_TAGS,
         attributes=_ARTICLE_ATTRIBUTES,
         attribute_filter=keep,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
+        url_schemes={"http", "https", "mailto", LOCAL_IMAGE_SCHEME},
+        link_rel=_LINK_REL,
     )
     return _IMG_WITHOUT_SRC.sub("", cleaned)
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import httpx
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -39,6 +40,14 @@ def test_a_bundle_goes_from_one_window_to_another(
     worker = receiver.sharing.import_from(folder)
     with qtbot.waitSignal(worker.signals.finished, timeout=QT_TIMEOUT_MS):
         pass
+    # Signed by a packer this library has not trusted: nothing is imported before the user
+    # says so.
+    box = receiver.sharing.trust_box
+    assert box is not None and box.isVisible() and queries.list_items(store) == []
+    assert "whom you have not trusted" in box.text()
+    once = next(b for b in box.buttons() if b.text() == "Import once")
+    with qtbot.waitSignal(receiver.sharing.imported, timeout=QT_TIMEOUT_MS):
+        qtbot.mouseClick(once, Qt.MouseButton.LeftButton)
     assert receiver.status_label.text().startswith("Imported 2 items and 1 media files")
     assert "not among the packers you trust" in receiver.status_label.text()
     assert {i.title for i in queries.list_items(store)} == {URDU, "Rally video"}

@@ -26,7 +26,6 @@ _FORMATS = {
     "GIF": ("gif", "image/gif"),
     "WEBP": ("webp", "image/webp"),
 }
-IMAGE_SCHEME = "tiffin-image"
 
 
 class ImageRefused(TiffinError):

@@ -15,6 +15,7 @@ from tiffin.library.models import SearchHit
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.markup import html_to_text
+from tiffin.share import keys
 
 if TYPE_CHECKING:
     from tiffin.fetch.articles import ArticleReport
@@ -83,9 +84,15 @@ def cmd_articles(args: argparse.Namespace, store: Store, paths: Paths, settings:
         bar.close()
 
 
-def cmd_show(args: argparse.Namespace, store: Store) -> int:
+def cmd_show(args: argparse.Namespace, store: Store, paths: Paths) -> int:
     """`tiffin show ITEM [--text|--html]`."""
     item = queries.get_item(store, args.item)
+    if item.packer and item.packer not in keys.trusted(paths):
+        who = keys.Packer("", item.packer).fingerprint
+        print(
+            f"tiffin: from a bundle packed by key {who}, not among the packers you trust",
+            file=sys.stderr,
+        )
     if args.html:
         print(item.body_html)
         return EXIT_OK

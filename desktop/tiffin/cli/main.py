@@ -11,7 +11,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from tiffin.library.models import Item, Source
 from tiffin.library.store import Store
 from tiffin.log import FILE_ONLY, configure_logging
 from tiffin.net import governor
+from tiffin.share import keys
 from tiffin.sources.opml import OpmlEntry, fetchable, read_opml, write_opml
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,10 @@ def source_json(source: Source) -> dict[str, Any]:
     }
 
 
-def item_json(item: Item) -> dict[str, Any]:
-    """The stable JSON shape of an item."""
+def item_json(item: Item, trusted: Mapping[str, str]) -> dict[str, Any]:
+    """The stable JSON shape of an item; `packer` (a key's fingerprint, or None for what was
+    fetched here) and `trusted` (False for a packer not among `trusted`) say where it came
+    from."""
     return {
         "id": item.id,
         "title": item.title,
@@ -71,6 +74,8 @@ def item_json(item: Item) -> dict[str, Any]:
         "guid": item.guid,
         "author": item.author,
         "enclosures": [{"url": e.url, "type": e.type, "length": e.length} for e in item.enclosures],
+        "packer": keys.Packer("", item.packer).fingerprint if item.packer else None,
+        "trusted": not item.packer or item.packer in trusted,
     }
 
 
@@ -163,14 +168,15 @@ def _cmd_refresh(args: argparse.Namespace, store: Store, paths: Paths, settings:
     return EXIT_PARTIAL if report.failed else EXIT_OK
 
 
-def _cmd_items(args: argparse.Namespace, store: Store) -> int:
+def _cmd_items(args: argparse.Namespace, store: Store, paths: Paths) -> int:
     if args.source is not None:
         queries.get_source(store, args.source)
     found = queries.list_items(
         store, [args.source] if args.source is not None else None, unread_only=args.unread
     )
     if args.json:
-        print_json([item_json(i) for i in found])
+        trusted = keys.trusted(paths)
+        print_json([item_json(i, trusted) for i in found])
         return EXIT_OK
     for item in found:
         mark = " " if item.read else "*"
@@ -238,13 +244,13 @@ def _dispatch(args: argparse.Namespace, paths: Paths, settings: Settings) -> int
         if args.command == "refresh":
             return _cmd_refresh(args, store, paths, settings)
         if args.command == "items":
-            return _cmd_items(args, store)
+            return _cmd_items(args, store, paths)
         if args.command == "sources":
             return _cmd_sources(args, store)
         if args.command == "articles":
             return reading.cmd_articles(args, store, paths, settings)
         if args.command == "show":
-            return reading.cmd_show(args, store)
+            return reading.cmd_show(args, store, paths)
         if args.command == "search":
             return reading.cmd_search(args, store)
         if args.command == "download":

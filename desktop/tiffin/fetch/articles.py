@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import httpx
 
 from tiffin.articles.extract import ExtractedArticle, extract_article
-from tiffin.articles.images import IMAGE_SCHEME, MAX_IMAGE_BYTES, ImageFolder, ImageRefused
+from tiffin.articles.images import MAX_IMAGE_BYTES, ImageFolder, ImageRefused
 from tiffin.config import Paths, Settings
 from tiffin.errors import HttpStatusError, RateLimited, ResponseTooLarge, TiffinError
 from tiffin.fetch.pool import as_they_finish, run_with_pool
@@ -27,7 +27,7 @@ from tiffin.library import articles as stored
 from tiffin.library.articles import FEED_TEXT, FULL, ArticleJob, KnownImage, PackedArticle
 from tiffin.library.queries import get_item
 from tiffin.library.store import Store
-from tiffin.markup import html_to_text, sanitize_article
+from tiffin.markup import LOCAL_IMAGE_SCHEME, html_to_text, sanitize_article
 from tiffin.net.client import fetch, make_client
 from tiffin.net.limits import ConnectionLimits
 from tiffin.progress import CancelToken, Step
@@ -148,7 +148,7 @@ class _Packer:
             )
         else:
             images = await self._images(client, extracted.image_urls)
-            references = {i.url: f"{IMAGE_SCHEME}:{i.name}" for i in images}
+            references = {i.url: f"{LOCAL_IMAGE_SCHEME}:{i.name}" for i in images}
             packed = PackedArticle(
                 item_id,
                 FULL,

@@ -307,17 +307,22 @@
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../ui/item_view.py" line="73"/>
+        <location filename="../ui/item_view.py" line="74"/>
         <source>Item text</source>
         <translation>تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="122"/>
+        <location filename="../ui/item_view.py" line="131"/>
         <source>original page</source>
         <translation>اصل صفحہ</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="128"/>
+        <location filename="../ui/item_view.py" line="137"/>
+        <source>From a bundle packed by key {0}, not among the packers you trust</source>
+        <translation>کلید {0} سے باندھے گئے بنڈل سے، جو آپ کے بھروسے والے پیک کرنے والوں میں نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="144"/>
         <source>Showing the feed&apos;s text: {0}</source>
         <translation>فیڈ کی اپنی تحریر دکھائی جا رہی ہے: {0}</translation>
     </message>
@@ -325,22 +330,22 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../ui/share_menu.py" line="51"/>
+        <location filename="../ui/share_menu.py" line="52"/>
         <source>Library on the local network</source>
         <translation>مقامی نیٹ ورک پر کتب خانہ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="55"/>
+        <location filename="../ui/share_menu.py" line="56"/>
         <source>QR code of the address</source>
         <translation>پتے کا QR کوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="58"/>
+        <location filename="../ui/share_menu.py" line="59"/>
         <source>Access code: {0}</source>
         <translation>رسائی کوڈ: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="61"/>
+        <location filename="../ui/share_menu.py" line="62"/>
         <source>Phones on the same Wi-Fi can scan this code to read and watch the library. Nothing can be changed from there. Turn sharing off in the Share menu.</source>
         <translation>اسی وائی فائی پر موجود فون یہ کوڈ سکین کر کے کتب خانہ پڑھ اور دیکھ سکتے ہیں۔ وہاں سے کچھ تبدیل نہیں ہو سکتا۔ شیئرنگ شیئر کے مینو سے بند کریں۔</translation>
     </message>
@@ -487,389 +492,389 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
-        <location filename="../ui/main_window.py" line="916"/>
+        <location filename="../ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="918"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="115"/>
+        <location filename="../ui/main_window.py" line="116"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="123"/>
+        <location filename="../ui/main_window.py" line="124"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="132"/>
+        <location filename="../ui/main_window.py" line="133"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="134"/>
+        <location filename="../ui/main_window.py" line="135"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="136"/>
+        <location filename="../ui/main_window.py" line="137"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="151"/>
         <source>Reader, player, downloads and line</source>
         <translation>قاری، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
+        <location filename="../ui/main_window.py" line="154"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="155"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="167"/>
+        <location filename="../ui/main_window.py" line="168"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="169"/>
+        <location filename="../ui/main_window.py" line="170"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="219"/>
+        <location filename="../ui/main_window.py" line="220"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="221"/>
+        <location filename="../ui/main_window.py" line="222"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="223"/>
+        <location filename="../ui/main_window.py" line="224"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="227"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="228"/>
+        <location filename="../ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230"/>
+        <location filename="../ui/main_window.py" line="231"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>Mark &amp;all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>&amp;Undo</source>
         <translation>واپس کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="241"/>
         <source>&amp;Redo</source>
         <translation>دوبارہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="245"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="249"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="250"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="253"/>
+        <location filename="../ui/main_window.py" line="254"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258"/>
+        <location filename="../ui/main_window.py" line="259"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="263"/>
+        <location filename="../ui/main_window.py" line="264"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="267"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="270"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="273"/>
+        <location filename="../ui/main_window.py" line="274"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="276"/>
+        <location filename="../ui/main_window.py" line="277"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279"/>
+        <location filename="../ui/main_window.py" line="280"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="282"/>
+        <location filename="../ui/main_window.py" line="283"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="285"/>
+        <location filename="../ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="292"/>
+        <location filename="../ui/main_window.py" line="293"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="295"/>
+        <location filename="../ui/main_window.py" line="296"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="305"/>
+        <location filename="../ui/main_window.py" line="306"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="311"/>
+        <location filename="../ui/main_window.py" line="312"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="322"/>
+        <location filename="../ui/main_window.py" line="323"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="325"/>
+        <location filename="../ui/main_window.py" line="326"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="398"/>
+        <location filename="../ui/main_window.py" line="399"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="399"/>
+        <location filename="../ui/main_window.py" line="400"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="400"/>
+        <location filename="../ui/main_window.py" line="401"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="416"/>
+        <location filename="../ui/main_window.py" line="417"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="418"/>
+        <location filename="../ui/main_window.py" line="419"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="420"/>
+        <location filename="../ui/main_window.py" line="421"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="428"/>
+        <location filename="../ui/main_window.py" line="429"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="438"/>
+        <location filename="../ui/main_window.py" line="439"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="440"/>
+        <location filename="../ui/main_window.py" line="441"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="448"/>
+        <location filename="../ui/main_window.py" line="449"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="473"/>
-        <location filename="../ui/main_window.py" line="702"/>
+        <location filename="../ui/main_window.py" line="474"/>
+        <location filename="../ui/main_window.py" line="704"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="565"/>
+        <location filename="../ui/main_window.py" line="567"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="565"/>
+        <location filename="../ui/main_window.py" line="567"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="574"/>
+        <location filename="../ui/main_window.py" line="576"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="607"/>
+        <location filename="../ui/main_window.py" line="609"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="636"/>
+        <location filename="../ui/main_window.py" line="638"/>
         <source>Kept {0}; its host does not answer now</source>
         <translation>{0} محفوظ کر لیا گیا؛ اس کا میزبان ابھی جواب نہیں دیتا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="640"/>
+        <location filename="../ui/main_window.py" line="642"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="645"/>
+        <location filename="../ui/main_window.py" line="647"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="655"/>
+        <location filename="../ui/main_window.py" line="657"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="661"/>
+        <location filename="../ui/main_window.py" line="663"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="692"/>
+        <location filename="../ui/main_window.py" line="694"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="696"/>
+        <location filename="../ui/main_window.py" line="698"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="698"/>
+        <location filename="../ui/main_window.py" line="700"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="714"/>
+        <location filename="../ui/main_window.py" line="716"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="722"/>
+        <location filename="../ui/main_window.py" line="724"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="722"/>
+        <location filename="../ui/main_window.py" line="724"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="740"/>
+        <location filename="../ui/main_window.py" line="742"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="749"/>
+        <location filename="../ui/main_window.py" line="751"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="749"/>
+        <location filename="../ui/main_window.py" line="751"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="765"/>
+        <location filename="../ui/main_window.py" line="767"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="774"/>
+        <location filename="../ui/main_window.py" line="776"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="775"/>
+        <location filename="../ui/main_window.py" line="777"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -878,42 +883,42 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="805"/>
+        <location filename="../ui/main_window.py" line="807"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="807"/>
+        <location filename="../ui/main_window.py" line="809"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="822"/>
+        <location filename="../ui/main_window.py" line="824"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="823"/>
+        <location filename="../ui/main_window.py" line="825"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="840"/>
+        <location filename="../ui/main_window.py" line="842"/>
         <source>{0} d {1} h</source>
         <translation>{0} دن {1} گھنٹے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="842"/>
+        <location filename="../ui/main_window.py" line="844"/>
         <source>{0} h {1} min</source>
         <translation>{0} گھنٹے {1} منٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="845"/>
+        <location filename="../ui/main_window.py" line="847"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="901"/>
+        <location filename="../ui/main_window.py" line="903"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1255,88 +1260,101 @@
 <context>
     <name>ShareMenu</name>
     <message>
-        <location filename="../ui/share_menu.py" line="91"/>
+        <location filename="../ui/share_menu.py" line="96"/>
         <source>&amp;Export bundle…</source>
         <translation>بنڈل برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="92"/>
+        <location filename="../ui/share_menu.py" line="97"/>
         <source>&amp;Import bundle…</source>
         <translation>بنڈل درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="94"/>
+        <location filename="../ui/share_menu.py" line="99"/>
         <source>Share on the &amp;local network</source>
         <translation>مقامی نیٹ ورک پر شیئر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="115"/>
+        <location filename="../ui/share_menu.py" line="120"/>
         <source>Export bundle to</source>
         <translation>بنڈل یہاں برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="129"/>
+        <location filename="../ui/share_menu.py" line="134"/>
         <source>Exporting the bundle: {0}%</source>
         <translation>بنڈل برآمد ہو رہا ہے: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="134"/>
+        <location filename="../ui/share_menu.py" line="139"/>
         <source>Exported {0} items ({1} MiB) to {2}; signed with key {3}</source>
         <translation>{0} تحریریں ({1} MiB) {2} میں برآمد ہوئیں؛ کلید {3} سے دستخط شدہ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="143"/>
+        <location filename="../ui/share_menu.py" line="148"/>
         <source>Import the bundle in</source>
         <translation>یہاں موجود بنڈل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="157"/>
+        <location filename="../ui/share_menu.py" line="170"/>
         <source>Checking the bundle: {0}%</source>
         <translation>بنڈل کی جانچ: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="162"/>
+        <location filename="../ui/share_menu.py" line="176"/>
+        <source>Import from a packer you have not trusted?</source>
+        <translation>ایسے پیک کرنے والے سے درآمد کریں جس پر آپ نے بھروسہ نہیں کیا؟</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="179"/>
+        <source>The bundle was signed by {0} with key
+{1}
+whom you have not trusted. Its items will be marked as from an untrusted packer. Compare the key with the packer&apos;s own, in person.</source>
+        <translation>یہ بنڈل {0} نے کلید
+{1}
+سے دستخط کیا ہے، جس پر آپ نے بھروسہ نہیں کیا۔ اس کی چیزوں پر ناقابلِ بھروسہ پیک کرنے والے کا نشان ہوگا۔ کلید کو پیک کرنے والے کی اپنی کلید سے، آمنے سامنے، ملا لیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="184"/>
+        <source>Trust and import</source>
+        <translation>بھروسہ کریں اور درآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="185"/>
+        <source>Import once</source>
+        <translation>ایک بار درآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="193"/>
+        <source>Nothing was imported</source>
+        <translation>کچھ درآمد نہیں ہوا</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="210"/>
         <source>signed by {0}, whom you trust as {1}</source>
         <translation>{0} کے دستخط، جن پر آپ {1} کے طور پر بھروسا کرتے ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="166"/>
+        <location filename="../ui/share_menu.py" line="214"/>
         <source>signed by {0} (key {1}), not among the packers you trust</source>
         <translation>{0} (کلید {1}) کے دستخط، جو آپ کے قابلِ بھروسا پیک کرنے والوں میں نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="171"/>
+        <location filename="../ui/share_menu.py" line="219"/>
         <source>Imported {0} items and {1} media files, {2}</source>
         <translation>{0} تحریریں اور {1} میڈیا فائلیں درآمد ہوئیں، {2}</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="186"/>
-        <source>Trust this packer?</source>
-        <translation>اس پیک کرنے والے پر بھروسا کریں؟</translation>
-    </message>
-    <message>
-        <location filename="../ui/share_menu.py" line="188"/>
-        <source>The bundle was signed by {0} with key
-{1}
-
-Trust bundles from this key from now on? Compare the key with the packer&apos;s own, in person.</source>
-        <translation>اس بنڈل پر {0} نے اس کلید سے دستخط کیے:
-{1}
-
-کیا آئندہ اس کلید کے بنڈلوں پر بھروسا کریں؟ کلید کا موازنہ پیک کرنے والے کی اپنی کلید سے بالمشافہ کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../ui/share_menu.py" line="203"/>
+        <location filename="../ui/share_menu.py" line="233"/>
         <source>The library is no longer shared on the network</source>
         <translation>کتب خانہ اب نیٹ ورک پر شیئر نہیں ہو رہا</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="210"/>
+        <location filename="../ui/share_menu.py" line="240"/>
         <source>Sharing the library read-only at {0}</source>
         <translation>کتب خانہ صرف پڑھنے کے لیے {0} پر شیئر ہو رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="229"/>
+        <location filename="../ui/share_menu.py" line="259"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>

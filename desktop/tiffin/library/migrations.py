@@ -227,6 +227,11 @@ def _v10_observation_paths(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE line_observations ADD COLUMN path TEXT NOT NULL DEFAULT ''")
 
 
+def _v11_item_packers(db: sqlite3.Connection) -> None:
+    """Who packed an imported item (the packer's key fingerprint; "" for what was fetched)."""
+    db.execute("ALTER TABLE items ADD COLUMN packer TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -238,6 +243,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v8_data_usage,
     _v9_events,
     _v10_observation_paths,
+    _v11_item_packers,
 )
 LATEST = len(STEPS)
 

@@ -57,6 +57,7 @@ class Item:
     text: str = ""
     duration: float | None = None
     live_status: str = ""
+    packer: str = ""  # the key of whoever packed the bundle it came in; "" if fetched here
 
     @property
     def body_html(self) -> str:

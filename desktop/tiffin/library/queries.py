@@ -306,6 +306,7 @@ def _item(row: sqlite3.Row, enclosures: Sequence[Enclosure]) -> Item:
         text=row["text"],
         duration=row["duration"],
         live_status=row["live_status"],
+        packer=row["packer"],
     )
 
 

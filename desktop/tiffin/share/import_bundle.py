@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tiffin.addresses import web_address
 from tiffin.config import Paths
+from tiffin.errors import BadAddress
 from tiffin.library.store import Store
+from tiffin.markup import LOCAL_IMAGE_SCHEME, plain_text, sanitize_article, sanitize_html
 from tiffin.share.layout import LIBRARY, MAX_LINE_BYTES, checked_path, safe_name
 from tiffin.share.verify import BundleRefused, VerifiedBundle, verify_bundle
 
@@ -106,6 +109,36 @@ def _stage(bundle: VerifiedBundle, records: list[dict[str, Any]], staging: Path)
                     for part in parts:
                         with part.open("rb") as reader:
                             shutil.copyfileobj(reader, out, 4 * 1024 * 1024)
+                        part.unlink()  # the verified copy: joined, it is not needed twice
+
+
+def _web(url: str) -> str:
+    """`url` if it is a web address, else ""."""
+    try:
+        return web_address(url)
+    except BadAddress:
+        return ""
+
+
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and 0 <= value < 2**63 else None
+
+
+def _sanitised(record: dict[str, Any], images: list[str]) -> dict[str, str]:
+    """An item's text fields as a fetch would have stored them: whoever packed the bundle,
+    its HTML goes through the same sanitisers, and only its own packed pictures stay."""
+    local = {f"{LOCAL_IMAGE_SCHEME}:{name}": f"{LOCAL_IMAGE_SCHEME}:{name}" for name in images}
+    summary = sanitize_html(_text(record, "summary_html"))
+    content = sanitize_html(_text(record, "content_html"))
+    return {
+        "url": _web(_text(record, "url")),
+        "title": plain_text(_text(record, "title")),
+        "author": plain_text(_text(record, "author")),
+        "summary_html": summary,
+        "content_html": content,
+        "article_html": sanitize_article(_text(record, "article_html"), local),
+        "text": _text(record, "text").replace("\0", ""),
+    }
 
 
 def _merge(
@@ -113,11 +146,12 @@ def _merge(
 ) -> dict[str, str]:
     """Insert what is new; returns the media files to place: staged path -> media path."""
     now = time.time()
+    bundle = report.bundle
     source_ids: dict[int, int] = {}
     for record in (r for r in records if r["record"] == "source"):
-        url = _text(record, "url")
+        url = _web(_text(record, "url"))
         if not url:
-            raise BundleRefused("a source in the bundle has no address")
+            raise BundleRefused("a source in the bundle has no web address")
         row = db.execute("SELECT id FROM sources WHERE url = ?", (url,)).fetchone()
         if row is None:
             row_id = db.execute(
@@ -149,29 +183,19 @@ def _merge(
             item_ids[int(record.get("id", -1))] = found[0]
             report.duplicates += 1
             continue
+        names = [n for n in record.get("images") or [] if isinstance(n, str)]
         columns = {
             "source_id": source_id,
             "dedup_key": key,
             **{
                 name: _text(record, name)
-                for name in (
-                    "guid",
-                    "url",
-                    "title",
-                    "author",
-                    "summary_html",
-                    "content_html",
-                    "text",
-                    "article_state",
-                    "article_html",
-                    "article_note",
-                    "lang",
-                    "live_status",
-                )
+                for name in ("guid", "article_state", "article_note", "lang", "live_status")
             },
+            **_sanitised(record, names),
             "published": _number(record, "published"),
             "fetched_at": _number(record, "fetched_at") or now,
             "duration": _number(record, "duration"),
+            "packer": bundle.packer.key,
         }
         marks = ", ".join("?" * len(columns))
         new_id = db.execute(
@@ -186,12 +210,11 @@ def _merge(
         db.executemany(
             "INSERT OR IGNORE INTO enclosures (item_id, url, type, length) VALUES (?, ?, ?, ?)",
             [
-                (new_id, _text(e, "url"), _text(e, "type"), e.get("length"))
+                (new_id, _text(e, "url"), _text(e, "type"), _whole(e.get("length")))
                 for e in enclosures
-                if isinstance(e, dict) and _text(e, "url")
+                if isinstance(e, dict) and _web(_text(e, "url"))
             ],
         )
-        names = [n for n in record.get("images") or [] if isinstance(n, str)]
         db.executemany(
             "INSERT OR IGNORE INTO item_images (item_id, name) VALUES (?, ?)",
             [(new_id, n) for n in names],
@@ -215,6 +238,8 @@ def _merge(
     placed: dict[str, str] = {}
     for record in (r for r in records if r["record"] == "download"):
         url, quality = _text(record, "url"), _text(record, "quality")
+        if not _web(url):
+            raise BundleRefused(f"a media entry in the bundle has no web address ({url!r:.80})")
         if db.execute(
             "SELECT 1 FROM downloads WHERE url = ? AND quality = ? AND status = 'done'",
             (url, quality),
@@ -266,15 +291,32 @@ def import_bundle(
     Raises BundleRefused (nothing imported) for a bundle that fails verification, or whose
     packer is not trusted when `require_trusted`.
     """
-    bundle = verify_bundle(folder, paths, progress)
-    if require_trusted and bundle.trusted_as is None:
-        raise BundleRefused(
-            f"the bundle is signed by {bundle.packer.name!r} ({bundle.packer.fingerprint}),"
-            " whom you have not marked as trusted; nothing was imported"
-        )
-    records = _records(bundle)
-    report = ImportReport(bundle)
     staging = paths.data_dir / f".import-{uuid.uuid4().hex[:12]}"
+    report: ImportReport | None = None
+    try:
+        # Every file is read once, into the staging folder, and used from there.
+        bundle = verify_bundle(folder, paths, progress, into=staging / "bundle")
+        if require_trusted and bundle.trusted_as is None:
+            raise BundleRefused(
+                f"the bundle is signed by {bundle.packer.name!r} ({bundle.packer.fingerprint}),"
+                " whom you have not marked as trusted; nothing was imported"
+            )
+        records = _records(bundle)
+        report = ImportReport(bundle)
+        _place(store, paths, bundle, records, staging, report)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _place(
+    store: Store,
+    paths: Paths,
+    bundle: VerifiedBundle,
+    records: list[dict[str, Any]],
+    staging: Path,
+    report: ImportReport,
+) -> None:
     media_root = paths.data_dir / "media"
     images_root = paths.data_dir / "images"
     media_folder = f"{IMPORTED}/{uuid.uuid4().hex[:8]}"
@@ -300,6 +342,3 @@ def import_bundle(
         for file in report.placed:
             file.unlink(missing_ok=True)
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return report

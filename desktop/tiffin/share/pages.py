@@ -7,9 +7,9 @@ import html
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from tiffin.articles.images import IMAGE_SCHEME
 from tiffin.library.downloads import Download
 from tiffin.library.models import MARK_END, MARK_START, Item, SearchHit, Source
+from tiffin.markup import LOCAL_IMAGE_SCHEME
 
 _WORDS = {
     "en": {
@@ -152,7 +152,7 @@ def _player(entry: Download) -> str:
 def item_page(lang: str, item: Item, media: Sequence[Download]) -> str:
     """An item: its article (or the feed's text), and its downloaded media to play."""
     body = item.article_html or item.content_html or item.summary_html
-    body = body.replace(f'src="{IMAGE_SCHEME}:', 'src="/image/')
+    body = body.replace(f'src="{LOCAL_IMAGE_SCHEME}:', 'src="/image/')
     players = "".join(_player(entry) for entry in media)
     link = f'<p class="note" dir="ltr">{_e(item.url)}</p>' if item.url else ""
     return page(

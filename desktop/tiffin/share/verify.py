@@ -123,19 +123,46 @@ def _no_links_or_devices(folder: Path) -> None:
                 raise BundleRefused(f"{where} in the bundle is a link or a device; refused")
 
 
-def _hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+def _hash(path: Path, copy: Path | None) -> tuple[str, int]:
+    """The SHA-256 and size of the file at `path`, read once (never through a link), and
+    written to `copy` as it is read: what is hashed is what the copy holds."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise BundleRefused(f"{path.name} cannot be read ({exc.strerror}); refused") from exc
+    digest, size = hashlib.sha256(), 0
+    with os.fdopen(handle, "rb") as reader:
+        if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
+            raise BundleRefused(f"{path} is not a plain file; refused")
+        writer = None
+        if copy is not None:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            writer = copy.open("xb")
+        try:
+            while chunk := reader.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                if writer is not None:
+                    writer.write(chunk)
+        finally:
+            if writer is not None:
+                writer.close()
+    return digest.hexdigest(), size
 
 
 def verify_bundle(
-    folder: Path, paths: Paths, progress: Callable[[int, int], None] | None = None
+    folder: Path,
+    paths: Paths,
+    progress: Callable[[int, int], None] | None = None,
+    into: Path | None = None,
 ) -> VerifiedBundle:
     """Check everything about the bundle at `folder`; raises BundleRefused saying what is
-    wrong. `progress(done, total)` follows the bytes hashed."""
+    wrong. `progress(done, total)` follows the bytes hashed.
+
+    With `into` (an empty folder to be), every file is copied there as it is hashed, and the
+    result describes that copy: a file changed in the bundle after it was read is never used,
+    since nothing of the bundle is read twice.
+    """
     folder = Path(folder)
     if folder.is_symlink() or not folder.is_dir():
         raise BundleRefused(f"{folder} is not a bundle folder")
@@ -164,10 +191,17 @@ def verify_bundle(
             )
     total = sum(e.size for e in entries.values())
     done = 0
+    if into is not None:
+        into.mkdir(parents=True)
+        (into / MANIFEST).write_bytes(data)
+
+    def hashed(entry: FileEntry) -> tuple[FileEntry, str, int]:
+        copy = into / entry.path if into is not None else None
+        return (entry, *_hash(folder / entry.path, copy))
+
     with ThreadPoolExecutor(2, thread_name_prefix="verify") as pool:
-        hashed = pool.map(lambda e: (e, _hash(folder / e.path)), entries.values())
-        for entry, digest in hashed:
-            if digest != entry.sha256:
+        for entry, digest, size in pool.map(hashed, entries.values()):
+            if digest != entry.sha256 or size != entry.size:
                 raise BundleRefused(
                     f"{entry.path} does not match its SHA-256 in the manifest: the bundle is"
                     " damaged or altered; nothing was imported"
@@ -177,7 +211,7 @@ def verify_bundle(
                 progress(done, total)
     created = manifest.get("created")
     return VerifiedBundle(
-        folder,
+        folder if into is None else into,
         packer,
         keys.trusted(paths).get(packer.key),
         float(created) if isinstance(created, int | float) else 0.0,

@@ -10,10 +10,11 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from tiffin.articles.images import IMAGE_SCHEME, ImageFolder
+from tiffin.articles.images import ImageFolder
 from tiffin.library.articles import FEED_TEXT
 from tiffin.library.models import Item
-from tiffin.markup import text_to_html
+from tiffin.markup import LOCAL_IMAGE_SCHEME, text_to_html
+from tiffin.share.keys import Packer
 from tiffin.textdir import is_right_to_left
 
 # Colours come from the palette, so the reader follows the system's light or dark scheme.
@@ -47,7 +48,7 @@ def load_images(folder: ImageFolder, names: list[str]) -> dict[str, QImage]:
 def image_names(body_html: str) -> list[str]:
     """The stored pictures an item's HTML refers to."""
     names = []
-    marker = f'src="{IMAGE_SCHEME}:'
+    marker = f'src="{LOCAL_IMAGE_SCHEME}:'
     start = body_html.find(marker)
     while start >= 0:
         end = body_html.find('"', start + len(marker))
@@ -86,14 +87,21 @@ class ItemView(QTextBrowser):
         self.zoom = steps
 
     def show_item(
-        self, item: Item, source_title: str, images: Mapping[str, QImage] | None = None
+        self,
+        item: Item,
+        source_title: str,
+        images: Mapping[str, QImage] | None = None,
+        untrusted: bool = False,
     ) -> None:
-        """Render `item` (its HTML was sanitised before it was stored) with its `images`."""
+        """Render `item` (its HTML was sanitised before it was stored) with its `images`;
+        `untrusted` marks an item that came in a bundle from a packer the user does not trust."""
         document = self.document()
         document.clear()  # drops the last item's pictures; the style sheet stays
         for name, image in (images or {}).items():
             document.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(f"{IMAGE_SCHEME}:{name}"), image
+                QTextDocument.ResourceType.ImageResource,
+                QUrl(f"{LOCAL_IMAGE_SCHEME}:{name}"),
+                image,
             )
         body = item.body_html or text_to_html(item.text)
         self.right_to_left = is_right_to_left(item.lang, item.text or item.title)
@@ -108,7 +116,8 @@ class ItemView(QTextBrowser):
             f'<div dir="{"rtl" if self.right_to_left else "ltr"}">'
             f"<h1>{html.escape(item.title or self.tr('(untitled)'))}</h1>"
             f'<p class="meta">{self._meta(item, source_title)}</p>'
-            f"{self._note(item)}{body}{self._enclosures(item)}</div>"
+            f"{self._untrusted(item) if untrusted else ''}{self._note(item)}{body}"
+            f"{self._enclosures(item)}</div>"
         )
 
     def _meta(self, item: Item, source_title: str) -> str:
@@ -122,6 +131,13 @@ class ItemView(QTextBrowser):
             label = self.tr("original page")
             parts.append(f'<a href="{html.escape(item.url, quote=True)}">{label}</a>')
         return " · ".join(p for p in parts if p)
+
+    def _untrusted(self, item: Item) -> str:
+        who = Packer("", item.packer).fingerprint
+        text = self.tr("From a bundle packed by key {0}, not among the packers you trust").format(
+            who
+        )
+        return f'<p class="note">{html.escape(text)}</p>'
 
     def _note(self, item: Item) -> str:
         if item.article_state == FEED_TEXT and item.article_note:

@@ -60,6 +60,7 @@ from tiffin.net import governor
 from tiffin.net.line import LineState
 from tiffin.net.proxy import save_password
 from tiffin.progress import CancelToken, Step
+from tiffin.share import keys
 from tiffin.sources.opml import OpmlEntry, fetchable, read_opml, write_opml
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
@@ -527,14 +528,15 @@ class MainWindow(QMainWindow):
     def show_item(self, item_id: int, then: Callable[[Item], None] | None = None) -> None:
         """Load an item and its stored pictures in a worker, then show it in the reader."""
 
-        def task(_p: Progress, _c: CancelToken) -> tuple[Item, dict[str, QImage]]:
+        def task(_p: Progress, _c: CancelToken) -> tuple[Item, dict[str, QImage], bool]:
             item = queries.get_item(self.store, item_id)
-            return item, load_images(self.images, image_names(item.body_html))
+            untrusted = bool(item.packer) and item.packer not in keys.trusted(self.paths)
+            return item, load_images(self.images, image_names(item.body_html)), untrusted
 
-        def done(loaded: tuple[Item, dict[str, QImage]]) -> None:
-            item, pictures = loaded
+        def done(loaded: tuple[Item, dict[str, QImage], bool]) -> None:
+            item, pictures, untrusted = loaded
             titles = {s.id: s.title or s.url for s in self.sources}
-            self.item_view.show_item(item, titles.get(item.source_id, ""), pictures)
+            self.item_view.show_item(item, titles.get(item.source_id, ""), pictures, untrusted)
             if then is not None:
                 then(item)
 

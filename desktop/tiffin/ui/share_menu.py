@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from tiffin.share import keys
 from tiffin.share.export import ExportProgress, ExportReport, Selection, export_bundle
 from tiffin.share.import_bundle import ImportReport, import_bundle
 from tiffin.share.serve import LanShare
+from tiffin.share.verify import VerifiedBundle, verify_bundle
 from tiffin.ui import workers
 
 
@@ -73,7 +74,9 @@ class LanDialog(QDialog):
 class ShareMenu(QObject):
     """Builds the Share menu for `window`; `selected` gives the source ids chosen in the
     window (None: all), `settings` the settings in use, `report` shows a line in the status
-    bar."""
+    bar. `imported` is emitted with the ImportReport of each bundle imported."""
+
+    imported = Signal(object)
 
     def __init__(
         self,
@@ -88,6 +91,8 @@ class ShareMenu(QObject):
         self.window, self.store, self.paths, self.settings = window, store, paths, settings
         self.selected, self.report = selected, report
         self.share: LanShare | None = None
+        self.trust_box: QMessageBox | None = None
+        self.import_worker: workers.Worker | None = None
         self.export_action = self._action(self.tr("&Export bundle…"), "Ctrl+Shift+E", self.export)
         self.import_action = self._action(self.tr("&Import bundle…"), "Ctrl+Shift+I", self.import_)
         self.lan_action = self._action(
@@ -145,16 +150,59 @@ class ShareMenu(QObject):
             self.import_from(Path(folder))
 
     def import_from(self, folder: Path) -> workers.Worker:
-        """Verify and import the bundle at `folder` in a worker; then say who signed it."""
+        """Verify the bundle at `folder` in a worker; a bundle from a packer the user trusts is
+        then imported at once, one from anyone else only after the user says so
+        (`trust_box`). Returns the verifying worker."""
 
+        def task(progress: Callable[[Any], None], _cancel: CancelToken) -> VerifiedBundle:
+            return verify_bundle(folder, self.paths, lambda done, total: progress((done, total)))
+
+        def verified(bundle: VerifiedBundle) -> None:
+            if bundle.trusted_as is not None:
+                self.import_worker = self._import(folder, bundle.packer, trust=False)
+            else:
+                self._ask_trust(folder, bundle)
+
+        return workers.start(task, verified, self.failed, workers.long_jobs(), self._checking)
+
+    def _checking(self, step: tuple[int, int]) -> None:
+        share = 100 * step[0] // max(1, step[1])
+        self.report(self.tr("Checking the bundle: {0}%").format(share))
+
+    def _ask_trust(self, folder: Path, bundle: VerifiedBundle) -> None:
+        packer = bundle.packer
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import from a packer you have not trusted?"))
+        box.setText(
+            self.tr(
+                "The bundle was signed by {0} with key\n{1}\nwhom you have not trusted. Its"
+                " items will be marked as from an untrusted packer. Compare the key with the"
+                " packer's own, in person."
+            ).format(packer.name, packer.fingerprint)
+        )
+        trust = box.addButton(self.tr("Trust and import"), QMessageBox.ButtonRole.AcceptRole)
+        once = box.addButton(self.tr("Import once"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def answered() -> None:
+            chosen = box.clickedButton()
+            if chosen in (trust, once):
+                self.import_worker = self._import(folder, packer, trust=chosen is trust)
+            else:
+                self.report(self.tr("Nothing was imported"))
+
+        box.finished.connect(answered)
+        self.trust_box = box
+        box.open()
+
+    def _import(self, folder: Path, packer: keys.Packer, trust: bool) -> workers.Worker:
         def task(progress: Callable[[Any], None], _cancel: CancelToken) -> ImportReport:
+            if trust:
+                keys.trust(self.paths, packer)
             return import_bundle(
                 self.store, self.paths, folder, lambda done, total: progress((done, total))
             )
-
-        def progressed(step: tuple[int, int]) -> None:
-            share = 100 * step[0] // max(1, step[1])
-            self.report(self.tr("Checking the bundle: {0}%").format(share))
 
         def done(report: ImportReport) -> None:
             packer = report.bundle.packer
@@ -172,27 +220,9 @@ class ShareMenu(QObject):
                     report.items, report.media, who
                 )
             )
-            self.imported(report)
+            self.imported.emit(report)
 
-        return workers.start(task, done, self.failed, workers.long_jobs(), progressed)
-
-    def imported(self, report: ImportReport) -> None:
-        """Offer to trust the bundle's packer, if not trusted yet."""
-        if report.bundle.trusted_as is not None or self.window.isHidden():
-            return
-        packer = report.bundle.packer
-        answer = QMessageBox.question(
-            self.window,
-            self.tr("Trust this packer?"),
-            self.tr(
-                "The bundle was signed by {0} with key\n{1}\n\nTrust bundles from this key"
-                " from now on? Compare the key with the packer's own, in person."
-            ).format(packer.name, packer.fingerprint),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            workers.start(
-                lambda _p, _c: keys.trust(self.paths, packer), lambda _r: None, self.failed
-            )
+        return workers.start(task, done, self.failed, workers.long_jobs(), self._checking)
 
     # -- LAN view -----------------------------------------------------------------------------
     def toggle_lan(self) -> None:
