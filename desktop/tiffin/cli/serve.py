@@ -30,7 +30,11 @@ def cmd_serve(args: argparse.Namespace, store: Store, paths: Paths, settings: Se
     host = args.host or settings.lan_host
     port = settings.lan_port if args.port is None else args.port
     share = LanShare(store, paths, host, port, announce=not args.no_announce).start()
+    if share.taken:
+        print(f"port {share.taken[0]} is taken by another program; using {share.port}")
     print(f"sharing the library read-only at {share.address}")
+    for other in share.addresses[1:]:
+        print(f"  also at {other}")
     print(f"access code: {share.code}")
     segno.make(share.address, error="m").terminal(compact=True)
     print("Ctrl+C stops sharing", flush=True)

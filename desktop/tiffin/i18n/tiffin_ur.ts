@@ -340,12 +340,12 @@
         <translation>پتے کا QR کوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="59"/>
+        <location filename="../ui/share_menu.py" line="61"/>
         <source>Access code: {0}</source>
         <translation>رسائی کوڈ: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="62"/>
+        <location filename="../ui/share_menu.py" line="64"/>
         <source>Phones on the same Wi-Fi can scan this code to read and watch the library. Nothing can be changed from there. Turn sharing off in the Share menu.</source>
         <translation>اسی وائی فائی پر موجود فون یہ کوڈ سکین کر کے کتب خانہ پڑھ اور دیکھ سکتے ہیں۔ وہاں سے کچھ تبدیل نہیں ہو سکتا۔ شیئرنگ شیئر کے مینو سے بند کریں۔</translation>
     </message>
@@ -1260,52 +1260,52 @@
 <context>
     <name>ShareMenu</name>
     <message>
-        <location filename="../ui/share_menu.py" line="96"/>
+        <location filename="../ui/share_menu.py" line="98"/>
         <source>&amp;Export bundle…</source>
         <translation>بنڈل برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="97"/>
+        <location filename="../ui/share_menu.py" line="99"/>
         <source>&amp;Import bundle…</source>
         <translation>بنڈل درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="99"/>
+        <location filename="../ui/share_menu.py" line="101"/>
         <source>Share on the &amp;local network</source>
         <translation>مقامی نیٹ ورک پر شیئر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="120"/>
+        <location filename="../ui/share_menu.py" line="122"/>
         <source>Export bundle to</source>
         <translation>بنڈل یہاں برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="134"/>
+        <location filename="../ui/share_menu.py" line="136"/>
         <source>Exporting the bundle: {0}%</source>
         <translation>بنڈل برآمد ہو رہا ہے: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="139"/>
+        <location filename="../ui/share_menu.py" line="141"/>
         <source>Exported {0} items ({1} MiB) to {2}; signed with key {3}</source>
         <translation>{0} تحریریں ({1} MiB) {2} میں برآمد ہوئیں؛ کلید {3} سے دستخط شدہ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="148"/>
+        <location filename="../ui/share_menu.py" line="150"/>
         <source>Import the bundle in</source>
         <translation>یہاں موجود بنڈل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="170"/>
+        <location filename="../ui/share_menu.py" line="172"/>
         <source>Checking the bundle: {0}%</source>
         <translation>بنڈل کی جانچ: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="176"/>
+        <location filename="../ui/share_menu.py" line="178"/>
         <source>Import from a packer you have not trusted?</source>
         <translation>ایسے پیک کرنے والے سے درآمد کریں جس پر آپ نے بھروسہ نہیں کیا؟</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="179"/>
+        <location filename="../ui/share_menu.py" line="181"/>
         <source>The bundle was signed by {0} with key
 {1}
 whom you have not trusted. Its items will be marked as from an untrusted packer. Compare the key with the packer&apos;s own, in person.</source>
@@ -1314,47 +1314,52 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 سے دستخط کیا ہے، جس پر آپ نے بھروسہ نہیں کیا۔ اس کی چیزوں پر ناقابلِ بھروسہ پیک کرنے والے کا نشان ہوگا۔ کلید کو پیک کرنے والے کی اپنی کلید سے، آمنے سامنے، ملا لیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="184"/>
+        <location filename="../ui/share_menu.py" line="186"/>
         <source>Trust and import</source>
         <translation>بھروسہ کریں اور درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="185"/>
+        <location filename="../ui/share_menu.py" line="187"/>
         <source>Import once</source>
         <translation>ایک بار درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="193"/>
+        <location filename="../ui/share_menu.py" line="195"/>
         <source>Nothing was imported</source>
         <translation>کچھ درآمد نہیں ہوا</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="210"/>
+        <location filename="../ui/share_menu.py" line="212"/>
         <source>signed by {0}, whom you trust as {1}</source>
         <translation>{0} کے دستخط، جن پر آپ {1} کے طور پر بھروسا کرتے ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="214"/>
+        <location filename="../ui/share_menu.py" line="216"/>
         <source>signed by {0} (key {1}), not among the packers you trust</source>
         <translation>{0} (کلید {1}) کے دستخط، جو آپ کے قابلِ بھروسا پیک کرنے والوں میں نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="219"/>
+        <location filename="../ui/share_menu.py" line="221"/>
         <source>Imported {0} items and {1} media files, {2}</source>
         <translation>{0} تحریریں اور {1} میڈیا فائلیں درآمد ہوئیں، {2}</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="233"/>
+        <location filename="../ui/share_menu.py" line="235"/>
         <source>The library is no longer shared on the network</source>
         <translation>کتب خانہ اب نیٹ ورک پر شیئر نہیں ہو رہا</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="240"/>
+        <location filename="../ui/share_menu.py" line="244"/>
+        <source>Port {0} was taken; sharing the library read-only at {1}</source>
+        <translation>پورٹ {0} پہلے سے استعمال میں تھی؛ لائبریری صرف پڑھنے کے لیے {1} پر شیئر کی جا رہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/share_menu.py" line="249"/>
         <source>Sharing the library read-only at {0}</source>
         <translation>کتب خانہ صرف پڑھنے کے لیے {0} پر شیئر ہو رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="259"/>
+        <location filename="../ui/share_menu.py" line="268"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>

@@ -11,6 +11,7 @@ is served with byte ranges, so phones can seek. The service is announced with mD
 from __future__ import annotations
 
 import asyncio
+import errno
 import hmac
 import logging
 import mimetypes
@@ -34,10 +35,12 @@ from tiffin.library.downloads import Status
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.share import pages
+from tiffin.share.addresses import lan_addresses
 
 logger = logging.getLogger(__name__)
 
 COOKIE = "tiffin_code"
+PORT_TRIES = 10  # a busy port: the next ones are tried
 SERVICE = "_tiffin._tcp.local."
 RATE = 40.0  # requests per second per client, with a burst of BURST
 BURST = 120.0
@@ -211,16 +214,6 @@ def _secured(response: web.StreamResponse) -> web.StreamResponse:
     return response
 
 
-def lan_address() -> str:
-    """This machine's address on the local network (where a phone can reach it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # no packet is sent: this only picks a route
-            return str(probe.getsockname()[0])
-        except OSError:
-            return "127.0.0.1"
-
-
 class LanShare:
     """The LAN view running in a thread of its own (for the GUI and `tiffin serve`)."""
 
@@ -239,12 +232,20 @@ class LanShare:
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
         self._zeroconf: tuple[Any, Any] | None = None
+        self.taken: list[int] = []  # ports found busy before the one served on
+        self._hosts: list[str] = []
 
     @property
     def address(self) -> str:
         """The address to open, with the access code in it (what the QR code holds)."""
-        host = lan_address() if self.host in ("0.0.0.0", "") else self.host
-        return f"http://{host}:{self.port}/?t={self.code}"
+        return self.addresses[0]
+
+    @property
+    def addresses(self) -> list[str]:
+        """Every address a phone might open (the best first), each with the access code; the
+        interfaces are read once, when serving starts."""
+        hosts = self._hosts or ["127.0.0.1"]
+        return [f"http://{host}:{self.port}/?t={self.code}" for host in hosts]
 
     def start(self) -> LanShare:
         """Start serving; raises ServeError if the address cannot be used."""
@@ -258,6 +259,8 @@ class LanShare:
                 loop.run_until_complete(self._open())
             except BaseException as exc:  # reported to start()'s caller
                 failure.append(exc)
+                loop.run_until_complete(self._close())
+                loop.close()
                 ready.set()
                 return
             ready.set()
@@ -265,11 +268,31 @@ class LanShare:
             loop.run_until_complete(self._close())
             loop.close()
 
-        self._thread = threading.Thread(target=run, name="lan-share", daemon=True)
-        self._thread.start()
-        ready.wait()
+        wanted = self.port
+        for attempt in range(PORT_TRIES if wanted else 1):
+            self.port = wanted + attempt if wanted else 0
+            failure.clear()
+            ready.clear()
+            self._thread = threading.Thread(target=run, name="lan-share", daemon=True)
+            self._thread.start()
+            ready.wait()
+            busy = failure and getattr(failure[0], "errno", None) == errno.EADDRINUSE
+            if not busy:
+                break
+            self.taken.append(self.port)
         if failure:
+            if self.taken:
+                raise ServeError(
+                    f"cannot serve on {self.host}: ports {self.taken[0]} to {self.taken[-1]} are"
+                    " taken by other programs; choose another port in Settings"
+                )
             raise ServeError(f"cannot serve on {self.host}:{self.port}: {failure[0]}")
+        if self.taken:
+            logger.info("port %s was taken; serving on %d", self.taken, self.port)
+        if self.host in ("0.0.0.0", ""):
+            self._hosts = [a.address for a in lan_addresses()]
+        else:
+            self._hosts = [self.host]
         if self.announce:
             self._announce()
         return self
@@ -291,19 +314,24 @@ class LanShare:
     def _announce(self) -> None:
         from zeroconf import ServiceInfo, Zeroconf  # noqa: PLC0415 - only when sharing
 
-        host = lan_address() if self.host in ("0.0.0.0", "") else self.host
+        hosts = self._hosts
+        if not hosts:
+            return  # on no network: nobody to announce to
+        zeroconf = None
         try:
-            zeroconf = Zeroconf(interfaces=[host])
+            zeroconf = Zeroconf(interfaces=hosts)  # on every LAN the laptop is on
             info = ServiceInfo(
                 SERVICE,
                 f"Tiffin on {socket.gethostname()}.{SERVICE}",
-                addresses=[socket.inet_aton(host)],
+                addresses=[socket.inet_aton(host) for host in hosts],
                 port=self.port,
                 properties={"version": __version__, "path": "/"},
             )
             zeroconf.register_service(info)
-        except OSError as exc:  # no multicast here: the address and QR code still work
+        except (OSError, ValueError) as exc:  # no multicast here: the addresses still work
             logger.warning("could not announce the LAN view with mDNS: %s", exc)
+            if zeroconf is not None:
+                zeroconf.close()
             return
         self._zeroconf = (zeroconf, info)
 

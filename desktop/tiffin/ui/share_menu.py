@@ -54,7 +54,9 @@ class LanDialog(QDialog):
         self.qr.setPixmap(qr_pixmap(share.address))
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setAccessibleName(self.tr("QR code of the address"))
-        self.address = QLabel(share.address)
+        # The QR code holds the best address; the others are there for a phone on another
+        # of the laptop's networks (a second Wi-Fi, the hotspot, an Ethernet).
+        self.address = QLabel("\n".join(share.addresses))
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code = QLabel(self.tr("Access code: {0}").format(share.code))
         explain = QLabel(
@@ -237,7 +239,14 @@ class ShareMenu(QObject):
 
         def started(share: LanShare) -> None:
             self.share = share
-            self.report(self.tr("Sharing the library read-only at {0}").format(share.address))
+            if share.taken:
+                self.report(
+                    self.tr("Port {0} was taken; sharing the library read-only at {1}").format(
+                        share.taken[0], share.address
+                    )
+                )
+            else:
+                self.report(self.tr("Sharing the library read-only at {0}").format(share.address))
             LanDialog(share, self.window).open()
 
         def failed(message: str) -> None:
