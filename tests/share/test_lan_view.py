@@ -6,6 +6,7 @@ address, searches, reads an Urdu article with its picture, and plays and seeks a
 from __future__ import annotations
 
 import shutil
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from share.test_bundles import URDU, _library
 from tiffin.config import Paths
 from tiffin.library.store import Store
+from tiffin.share import serve
 from tiffin.share.serve import SERVICE, LanShare
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -155,4 +157,38 @@ def test_the_view_is_announced_with_mdns_without_its_code(tmp_path: Path) -> Non
             assert share.code.encode() not in (info.text or b"")
         finally:
             other.close()
+            share.stop()
+
+
+def test_links_ranges_idle_connections_and_huge_ids(
+    tmp_path: Path, clip: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve, "IDLE_SECONDS", 1.0)
+    paths = Paths.under(tmp_path / "lib").ensure()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for phones")
+    with Store(paths.database) as store:
+        _library(paths, store, clip)
+        planted = next((paths.data_dir / "images").rglob("*.png"))
+        name = "ab" * 32 + ".png"  # a picture's name, linked to a file outside the library
+        (planted.parent.parent / name[:2]).mkdir(exist_ok=True)
+        (planted.parent.parent / name[:2] / name).symlink_to(secret)
+        share = LanShare(store, paths, "127.0.0.1", 0, announce=False).start()
+        try:
+            base = _base(share)
+            with httpx.Client(base_url=base, trust_env=False, follow_redirects=True) as phone:
+                phone.get(f"/?t={share.code}")
+                assert phone.get(f"/image/{planted.name}").status_code == 200
+                assert phone.get(f"/image/{name}").status_code == 404
+                for huge in ("/item/99999999999999999999", "/media/99999999999999999999"):
+                    assert phone.get(huge).status_code == 404, huge
+                assert phone.get("/media/1", headers={"Range": "bytes=-0"}).status_code == 416
+            with socket.create_connection(("127.0.0.1", share.port), timeout=10) as idle:
+                idle.sendall(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+                answer = b""
+                while b"\r\n\r\n" not in answer:
+                    answer += idle.recv(65536)
+                while idle.recv(65536):  # the rest of the answer, then the server's close
+                    pass
+        finally:
             share.stop()

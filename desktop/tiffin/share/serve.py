@@ -15,6 +15,7 @@ import errno
 import hmac
 import logging
 import mimetypes
+import re
 import secrets
 import socket
 import threading
@@ -41,6 +42,9 @@ logger = logging.getLogger(__name__)
 
 COOKIE = "tiffin_code"
 PORT_TRIES = 10  # a busy port: the next ones are tried
+_EMPTY_SUFFIX = re.compile(r"\s*bytes\s*=\s*-\s*0+\s*")
+IDLE_SECONDS = 15.0  # an idle kept-alive connection is closed after this
+MAX_CLIENTS = 256  # past this many remembered clients, the idle ones are forgotten
 SERVICE = "_tiffin._tcp.local."
 RATE = 40.0  # requests per second per client, with a burst of BURST
 BURST = 120.0
@@ -74,20 +78,41 @@ class _Library:
         self.store = store
         self.media_root = (paths.data_dir / "media").resolve()
         self.images = ImageFolder(paths.data_dir / "images")
+        self.images_root = (paths.data_dir / "images").resolve()
 
     def media_file(self, download_id: int, subtitle: int | None = None) -> Path:
         entry = downloads.get_download(self.store, download_id)
         if entry.status != Status.DONE or not entry.path:
             raise NotFound(f"no finished download #{download_id}")
         relative = entry.path if subtitle is None else entry.subtitles[subtitle]
-        path = (self.media_root / relative).resolve()
-        if not path.is_relative_to(self.media_root) or not path.is_file():
+        path = self.media_root / relative
+        if not _inside(path, self.media_root):
             raise NotFound(f"the file of download #{download_id} is not in the library")
         return path
 
     def done_media(self, item_id: int | None = None) -> list[downloads.Download]:
         done = downloads.list_downloads(self.store, [Status.DONE])
         return [d for d in done if item_id is None or d.item_id == item_id]
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` is a plain file under `root`, reached through no link (a link planted
+    in the library must not serve a file from outside it)."""
+    if not path.resolve().is_relative_to(root) or not path.is_file():
+        return False
+    here = path
+    while here != root and here.is_relative_to(root):
+        if here.is_symlink():
+            return False
+        here = here.parent
+    return True
+
+
+def _prune(allowances: dict[str, _Allowance], now: float) -> None:
+    """Forget clients that have not asked for anything for a minute (their allowance is full
+    again by then), so the table does not grow with every phone that ever came by."""
+    for client in [c for c, a in allowances.items() if now - a.at > 60]:
+        del allowances[client]
 
 
 def make_app(store: Store, paths: Paths, code: str) -> web.Application:
@@ -100,8 +125,10 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
         if request.method not in ("GET", "HEAD"):
             raise web.HTTPMethodNotAllowed(request.method, ["GET", "HEAD"])
         client = request.remote or "?"
-        allowance = allowances.setdefault(client, _Allowance())
         now = time.monotonic()
+        if len(allowances) > MAX_CLIENTS:
+            _prune(allowances, now)
+        allowance = allowances.setdefault(client, _Allowance())
         allowance.tokens = min(BURST, allowance.tokens + (now - allowance.at) * RATE)
         allowance.at = now
         if allowance.tokens < 1:
@@ -122,7 +149,7 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
             raise found
         try:
             response = await handler(request)
-        except (NotFound, IndexError, ValueError) as exc:
+        except (NotFound, IndexError, ValueError, OverflowError) as exc:
             raise web.HTTPNotFound(text=str(exc)) from exc
         return _secured(response)
 
@@ -175,6 +202,11 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
         path = await asyncio.to_thread(
             library.media_file, download_id, None if subtitle is None else int(subtitle)
         )
+        if _EMPTY_SUFFIX.fullmatch(request.headers.get("Range", "")):
+            # "the last 0 bytes" can be satisfied by no range (RFC 9110, 14.1.1); aiohttp
+            # would answer 206 with nothing.
+            size = (await asyncio.to_thread(path.stat)).st_size
+            raise web.HTTPRequestRangeNotSatisfiable(headers={"Content-Range": f"bytes */{size}"})
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if path.suffix == ".vtt":
             kind = "text/vtt"
@@ -182,7 +214,7 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
 
     async def image(request: web.Request) -> web.StreamResponse:
         path = library.images.path(request.match_info["name"])
-        if path is None or not path.is_file():
+        if path is None or not _inside(path, library.images_root):
             raise web.HTTPNotFound()
         return web.FileResponse(path)
 
@@ -298,7 +330,11 @@ class LanShare:
         return self
 
     async def _open(self) -> None:
-        self._runner = web.AppRunner(make_app(self.store, self.paths, self.code), access_log=None)
+        self._runner = web.AppRunner(
+            make_app(self.store, self.paths, self.code),
+            access_log=None,
+            keepalive_timeout=IDLE_SECONDS,
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
