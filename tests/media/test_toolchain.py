@@ -1,12 +1,17 @@
-"""yt-dlp, as Tiffin configures it, finds its JavaScript runtime, ffmpeg and ffprobe."""
+"""yt-dlp, as Tiffin configures it, finds its JavaScript runtime, ffmpeg and ffprobe; ffmpeg
+and ffprobe run with a timeout and no standard input."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
+import pytest
+
 from tiffin.config import Settings
-from tiffin.media.toolchain import check_toolchain, ytdlp_options
+from tiffin.errors import MediaError
+from tiffin.media.toolchain import check_toolchain, run_tool, ytdlp_options
 
 
 def test_ytdlp_finds_the_js_runtime_ffmpeg_and_ffprobe() -> None:
@@ -21,3 +26,18 @@ def test_options_point_at_real_programs() -> None:
     assert deno.is_file() and os.access(deno, os.X_OK)
     folder = Path(options["ffmpeg_location"])
     assert (folder / "ffmpeg").is_file() and (folder / "ffprobe").is_file()
+
+
+def test_a_stuck_tool_is_stopped_and_none_reads_the_terminal(tmp_path: Path) -> None:
+    with pytest.raises(MediaError, match=r"merging: python\S* did not finish within 0.5 s"):
+        run_tool([sys.executable, "-c", "import time; time.sleep(30)"], "merging", 0.5)
+    # No standard input: a tool that waits for a key ends at once instead of hanging.
+    done = run_tool([sys.executable, "-c", "import sys; print(len(sys.stdin.read()))"], "x", 10)
+    assert done.stdout.strip() == "0"
+
+
+def test_ffmpeg_is_always_told_not_to_read_standard_input(tmp_path: Path) -> None:
+    fake = tmp_path / "ffmpeg"
+    fake.write_text(f"#!{sys.executable}\nimport sys\nprint(' '.join(sys.argv[1:]))\n")
+    fake.chmod(0o755)
+    assert run_tool([str(fake), "-i", "x"], "x").stdout.split() == ["-nostdin", "-i", "x"]

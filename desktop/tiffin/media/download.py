@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,14 @@ from tiffin.errors import MediaError, MediaUnavailable, TiffinError, VerifyFaile
 from tiffin.library.downloads import DoneFile
 from tiffin.media.naming import safe_filename
 from tiffin.media.ranges import RangedDownload, Transfer, remove_sidecars
-from tiffin.media.toolchain import extract_info, ffmpeg_into, program, ytdlp_options
+from tiffin.media.toolchain import (
+    PROBE_TIMEOUT,
+    extract_info,
+    ffmpeg_into,
+    program,
+    run_tool,
+    ytdlp_options,
+)
 from tiffin.net.client import fetch, make_client
 
 logger = logging.getLogger(__name__)
@@ -339,7 +345,7 @@ def _merge(files: list[Path], merged: Path, from_ts: bool) -> Path:
 
 def probe_duration(path: Path) -> float | None:
     """The playing time ffprobe reads from `path`; raises VerifyFailed if it cannot read it."""
-    result = subprocess.run(
+    result = run_tool(
         [
             program("ffprobe"),
             "-v",
@@ -350,9 +356,8 @@ def probe_duration(path: Path) -> float | None:
             "default=noprint_wrappers=1:nokey=1",
             str(path),
         ],
-        capture_output=True,
-        text=True,
-        check=False,
+        f"{path.name} could not be read",
+        PROBE_TIMEOUT,
     )
     if result.returncode != 0:
         raise VerifyFailed(f"{path.name} is not playable media: {result.stderr.strip()[-300:]}")
@@ -367,12 +372,11 @@ def present_seconds(path: Path) -> float:
     """How much playing time the file really holds: ffmpeg reads every packet (copying to
     nowhere, no decoding), so a file whose index promises more than its data holds is caught.
     Raises VerifyFailed when the data is cut off or damaged."""
-    result = subprocess.run(
+    result = run_tool(
         [
             program("ffmpeg"),
             "-v",
             "error",
-            "-nostdin",
             "-i",
             str(path),
             "-map",
@@ -385,9 +389,7 @@ def present_seconds(path: Path) -> float:
             "pipe:1",
             "-",
         ],
-        capture_output=True,
-        text=True,
-        check=False,
+        f"{path.name} could not be read through",
     )
     problems = [line for line in result.stderr.splitlines() if line.strip()]
     if result.returncode != 0 or any("partial file" in p or "Invalid data" in p for p in problems):

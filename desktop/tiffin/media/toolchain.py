@@ -51,6 +51,11 @@ def deno_path() -> str | None:
         return shutil.which("deno")
 
 
+# Merging or reading every packet of a long file takes minutes; a stuck ffmpeg takes forever.
+TOOL_TIMEOUT = 1800.0
+PROBE_TIMEOUT = 120.0
+
+
 def ffmpeg_folder() -> str | None:
     """A folder holding both ffmpeg and ffprobe (what yt-dlp's ffmpeg_location wants), else the
     path of an ffmpeg alone, else None."""
@@ -97,13 +102,42 @@ def program(name: str) -> str:
     return found
 
 
+def run_tool(
+    command: list[str], failure: str, timeout: float = TOOL_TIMEOUT
+) -> subprocess.CompletedProcess[str]:
+    """Run ffmpeg or ffprobe (`command`) with no standard input (ffmpeg reads keys from it,
+    and waits on a terminal), its output captured, and a timeout: one that hangs is killed and
+    MediaError raised, starting with `failure`."""
+    if Path(command[0]).name.startswith("ffmpeg") and "-nostdin" not in command:
+        command = [command[0], "-nostdin", *command[1:]]
+    try:
+        return subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=False,
+            stdin=subprocess.DEVNULL,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired as exc:
+        name = Path(command[0]).name
+        raise MediaError(f"{failure}: {name} did not finish within {timeout:g} s") from exc
+    except OSError as exc:
+        raise MediaError(f"{failure}: {exc.strerror or exc}") from exc
+
+
 def ffmpeg_into(arguments: list[str], out: Path, failure: str) -> Path:
     """Run ffmpeg with `arguments` (its inputs and options) writing a temporary beside `out`,
     then put it in place; on failure remove the temporary and raise MediaError starting with
     `failure`, followed by what ffmpeg said."""
     temporary = out.with_name("ffmpeg." + out.name)
     command = [program("ffmpeg"), "-y", "-v", "error", *arguments, str(temporary)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        done = run_tool(command, failure)
+    except MediaError:
+        temporary.unlink(missing_ok=True)
+        raise
     if done.returncode != 0:
         temporary.unlink(missing_ok=True)
         raise MediaError(f"{failure}: {done.stderr.strip()[-300:]}")
