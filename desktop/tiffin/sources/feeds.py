@@ -17,6 +17,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from tiffin.errors import FeedInvalid
 from tiffin.library.models import Enclosure, NewItem
 from tiffin.markup import plain_text, sanitize_html, sanitized_text
 from tiffin.sources import feedparser_speedups
+from tiffin.sources.encoding import redecoded
 from tiffin.sources.jsonfeed import parse_json_feed
 from tiffin.sources.parsed import ParsedFeed
 
@@ -177,6 +179,21 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
     for name, value in (headers or {}).items():
         if name.lower() in _PASSED_HEADERS:
             response_headers[name.lower()] = value
+    again = redecoded(body, response_headers)
+    if again is not None:
+        body = again.body
+        kind = response_headers.get("content-type", "").split(";")[0].strip()
+        response_headers["content-type"] = f"{kind or 'application/xml'}; charset=utf-8"
+    parsed = _read_xml(body, url, response_headers)
+    if again is None:
+        return parsed
+    said = f"it declares {again.declared}" if again.declared else "it declares none"
+    note = f"read as {again.encoding} ({said}, which does not fit its bytes)"
+    logger.info("%s %s", url, note)
+    return replace(parsed, warning=parsed.warning or note)
+
+
+def _read_xml(body: bytes, url: str, response_headers: dict[str, str]) -> ParsedFeed:
     read_fast = _fast_reader()
     fast = read_fast(body, url, response_headers) if read_fast is not None else None
     if fast is not None:
