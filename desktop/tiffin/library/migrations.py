@@ -232,6 +232,39 @@ def _v11_item_packers(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE items ADD COLUMN packer TEXT NOT NULL DEFAULT ''")
 
 
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer) and
+# Hangul, whose words carry their particles: unicode61 makes a whole run one token, so these
+# items are also indexed by trigrams. Ranges for SQLite's GLOB, which compares code points.
+NO_SPACES_GLOB = (
+    "*[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]*"
+)
+
+
+def _v12_trigram_index(db: sqlite3.Connection) -> None:
+    """A trigram index of the items in scripts without spaces, kept by triggers."""
+    when = f"(new.title || ' ' || new.text) GLOB '{NO_SPACES_GLOB}'"
+    _run_script(
+        db,
+        f"""
+        CREATE VIRTUAL TABLE items_trigrams USING fts5(title, text, tokenize='trigram');
+        CREATE TRIGGER items_trigrams_insert AFTER INSERT ON items WHEN {when} BEGIN
+            INSERT INTO items_trigrams (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER items_trigrams_delete AFTER DELETE ON items BEGIN
+            DELETE FROM items_trigrams WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER items_trigrams_update AFTER UPDATE OF title, text ON items BEGIN
+            DELETE FROM items_trigrams WHERE rowid = old.id;
+            INSERT INTO items_trigrams (rowid, title, text)
+            SELECT new.id, new.title, new.text WHERE {when};
+        END;
+        INSERT INTO items_trigrams (rowid, title, text)
+            SELECT id, title, text FROM items WHERE (title || ' ' || text) GLOB '{NO_SPACES_GLOB}';
+        """,
+    )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -244,6 +277,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v9_events,
     _v10_observation_paths,
     _v11_item_packers,
+    _v12_trigram_index,
 )
 LATEST = len(STEPS)
 
