@@ -10,6 +10,7 @@ Run: .venv/bin/python bench/search.py [--items 100000] [--runs 200]
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import tempfile
@@ -76,7 +77,7 @@ def main() -> None:
             "English prefix": [w[:3] for w in ENGLISH],
             "Urdu word, ZWNJ too": URDU,
             "one Han character (scan)": HAN,
-            "two Han characters (scan)": [a + b for a, b in zip(HAN, HAN[1:], strict=False)],
+            "two Han characters (scan)": [a + b for a, b in itertools.pairwise(HAN)],
             "three Han characters (trigram)": ["".join(HAN[i : i + 3]) for i in range(20)],
         }
         print(f"{args.items} items stored in {stored:.1f} s")
