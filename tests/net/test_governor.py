@@ -127,6 +127,9 @@ def test_only_blocked_hosts_take_the_proxy_when_the_user_allows_it(
         clients = {r.host: r.client for r in hosts.requests()}
         assert clients == {OPEN: "127.0.0.1", CENSORED: SOURCE}
         assert (governed.route(OPEN), governed.route(CENSORED)) == (DIRECT, PROXY)
+        governed.flush()  # what the line monitor learnt: the refused try, then the proxy's
+        seen = [(o.kind, o.path) for o in observations(store, CENSORED)]
+        assert seen == [("reset", DIRECT), ("ok", PROXY)], seen
 
         governed.update(replace(settings, proxy=address, proxy_mode="off"))
         with pytest.raises(HostUnreachable):

@@ -29,7 +29,9 @@ def add_parsers(commands: Any) -> None:
 
 
 def host_json(state: HostState) -> dict[str, Any]:
-    """The stable JSON shape of a host's line state, and the path its requests take."""
+    """The stable JSON shape of a host's line state: `path` and `proxy` are the way its
+    requests take now, `last_path` the way its latest transfer went ("direct" or "proxy";
+    None before the path was noted)."""
     proxy = governor.current().proxy_shown(state.host)
     return {
         "host": state.host,
@@ -43,6 +45,7 @@ def host_json(state: HostState) -> dict[str, Any]:
         "last_url": state.last_url,
         "path": "proxy" if proxy else "direct",
         "proxy": proxy or None,
+        "last_path": state.path or None,
     }
 
 
@@ -67,6 +70,9 @@ def cmd_net(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     rules = governor.current()
     for state in states:
         path = rules.describe_route(state.host)
+        if state.path and state.path != ("direct" if path == "direct" else "proxy"):
+            went = "via the proxy" if state.path == "proxy" else "direct"
+            path = f"{path}; the last transfer went {went}"
         print(f"{state.host:{width}}  {state.state:9}  {state.reason} [{path}]")
     return EXIT_OK
 
