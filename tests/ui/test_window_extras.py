@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
 from support.testweb import TestWeb
+from tiffin.cli.main import given_target
 from tiffin.config import Paths, Settings
 from tiffin.library import downloads, events, queries
 from tiffin.library.models import NewItem
@@ -96,3 +97,40 @@ def test_shortcuts_list_drops_tray_and_countdown(
     packed = ("Packed for rally", "All 1 downloads are ready")
     qtbot.waitUntil(lambda: packed in window.tray.shown, timeout=QT_TIMEOUT_MS)
     assert window.tray.shown[0] == ("Recording started", "Rally in Lahore")
+
+
+def test_a_file_or_address_given_to_tiffin_is_offered(
+    qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings, tmp_path: Path
+) -> None:
+    """What the file manager passes through the .desktop file's `Exec=tiffin %U`."""
+    opml = tmp_path / "friends.opml"
+    feed = web.add_fixture("feeds/atp.rss")
+    write_opml(opml, [OpmlEntry(feed, "ATP", "", "Podcasts")])
+    commands = {"add", "refresh", "opml"}
+    assert given_target(["--data-dir", "x", str(opml)], commands) == (
+        ["--data-dir", "x"],
+        str(opml),
+    )
+    assert given_target([f"file://{opml}"], commands) == ([], str(opml))
+    assert given_target(["feed://news.example/rss"], commands) == ([], "https://news.example/rss")
+    assert given_target(["opml", "import", str(opml)], commands)[1] is None
+    assert given_target(["no-such-command"], commands) == (["no-such-command"], None)
+
+    window = _window(qtbot, store, paths, settings)
+    window.open_given(str(opml))
+    box = window.opening_box
+    assert box.isVisible() and "friends.opml" in box.text()
+    assert queries.list_sources(store) == []  # nothing before the user says yes
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(queries.list_sources(store)), timeout=QT_TIMEOUT_MS)
+    assert queries.list_sources(store)[0].url == feed
+    qtbot.waitUntil(lambda: window.refresh_worker is None, timeout=QT_TIMEOUT_MS)
+
+    window.open_given("https://news.example/other.xml")
+    adding = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, AddSourceDialog) and w.url_edit.text() == "https://news.example/other.xml"
+    ]
+    assert len(adding) == 1 and adding[0].isVisible()
+    adding[0].close()

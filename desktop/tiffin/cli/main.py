@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from tiffin import __version__
 from tiffin.cli import articles as reading
@@ -276,9 +277,46 @@ def _dispatch(args: argparse.Namespace, paths: Paths, settings: Settings) -> int
         return _cmd_opml(args, store)
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+    found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return [name for action in found for name in action.choices]
+
+
+_VALUED = {"--data-dir"}  # the top-level options that take a value
+
+
+def given_target(argv: Sequence[str], commands: set[str]) -> tuple[list[str], str | None]:
+    """The arguments without a file or address given in place of a subcommand (what a file
+    manager's `Exec=tiffin %U` passes: an OPML file, a feed link), and that target."""
+    rest = list(argv)
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        if word in _VALUED:
+            index += 2
+            continue
+        if word.startswith("-"):
+            index += 1
+            continue
+        if word in commands:
+            return rest, None
+        target = word.removeprefix("feed:")
+        if target.startswith("//"):
+            target = "https:" + target  # feed://host/path
+        if target.startswith("file://"):
+            target = unquote(urlsplit(target).path)
+        if target.startswith(("http://", "https://")) or Path(target).exists():
+            return rest[:index] + rest[index + 1 :], target
+        return rest, None
+    return rest, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `tiffin`: the GUI without a command, the CLI with one."""
+    """Entry point of `tiffin`: the GUI without a command (offering to import or subscribe to
+    a file or address given in its place), the CLI with one."""
     parser = build_parser()
+    commands = set(_subcommands(parser))
+    argv, target = given_target(sys.argv[1:] if argv is None else argv, commands)
     args = parser.parse_args(argv)
     if args.self_test:
         from tiffin.ui import self_test  # noqa: PLC0415 - headless commands must not load Qt
@@ -297,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from tiffin.ui.app import run  # noqa: PLC0415 - headless commands must not load Qt
 
-        return run(paths, folder_fixed=given_folder(args.data_dir) is not None)
+        return run(paths, folder_fixed=given_folder(args.data_dir) is not None, opening=target)
     try:
         return run_command(args, paths)
     except TiffinError as exc:

@@ -46,9 +46,10 @@ def welcome(paths: Paths, settings: Settings, folder_fixed: bool) -> Paths:
     return set_up(paths, chosen or Welcome(None, (), settings))
 
 
-def run(paths: Paths, folder_fixed: bool = False) -> int:
+def run(paths: Paths, folder_fixed: bool = False, opening: str | None = None) -> int:
     """Open the window on the library in `paths`, after the welcome if there is none yet (with
-    `folder_fixed`, the folder was given and is not asked); returns the exit code."""
+    `folder_fixed`, the folder was given and is not asked), offering to import or subscribe
+    to `opening` (a file or address the file manager handed over); returns the exit code."""
     app = _application()
     settings = Settings.load(paths.settings_file)
     i18n.install(app, settings.language)
@@ -64,6 +65,8 @@ def run(paths: Paths, folder_fixed: bool = False) -> int:
     rules = governor.install(settings, paths)
     window = MainWindow(store, paths, settings)
     window.show()
+    if opening:
+        window.open_given(opening)
     try:
         return int(app.exec())
     finally:

@@ -631,6 +631,25 @@ class MainWindow(QMainWindow):
     def on_add_triggered(self) -> None:
         self.make_add_dialog().open()
 
+    def open_given(self, target: str) -> None:
+        """What the file manager handed to `tiffin`: an address opens the Add dialog with it,
+        a file is offered for import as OPML."""
+        if target.startswith(("http://", "https://")):
+            dialog = self.make_add_dialog()
+            dialog.url_edit.setText(target)
+            dialog.open()
+            return
+        path = Path(target)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Import subscriptions?"), "", parent=self
+        )
+        box.setText(self.tr("Import the subscriptions listed in {0}?").format(path.name))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(lambda chosen: self.import_opml(path) if chosen is yes else None)
+        self.opening_box = box
+        box.open()
+
     def on_subscribed(self, result: Subscription) -> None:
         source = result.source
         if result.waiting:
