@@ -54,6 +54,23 @@ def _guard(event: str, args: tuple[object, ...]) -> None:
 
 sys.addaudithook(_guard)
 
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With TIFFIN_NO_SKIPS set (scripts/check sets it), a skipped test fails the run: a
+    machine without Xvfb, Chromium or network namespaces must not pass the check silently."""
+    if os.environ.get("TIFFIN_NO_SKIPS") and _skipped and exitstatus == 0:
+        print(f"\n{len(_skipped)} tests were skipped, which TIFFIN_NO_SKIPS forbids:")
+        for name in _skipped:
+            print(f"  {name}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
 
 @pytest.fixture(autouse=True)
 def no_internet() -> Iterator[None]:
