@@ -20,6 +20,7 @@ from tiffin.errors import TiffinError
 
 MAX_IMAGE_BYTES = 12 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+DISPLAY_SIDE = 2048  # the long side pictures are kept at: sharp on any laptop screen
 _FORMATS = {
     "JPEG": ("jpg", "image/jpeg"),
     "PNG": ("png", "image/png"),
@@ -65,6 +66,27 @@ def inspect_image(data: bytes) -> tuple[str, str, int, int]:
     return extension, mime, width, height
 
 
+def _shrunk(data: bytes) -> bytes:
+    """The picture scaled to DISPLAY_SIDE on its long side, in its own format (a GIF's first
+    frame as PNG). JPEG is decoded at a reduced size to begin with (draft), so a large one
+    never costs its full size in memory."""
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            kind = picture.format
+            picture.draft("RGB", (DISPLAY_SIDE, DISPLAY_SIDE))
+            picture.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE))
+            out = io.BytesIO()
+            if kind == "JPEG":
+                picture.convert("RGB").save(out, "JPEG", quality=85)
+            elif kind == "WEBP":
+                picture.save(out, "WEBP", quality=85)
+            else:
+                picture.save(out, "PNG")
+            return out.getvalue()
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise ImageRefused(f"the picture could not be reduced ({exc})") from exc
+
+
 class ImageFolder:
     """The folder of kept pictures, named by the SHA-256 of their bytes (so each is stored once)."""
 
@@ -84,8 +106,13 @@ class ImageFolder:
         return self.root / name[:2] / name
 
     def save(self, data: bytes) -> StoredImage:
-        """Keep `data` if it is a picture we show; raises ImageRefused otherwise."""
+        """Keep `data` if it is a picture we show, at most DISPLAY_SIDE pixels on its long side
+        (a larger one is stored shrunk; the original is not kept); raises ImageRefused
+        otherwise."""
         extension, mime, width, height = inspect_image(data)
+        if max(width, height) > DISPLAY_SIDE:
+            data = _shrunk(data)
+            extension, mime, width, height = inspect_image(data)
         name = f"{hashlib.sha256(data).hexdigest()}.{extension}"
         target = self._file(name)
         if not target.exists():

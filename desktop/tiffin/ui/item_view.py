@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument, QTextOption
+from PySide6.QtGui import QImage, QImageReader, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tiffin.articles.images import ImageFolder
@@ -33,15 +33,31 @@ td, th { padding: 3px; border: 1px solid gray; }
 MIN_ZOOM, MAX_ZOOM = -4, 12
 
 
-def load_images(folder: ImageFolder, names: list[str]) -> dict[str, QImage]:
-    """Read stored pictures into QImages (thread-safe; call it from a worker, not the GUI)."""
+SHOWN_WIDTH = 1200  # pictures are decoded at no more than this width: the reader's column
+PIXEL_BUDGET = 16_000_000  # pixels of pictures decoded for one article (64 MB as RGBA)
+
+
+def load_images(
+    folder: ImageFolder, names: list[str], budget: int = PIXEL_BUDGET
+) -> dict[str, QImage]:
+    """Read stored pictures into QImages decoded at the size shown, until the article's pixel
+    `budget` is spent (thread-safe; call it from a worker, not the GUI)."""
     images: dict[str, QImage] = {}
-    for name in names:
+    for name in dict.fromkeys(names):
         path = folder.path(name)
-        if path is not None and path.is_file():
-            image = QImage(str(path))
-            if not image.isNull():
-                images[name] = image
+        if path is None or not path.is_file():
+            continue
+        reader = QImageReader(str(path))
+        size = reader.size()
+        if size.width() > SHOWN_WIDTH:
+            size = size.scaled(SHOWN_WIDTH, size.height(), Qt.AspectRatioMode.KeepAspectRatio)
+            reader.setScaledSize(size)
+        if size.width() * size.height() > budget:
+            continue  # left out: the text is still there, and the link to the page
+        image = reader.read()
+        if not image.isNull():
+            images[name] = image
+            budget -= image.width() * image.height()
     return images
 
 
