@@ -11,7 +11,7 @@ import pytest
 
 from tiffin.config import Settings
 from tiffin.errors import MediaError
-from tiffin.media.toolchain import check_toolchain, run_tool, ytdlp_options
+from tiffin.media.toolchain import check_toolchain, run_tool, ytdlp_options, ytdlp_reason
 
 
 def test_ytdlp_finds_the_js_runtime_ffmpeg_and_ffprobe() -> None:
@@ -41,3 +41,19 @@ def test_ffmpeg_is_always_told_not_to_read_standard_input(tmp_path: Path) -> Non
     fake.write_text(f"#!{sys.executable}\nimport sys\nprint(' '.join(sys.argv[1:]))\n")
     fake.chmod(0o755)
     assert run_tool([str(fake), "-i", "x"], "x").stdout.split() == ["-nostdin", "-i", "x"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (
+            "ERROR: ERROR: [youtube] abc123: Video unavailable. This video is private",
+            "Video unavailable. This video is private",
+        ),
+        ("ERROR: [generic] Unable to download webpage: HTTP Error 404", "Unable to download"
+         " webpage: HTTP Error 404"),
+        ("ERROR:   \n", "yt-dlp gave no reason"),
+    ],
+)  # fmt: skip
+def test_ytdlp_messages_read_as_one_sentence(raw: str, reason: str) -> None:
+    assert ytdlp_reason(Exception(raw)) == reason

@@ -26,7 +26,7 @@ from tiffin.media.queue import media_dir
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.main_window import MainWindow
-from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel
+from tiffin.ui.models.downloads_model import FRACTION_ROLE, SHORT_ERROR, DownloadsModel, short_error
 from tiffin.ui.player import PlayerWidget
 
 MiB = 1024 * 1024
@@ -203,3 +203,9 @@ def test_panel_records_a_live_stream_and_shows_how_it_goes(
     assert entry.live and entry.status == Status.DONE, entry.error
     assert (media_dir(paths) / (entry.path or "")).exists()
     assert downloads.queued_in_order(store) == []  # a recording never enters the download queue
+
+
+def test_the_status_column_shows_the_first_sentence_and_the_tooltip_the_rest() -> None:
+    assert short_error("Video unavailable. This video is private") == "Video unavailable"
+    long = "x" * 200
+    assert len(short_error(long)) == SHORT_ERROR and short_error(long).endswith("…")

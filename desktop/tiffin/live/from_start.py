@@ -20,7 +20,7 @@ from tiffin.config import Settings
 from tiffin.errors import MediaError
 from tiffin.live.recorder import RecordingProgress
 from tiffin.media.download import format_selector
-from tiffin.media.toolchain import ytdlp_options
+from tiffin.media.toolchain import ytdlp_options, ytdlp_reason
 
 OUTPUT_STEM = "from-start"
 
@@ -72,7 +72,7 @@ def record_from_start(
         with YoutubeDL(params) as ydl:
             info = ydl.extract_info(url, download=True)
     except DownloadError as exc:
-        raise MediaError(f"recording {url} from its start failed: {exc}") from exc
+        raise MediaError(f"recording {url} from its start failed: {ytdlp_reason(exc)}") from exc
     done = [d.get("filepath") for d in info.get("requested_downloads") or [info]]
     path = Path(str(done[0] or ""))
     if not path.is_file():

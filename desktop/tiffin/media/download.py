@@ -35,6 +35,7 @@ from tiffin.media.toolchain import (
     program,
     run_tool,
     ytdlp_options,
+    ytdlp_reason,
 )
 from tiffin.net.client import fetch, make_client
 
@@ -322,7 +323,7 @@ def _fetch_with_ytdlp(
         with YoutubeDL(params) as ydl:
             ok = ydl.dl(str(target), fmt)
     except DownloadError as exc:
-        raise MediaError(f"download of {fmt.get('url')} failed: {exc}") from exc
+        raise MediaError(f"download of {fmt.get('url')} failed: {ytdlp_reason(exc)}") from exc
     if not ok or not target.exists():
         raise MediaError(f"yt-dlp could not complete {fmt.get('format_id', 'the stream')}")
 

@@ -169,6 +169,16 @@ def ytdlp_options(
     return options
 
 
+_YTDLP_NOISE = re.compile(r"^(?:\s*ERROR:\s*|\s*\[[\w:.-]+\]\s*(?:[\w-]+:\s*)?)+")
+
+
+def ytdlp_reason(exc: BaseException) -> str:
+    """yt-dlp's message as one sentence for a user: without its repeated "ERROR:" prefixes
+    and extractor tags ("[youtube] abc123:"), on one line."""
+    text = " ".join(str(exc).split())
+    return _YTDLP_NOISE.sub("", text) or "yt-dlp gave no reason"
+
+
 def extract_info(url: str, params: dict[str, Any], error: type[TiffinError], doing: str) -> Any:
     """What yt-dlp, with `params`, finds at `url` (nothing is downloaded). Its failure becomes
     `error` with a message such as "<doing> <url>: <yt-dlp's reason>", or HostUnreachable when
@@ -181,7 +191,7 @@ def extract_info(url: str, params: dict[str, Any], error: type[TiffinError], doi
         with YoutubeDL(params) as ydl:
             return ydl.extract_info(url, download=False)
     except DownloadError as exc:
-        reason = str(exc).removeprefix("ERROR: ")
+        reason = ytdlp_reason(exc)
         cause: BaseException | None = exc.exc_info[1] if exc.exc_info else None
         for _ in range(8):
             if cause is None or isinstance(cause, TransportError):

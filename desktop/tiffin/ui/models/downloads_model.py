@@ -30,6 +30,15 @@ def human_time(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
+SHORT_ERROR = 60  # characters of an error in the status column; the tooltip has all of it
+
+
+def short_error(error: str) -> str:
+    """The start of an error, to its first sentence or SHORT_ERROR characters."""
+    first = error.split(". ", 1)[0]
+    return first if len(first) <= SHORT_ERROR else first[: SHORT_ERROR - 1].rstrip() + "…"
+
+
 class DownloadsModel(HeaderedTableModel):
     """Rows are library entries in queue order; live progress of running ones is laid over."""
 
@@ -122,7 +131,7 @@ class DownloadsModel(HeaderedTableModel):
             if live and live.phase in self.phase_names:
                 return self.phase_names[live.phase]
             name = self.status_names[entry.status]
-            return f"{name}: {entry.error}" if entry.error else name
+            return f"{name}: {short_error(entry.error)}" if entry.error else name
         if column == self.PROGRESS:
             done = live.done if live else entry.bytes_done
             total = live.total if live else entry.bytes_total
