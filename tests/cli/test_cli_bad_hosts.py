@@ -151,3 +151,11 @@ def test_an_address_that_answers_with_no_feed_is_still_refused(
     assert added.returncode == 1
     assert "names no feed" in added.stderr
     assert json.loads(tiffin(tmp_path, "sources", "--json").stdout) == []
+
+
+def test_download_of_a_feed_suggests_subscribing(web: TestWeb, tmp_path: Path) -> None:
+    feed = web.add_fixture("feeds/manton.rss")
+    done = tiffin(tmp_path, "download", feed)
+    assert done.returncode == 2
+    assert f"tiffin add {feed}" in done.stderr and done.stderr.count("\n") == 1
+    assert json.loads(tiffin(tmp_path, "media", "--json").stdout) == []

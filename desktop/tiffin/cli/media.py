@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import re
 import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -30,7 +32,9 @@ from tiffin.library.rules import MediaRules, get_rules, live_to_record, queue_by
 from tiffin.library.store import Store
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, media_dir
+from tiffin.net.client import fetch, make_client
 from tiffin.progress import CancelToken
+from tiffin.sources.feeds import parse_feed
 
 if TYPE_CHECKING:
     from tiffin.live.record import LiveProgress
@@ -166,12 +170,40 @@ class _Bar:
             sys.stderr.write("\n")
 
 
+_FEEDISH = re.compile(r"(\.(rss|atom|xml|rdf)$|/(feed|rss|atom)(/|$)|[?&](feed|format)=rss)", re.I)
+
+
+def is_a_feed(url: str, settings: Settings) -> bool:
+    """Whether an address that looks like a feed's is one (fetched and read as a feed):
+    yt-dlp would take a feed for a playlist and fetch every page it links to."""
+    if not _FEEDISH.search(url.split("#", 1)[0]):
+        return False
+
+    async def head() -> bytes:
+        async with make_client(settings) as client:
+            return (await fetch(client, url, settings)).body
+
+    try:
+        parse_feed(asyncio.run(head()), url)
+    except TiffinError:
+        return False  # too large, unreachable or not a feed: yt-dlp says what it is
+    return True
+
+
 def cmd_download(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
     """Download one address now (queued first, so a kill or failure leaves it in the queue),
     or run the whole queue."""
     only = None
     if args.url:
-        entry = downloads.enqueue(store, web_address(args.url), args.quality)
+        url = web_address(args.url)
+        if is_a_feed(url, settings):
+            print(
+                f"tiffin: {url} is a feed, not a video: subscribe to it with `tiffin add {url}`;"
+                " its episodes and videos are then queued by its rules (`tiffin rules`)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        entry = downloads.enqueue(store, url, args.quality)
         if entry.status == Status.DONE:
             print(f"already downloaded: #{entry.id} {media_dir(paths) / (entry.path or '')}")
             return EXIT_OK

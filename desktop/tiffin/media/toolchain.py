@@ -20,6 +20,7 @@ from typing import Any
 
 from tiffin.config import Settings
 from tiffin.errors import HostUnreachable, MediaError, TiffinError
+from tiffin.log import FILE_ONLY
 from tiffin.net import governor
 
 logger = logging.getLogger(__name__)
@@ -85,10 +86,11 @@ class YtdlpLog:
         self.log.info("%s", message)
 
     def warning(self, message: str) -> None:
-        self.log.warning("%s", message)
+        self.log.warning("%s", message, extra=FILE_ONLY)
 
     def error(self, message: str) -> None:
-        self.log.error("%s", message)
+        # Kept in the log: the user reads Tiffin's own sentence for the failure, once.
+        self.log.error("%s", message, extra=FILE_ONLY)
 
 
 def program(name: str) -> str:
@@ -169,7 +171,7 @@ def ytdlp_options(
     return options
 
 
-_YTDLP_NOISE = re.compile(r"^(?:\s*ERROR:\s*|\s*\[[\w:.-]+\]\s*(?:[\w-]+:\s*)?)+")
+_YTDLP_NOISE = re.compile(r"^(?:\s*ERROR:\s*|\s*\[[\w:.-]+\]\s*(?:\S*?:\s+)?)+")
 
 
 def ytdlp_reason(exc: BaseException) -> str:
