@@ -13,7 +13,7 @@ import pytest
 from support.testweb import Fault, Redirect, TestWeb
 from tiffin.addresses import is_local
 from tiffin.config import Paths, Settings
-from tiffin.errors import BadAddress, NetError, TiffinError, Timeout, TooSlow
+from tiffin.errors import BadAddress, HostUnreachable, NetError, TiffinError, Timeout, TooSlow
 from tiffin.library.store import Store
 from tiffin.net import governor, line
 from tiffin.net.client import FetchResult, fetch, make_client
@@ -205,3 +205,22 @@ def test_every_request_is_observed_without_a_line_log(
         ("localhost", "refused", "direct"),
     ]
     assert seen[0].bytes > 0 and seen[0].rtt is not None
+
+
+def test_a_name_that_does_not_resolve_is_a_blocked_host(
+    web: TestWeb, paths: Paths, settings: Settings
+) -> None:
+    web.add("/feed", "<rss/>", host="open.example")
+    web.unresolvable.add("blocked.example")
+    rules = governor.install(settings, paths)
+    try:
+        _get("http://open.example/feed", settings, web.transport())
+        with pytest.raises(HostUnreachable, match=r"cannot connect to blocked\.example"):
+            _get("http://blocked.example/feed", settings, web.transport())
+        rules.flush()
+        with Store(paths.database) as store:
+            states = {s.host: s for s in line.judge(observations(store))}
+    finally:
+        governor.install(Settings(), None)
+    assert states["blocked.example"].state == line.LineState.BLOCKED
+    assert "does not resolve" in states["blocked.example"].reason

@@ -28,7 +28,8 @@ reset or with a notice page and HTTP 200, as a censor on the user's line does;
 would, whatever the number of connections. With the server used as an HTTP proxy (absolute-form
 request lines), requests for any host name reach it and routes can be registered per host;
 `transport()` gives an httpx transport that sends every request, http or https, for any host, to
-this server, so that pages fetched "from" their real sites never leave the machine. With
+this server, so that pages fetched "from" their real sites never leave the machine; names in
+`unresolvable` fail there as a name the resolver does not know. With
 `generated_images` on, any address without a route answers with a generated picture (see
 `generated_image`): most are real PNGs, some are broken, some are decompression bombs, SVG with
 script, or too large. `add_folder()` serves a folder of files (HLS made with ffmpeg, say).
@@ -229,6 +230,11 @@ class _ToTestWeb(httpx.AsyncBaseTransport):
         self.inner = httpx.AsyncHTTPTransport()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.host in self.web.unresolvable:
+            # As the system resolver answers for a name that does not exist (or is blocked by
+            # the DNS of the user's line); no query leaves the machine.
+            lookup = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+            raise httpx.ConnectError(f"[Errno -2] {lookup.strerror}", request=request) from lookup
         # A copy: the client goes on seeing the address it asked for (its redirect checks too).
         sent = httpx.Request(
             request.method,
@@ -277,6 +283,7 @@ class TestWeb:
         self.refuse_next: dict[str, int] = {}
         self.refused: dict[str, int] = {}  # connections closed unanswered, per host
         self.censored: dict[str, Censor] = {}
+        self.unresolvable: set[str] = set()  # names transport() answers as not existing
         self._host_clock: dict[str, float] = {}
         self.dynamic: dict[str, Callable[[str], Route | Redirect | int | None]] = {}
         self.answering = 0
@@ -322,6 +329,7 @@ class TestWeb:
             self.refuse_next.clear()
             self.refused.clear()
             self.censored.clear()
+            self.unresolvable.clear()
             self._host_clock.clear()
             self.dynamic.clear()
 
