@@ -30,7 +30,8 @@ def test_panel_shows_each_host_state_why_and_history(
     usual = [Observation("news.test", "ok", now - 100 + t, 400_000, 0.5) for t in range(6)]
     slow = Observation("news.test", "ok", now - 10, 400_000, 10.0)
     reset = Observation("video.test", "reset", now - 5)
-    save_observations(store, [*usual, slow, reset])
+    detour = Observation("proxied.test", "ok", now - 4, 1000, 0.2, path="proxy")
+    save_observations(store, [*usual, slow, reset, detour])
     panel = LinePanel(store, settings)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.overall_changed, timeout=QT_TIMEOUT_MS) as changed:
@@ -43,6 +44,11 @@ def test_panel_shows_each_host_state_why_and_history(
     assert model.index(video, LineModel.STATE).data() == "Blocked"
     assert "reset" in model.index(video, LineModel.WHY).data()
     assert model.index(news, LineModel.PATH).data() == "direct"
+    # Reached through the proxy then, with no proxy in the settings now.
+    assert (
+        model.index(_row(panel, "proxied.test"), LineModel.PATH).data()
+        == "direct (the last transfer went via the proxy)"
+    )
     assert len(model.index(news, LineModel.HISTORY).data(HISTORY_ROLE)) == 7
     assert "1 throttled" in panel.summary.text() and "1 blocked" in panel.summary.text()
 

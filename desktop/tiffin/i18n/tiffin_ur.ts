@@ -62,77 +62,77 @@
 <context>
     <name>DownloadsModel</name>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="44"/>
+        <location filename="../ui/models/downloads_model.py" line="53"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="45"/>
+        <location filename="../ui/models/downloads_model.py" line="54"/>
         <source>Status</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="46"/>
+        <location filename="../ui/models/downloads_model.py" line="55"/>
         <source>Progress</source>
         <translation>پیش رفت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="47"/>
+        <location filename="../ui/models/downloads_model.py" line="56"/>
         <source>Speed</source>
         <translation>رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="48"/>
+        <location filename="../ui/models/downloads_model.py" line="57"/>
         <source>Time left</source>
         <translation>باقی وقت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="51"/>
+        <location filename="../ui/models/downloads_model.py" line="60"/>
         <source>Queued</source>
         <translation>قطار میں</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="52"/>
+        <location filename="../ui/models/downloads_model.py" line="61"/>
         <source>Downloading</source>
         <translation>ڈاؤن لوڈ ہو رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="53"/>
+        <location filename="../ui/models/downloads_model.py" line="62"/>
         <source>Paused</source>
         <translation>رکا ہوا</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="54"/>
+        <location filename="../ui/models/downloads_model.py" line="63"/>
         <source>Done</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="55"/>
+        <location filename="../ui/models/downloads_model.py" line="64"/>
         <source>Failed</source>
         <translation>ناکام</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="56"/>
+        <location filename="../ui/models/downloads_model.py" line="65"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="59"/>
+        <location filename="../ui/models/downloads_model.py" line="68"/>
         <source>Looking up</source>
         <translation>تلاش ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="60"/>
+        <location filename="../ui/models/downloads_model.py" line="69"/>
         <source>Merging</source>
         <translation>جوڑا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="61"/>
+        <location filename="../ui/models/downloads_model.py" line="70"/>
         <source>Checking</source>
         <translation>جانچ ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="62"/>
+        <location filename="../ui/models/downloads_model.py" line="71"/>
         <source>Subtitles</source>
         <translation>ذیلی عنوانات</translation>
     </message>
@@ -307,22 +307,22 @@
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../ui/item_view.py" line="74"/>
+        <location filename="../ui/item_view.py" line="90"/>
         <source>Item text</source>
         <translation>تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="131"/>
+        <location filename="../ui/item_view.py" line="147"/>
         <source>original page</source>
         <translation>اصل صفحہ</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="137"/>
+        <location filename="../ui/item_view.py" line="153"/>
         <source>From a bundle packed by key {0}, not among the packers you trust</source>
         <translation>کلید {0} سے باندھے گئے بنڈل سے، جو آپ کے بھروسے والے پیک کرنے والوں میں نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="144"/>
+        <location filename="../ui/item_view.py" line="160"/>
         <source>Showing the feed&apos;s text: {0}</source>
         <translation>فیڈ کی اپنی تحریر دکھائی جا رہی ہے: {0}</translation>
     </message>
@@ -422,8 +422,19 @@
     </message>
     <message>
         <location filename="../ui/models/line_model.py" line="97"/>
+        <location filename="../ui/models/line_model.py" line="99"/>
         <source>direct</source>
         <translation>براہِ راست</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="99"/>
+        <source>via the proxy</source>
+        <translation>پراکسی کے ذریعے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_model.py" line="100"/>
+        <source>{0} (the last transfer went {1})</source>
+        <translation>{0} (آخری منتقلی {1} ہوئی)</translation>
     </message>
 </context>
 <context>

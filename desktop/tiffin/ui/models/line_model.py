@@ -94,5 +94,9 @@ class LineModel(HeaderedTableModel):
             return f"{rate(state.throughput)} / {rate(state.baseline)}"
         if column == self.PATH:
             proxy = self.routes.get(state.host, "")
-            return self.tr("via proxy {0}").format(proxy) if proxy else self.tr("direct")
+            now = self.tr("via proxy {0}").format(proxy) if proxy else self.tr("direct")
+            if state.path and state.path != ("proxy" if proxy else "direct"):
+                went = self.tr("via the proxy") if state.path == "proxy" else self.tr("direct")
+                return self.tr("{0} (the last transfer went {1})").format(now, went)
+            return now
         return None
