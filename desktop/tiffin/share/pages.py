@@ -23,6 +23,7 @@ _WORDS = {
         "code": "Type the code Tiffin shows beside its QR code",
         "open": "Open",
         "read_only": "Shared from Tiffin, read only",
+        "untrusted": "From a bundle packed by someone this library does not trust",
     },
     "ur": {
         "library": "کتب خانہ",
@@ -35,6 +36,7 @@ _WORDS = {
         "code": "وہ کوڈ لکھیں جو ٹفن اپنے QR کوڈ کے ساتھ دکھاتا ہے",
         "open": "کھولیں",
         "read_only": "ٹفن سے شیئر کیا گیا، صرف پڑھنے کے لیے",
+        "untrusted": "ایسے بنڈل سے جسے اس لائبریری کے ناقابلِ بھروسہ پیک کرنے والے نے باندھا",
     },
 }
 STYLE = """
@@ -149,16 +151,18 @@ def _player(entry: Download) -> str:
     )
 
 
-def item_page(lang: str, item: Item, media: Sequence[Download]) -> str:
-    """An item: its article (or the feed's text), and its downloaded media to play."""
+def item_page(lang: str, item: Item, media: Sequence[Download], untrusted: bool = False) -> str:
+    """An item: its article (or the feed's text), and its downloaded media to play;
+    `untrusted` marks one from a bundle whose packer the library does not trust."""
     body = item.article_html or item.content_html or item.summary_html
     body = body.replace(f'src="{LOCAL_IMAGE_SCHEME}:', 'src="/image/')
     players = "".join(_player(entry) for entry in media)
     link = f'<p class="note" dir="ltr">{_e(item.url)}</p>' if item.url else ""
+    mark = f'<p class="note">{_WORDS[lang]["untrusted"]}</p>' if untrusted else ""
     return page(
         lang,
         item.title,
-        f'<article dir="auto" lang="{_e(item.lang)}"><h1>{_e(item.title)}</h1>'
+        f'<article dir="auto" lang="{_e(item.lang)}"><h1>{_e(item.title)}</h1>{mark}'
         f'<p class="note">{_when(item.published)}</p>{players}{body}</article>{link}',
     )
 

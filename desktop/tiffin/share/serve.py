@@ -35,7 +35,7 @@ from tiffin.library import downloads, queries
 from tiffin.library.downloads import Status
 from tiffin.library.search import search
 from tiffin.library.store import Store
-from tiffin.share import pages
+from tiffin.share import keys, pages
 from tiffin.share.addresses import lan_addresses
 
 logger = logging.getLogger(__name__)
@@ -184,7 +184,8 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
 
         def load() -> str:
             found = queries.get_item(store, item_id)
-            return pages.item_page(lang(request), found, library.done_media(item_id))
+            untrusted = bool(found.packer) and found.packer not in keys.trusted(paths)
+            return pages.item_page(lang(request), found, library.done_media(item_id), untrusted)
 
         return html(str(await in_thread(load)))
 
