@@ -95,3 +95,20 @@ def test_a_file_swapped_after_it_was_checked_is_never_imported(
     entry = downloads.list_downloads(to_store)[0]
     assert (to_paths.data_dir / "media" / str(entry.path)).read_bytes() == clip.read_bytes()
     assert not list(to_paths.data_dir.glob(".import-*"))  # the staging copy is gone
+
+
+def test_the_item_list_marks_items_from_an_untrusted_packer(
+    sender: tuple[Paths, Store],  # noqa: F811
+    receiver: tuple[Paths, Store],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    paths, store = sender
+    usb = tmp_path / "usb" / "bundle"
+    export_bundle(store, paths, usb, Selection(), "Ayesha")
+    to_paths, to_store = receiver
+    report = import_bundle(to_store, to_paths, usb)
+    rows = queries.list_item_rows(to_store, trusted=keys.trusted(to_paths))
+    assert rows and all(r.untrusted for r in rows)
+    keys.trust(to_paths, report.bundle.packer)
+    rows = queries.list_item_rows(to_store, trusted=keys.trusted(to_paths))
+    assert not any(r.untrusted for r in rows)

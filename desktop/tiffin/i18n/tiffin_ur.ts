@@ -303,6 +303,11 @@
         <source>(untitled)</source>
         <translation>(بے عنوان)</translation>
     </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="52"/>
+        <source>From a bundle packed by someone you have not trusted</source>
+        <translation>ایسے بنڈل سے جسے کسی ایسے شخص نے باندھا جس پر آپ نے بھروسہ نہیں کیا</translation>
+    </message>
 </context>
 <context>
     <name>ItemView</name>
@@ -504,7 +509,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/main_window.py" line="109"/>
-        <location filename="../ui/main_window.py" line="937"/>
+        <location filename="../ui/main_window.py" line="941"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
@@ -780,122 +785,122 @@
     </message>
     <message>
         <location filename="../ui/main_window.py" line="474"/>
-        <location filename="../ui/main_window.py" line="723"/>
+        <location filename="../ui/main_window.py" line="727"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="567"/>
+        <location filename="../ui/main_window.py" line="571"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="567"/>
+        <location filename="../ui/main_window.py" line="571"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="576"/>
+        <location filename="../ui/main_window.py" line="580"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="609"/>
+        <location filename="../ui/main_window.py" line="613"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="644"/>
+        <location filename="../ui/main_window.py" line="648"/>
         <source>Import subscriptions?</source>
         <translation>سبسکرپشنز درآمد کریں؟</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="646"/>
+        <location filename="../ui/main_window.py" line="650"/>
         <source>Import the subscriptions listed in {0}?</source>
         <translation>{0} میں درج سبسکرپشنز درآمد کریں؟</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="657"/>
+        <location filename="../ui/main_window.py" line="661"/>
         <source>Kept {0}; its host does not answer now</source>
         <translation>{0} محفوظ کر لیا گیا؛ اس کا میزبان ابھی جواب نہیں دیتا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="661"/>
+        <location filename="../ui/main_window.py" line="665"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="666"/>
+        <location filename="../ui/main_window.py" line="670"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="676"/>
+        <location filename="../ui/main_window.py" line="680"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="682"/>
+        <location filename="../ui/main_window.py" line="686"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="713"/>
+        <location filename="../ui/main_window.py" line="717"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="717"/>
+        <location filename="../ui/main_window.py" line="721"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="719"/>
+        <location filename="../ui/main_window.py" line="723"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="735"/>
+        <location filename="../ui/main_window.py" line="739"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="743"/>
+        <location filename="../ui/main_window.py" line="747"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="743"/>
+        <location filename="../ui/main_window.py" line="747"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="761"/>
+        <location filename="../ui/main_window.py" line="765"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="770"/>
+        <location filename="../ui/main_window.py" line="774"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="770"/>
+        <location filename="../ui/main_window.py" line="774"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="786"/>
+        <location filename="../ui/main_window.py" line="790"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="795"/>
+        <location filename="../ui/main_window.py" line="799"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="796"/>
+        <location filename="../ui/main_window.py" line="800"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -904,42 +909,42 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="826"/>
+        <location filename="../ui/main_window.py" line="830"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="828"/>
+        <location filename="../ui/main_window.py" line="832"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="843"/>
+        <location filename="../ui/main_window.py" line="847"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="844"/>
+        <location filename="../ui/main_window.py" line="848"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="861"/>
+        <location filename="../ui/main_window.py" line="865"/>
         <source>{0} d {1} h</source>
         <translation>{0} دن {1} گھنٹے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="863"/>
+        <location filename="../ui/main_window.py" line="867"/>
         <source>{0} h {1} min</source>
         <translation>{0} گھنٹے {1} منٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="866"/>
+        <location filename="../ui/main_window.py" line="870"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="922"/>
+        <location filename="../ui/main_window.py" line="926"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>

@@ -235,6 +235,7 @@ def _v11_item_packers(db: sqlite3.Connection) -> None:
 # Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer) and
 # Hangul, whose words carry their particles: unicode61 makes a whole run one token, so these
 # items are also indexed by trigrams. Ranges for SQLite's GLOB, which compares code points.
+NO_SPACES_PREFIX = 2000
 NO_SPACES_GLOB = (
     "*[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]*"
@@ -242,25 +243,26 @@ NO_SPACES_GLOB = (
 
 
 def _v12_trigram_index(db: sqlite3.Connection) -> None:
-    """A trigram index of the items in scripts without spaces, kept by triggers."""
-    when = f"(new.title || ' ' || new.text) GLOB '{NO_SPACES_GLOB}'"
+    """A trigram index of the items in scripts without spaces. New items enter it from
+    search.index_new_item (as items_fts, v3: a GLOB in an insert trigger cost the refresh a
+    second of its write lock); an updated or deleted item is followed by triggers. Whether an
+    item needs it is judged on the start of its title and text, NO_SPACES_PREFIX characters."""
+    head = f"substr(new.title || ' ' || new.text, 1, {NO_SPACES_PREFIX})"
     _run_script(
         db,
         f"""
         CREATE VIRTUAL TABLE items_trigrams USING fts5(title, text, tokenize='trigram');
-        CREATE TRIGGER items_trigrams_insert AFTER INSERT ON items WHEN {when} BEGIN
-            INSERT INTO items_trigrams (rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
         CREATE TRIGGER items_trigrams_delete AFTER DELETE ON items BEGIN
             DELETE FROM items_trigrams WHERE rowid = old.id;
         END;
         CREATE TRIGGER items_trigrams_update AFTER UPDATE OF title, text ON items BEGIN
             DELETE FROM items_trigrams WHERE rowid = old.id;
             INSERT INTO items_trigrams (rowid, title, text)
-            SELECT new.id, new.title, new.text WHERE {when};
+            SELECT new.id, new.title, new.text WHERE {head} GLOB '{NO_SPACES_GLOB}';
         END;
         INSERT INTO items_trigrams (rowid, title, text)
-            SELECT id, title, text FROM items WHERE (title || ' ' || text) GLOB '{NO_SPACES_GLOB}';
+            SELECT id, title, text FROM items
+            WHERE substr(title || ' ' || text, 1, {NO_SPACES_PREFIX}) GLOB '{NO_SPACES_GLOB}';
         """,
     )
 

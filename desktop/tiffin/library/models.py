@@ -76,6 +76,7 @@ class ItemRow:
     title: str
     published: float | None
     read: bool
+    untrusted: bool = False  # came in a bundle from a packer the user does not trust
 
 
 @dataclass(frozen=True)

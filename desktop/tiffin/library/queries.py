@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from tiffin.errors import NotFound
 from tiffin.library.models import Enclosure, Item, ItemRow, NewItem, SaveResult, Source
+from tiffin.library.search import index_new_item
 from tiffin.library.store import Store
 
 _SOURCE_COLUMNS = """
@@ -226,10 +227,8 @@ def _save_items(
                     item.live_status,
                 ),
             ).lastrowid
-            db.execute(
-                "INSERT INTO items_fts (rowid, title, text) VALUES (?, ?, ?)",
-                (item_id, item.title, item.text),
-            )
+            assert item_id is not None
+            index_new_item(db, item_id, item.title, item.text)
             new += 1
         elif _columns(old) != (
             item.title,
@@ -335,20 +334,27 @@ def list_items(
 
 
 def list_item_rows(
-    store: Store, source_ids: Sequence[int] | None = None, unread_only: bool = False
+    store: Store,
+    source_ids: Sequence[int] | None = None,
+    unread_only: bool = False,
+    trusted: Collection[str] = (),
 ) -> list[ItemRow]:
-    """The columns an item list shows, newest first; light enough for 100k rows."""
+    """The columns an item list shows, newest first; light enough for 100k rows. An item
+    packed by a key not in `trusted` is marked untrusted."""
     where, args = _where(source_ids, unread_only)
     with store.read() as db:
         rows = db.execute(
             # An untitled entry (a micro-post) shows the start of its text instead.
             "SELECT id, source_id,"
             " CASE WHEN title != '' THEN title ELSE substr(text, 1, 140) END,"
-            f" published, read FROM items{where}"
+            f" published, read, packer FROM items{where}"
             " ORDER BY published DESC, id DESC",
             args,
         ).fetchall()
-    return [ItemRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+    known = set(trusted)
+    return [
+        ItemRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]) and r[5] not in known) for r in rows
+    ]
 
 
 def get_item(store: Store, item_id: int) -> Item:

@@ -10,7 +10,9 @@ Urdu word written with ZWNJ) is one phrase, matched as written, never as its pie
 from __future__ import annotations
 
 import re
+import sqlite3
 
+from tiffin.library.migrations import NO_SPACES_PREFIX
 from tiffin.library.models import MARK_END, MARK_START, SearchHit
 from tiffin.library.store import Store
 
@@ -20,6 +22,20 @@ _NO_SPACES = re.compile(
     "\uac00-\ud7af\uf900-\ufaff]"
 )
 _SNIPPET = "snippet({table}, -1, ?, ?, '…', 16) AS snip"
+
+
+def index_new_item(db: sqlite3.Connection, item_id: int, title: str, text: str) -> None:
+    """Put a new item in the search indexes (its words; its trigrams too when the start of it
+    is in a script without spaces, as the update trigger of migration v12 judges it)."""
+    db.execute(
+        "INSERT INTO items_fts (rowid, title, text) VALUES (?, ?, ?)", (item_id, title, text)
+    )
+    head = f"{title} {text}"[:NO_SPACES_PREFIX]
+    if _NO_SPACES.search(head):
+        db.execute(
+            "INSERT INTO items_trigrams (rowid, title, text) VALUES (?, ?, ?)",
+            (item_id, title, text),
+        )
 
 
 def fts_query(text: str) -> str:

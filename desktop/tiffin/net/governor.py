@@ -250,8 +250,18 @@ class _YtdlpMeter:
         if new:
             self.governor.count(new)
             self.governor.bucket.take_blocking(new)
+        url = str(state.get("info_dict", {}).get("url") or "")
         if state.get("status") == "downloading":
-            self.governor.check_budget(str(state.get("info_dict", {}).get("url", "a download")))
+            self.governor.check_budget(url or "a download")
+        elif state.get("status") == "finished" and url.startswith(("http://", "https://")):
+            # yt-dlp's own transfers (HLS, DASH) do not pass Tiffin's client: what each file's
+            # download showed about its host is noted here instead.
+            seconds = float(state.get("elapsed") or 0.0)
+            host = httpx.URL(url).host
+            path = self.governor.route(host)
+            self.governor.observe(
+                line.Observation(host, line.OK, bytes=done, seconds=seconds, url=url, path=path)
+            )
 
 
 _installed: Governor | None = None

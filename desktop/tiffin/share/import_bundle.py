@@ -22,6 +22,7 @@ from typing import Any
 from tiffin.addresses import web_address
 from tiffin.config import Paths
 from tiffin.errors import BadAddress
+from tiffin.library.search import index_new_item
 from tiffin.library.store import Store
 from tiffin.markup import LOCAL_IMAGE_SCHEME, plain_text, sanitize_article, sanitize_html
 from tiffin.share.layout import LIBRARY, MAX_LINE_BYTES, checked_path, safe_name
@@ -184,6 +185,7 @@ def _merge(
             report.duplicates += 1
             continue
         names = [n for n in record.get("images") or [] if isinstance(n, str)]
+        fields = _sanitised(record, names)
         columns = {
             "source_id": source_id,
             "dedup_key": key,
@@ -191,7 +193,7 @@ def _merge(
                 name: _text(record, name)
                 for name in ("guid", "article_state", "article_note", "lang", "live_status")
             },
-            **_sanitised(record, names),
+            **fields,
             "published": _number(record, "published"),
             "fetched_at": _number(record, "fetched_at") or now,
             "duration": _number(record, "duration"),
@@ -202,10 +204,7 @@ def _merge(
             f"INSERT INTO items ({', '.join(columns)}) VALUES ({marks})", list(columns.values())
         ).lastrowid
         assert new_id is not None
-        db.execute(
-            "INSERT INTO items_fts (rowid, title, text) VALUES (?, ?, ?)",
-            (new_id, columns["title"], columns["text"]),
-        )
+        index_new_item(db, new_id, fields["title"], fields["text"])
         enclosures = record.get("enclosures") or []
         db.executemany(
             "INSERT OR IGNORE INTO enclosures (item_id, url, type, length) VALUES (?, ?, ?, ?)",

@@ -506,7 +506,11 @@ class MainWindow(QMainWindow):
                     break
 
         self._run_latest(
-            "items", lambda _p, _c: queries.list_item_rows(self.store, source_ids), done
+            "items",
+            lambda _p, _c: queries.list_item_rows(
+                self.store, source_ids, trusted=keys.trusted(self.paths)
+            ),
+            done,
         )
 
     def on_item_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

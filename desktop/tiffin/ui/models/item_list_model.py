@@ -39,12 +39,18 @@ class ItemListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.title or self.tr("(untitled)")
+            title = row.title or self.tr("(untitled)")
+            return f"⚠ {title}" if row.untrusted else title
         if role == Qt.ItemDataRole.FontRole and not row.read:
             return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and row.published:
-            when = QDateTime.fromSecsSinceEpoch(int(row.published))
-            return QLocale().toString(when, QLocale.FormatType.LongFormat)
+        if role == Qt.ItemDataRole.ToolTipRole and (row.published or row.untrusted):
+            lines = []
+            if row.published:
+                when = QDateTime.fromSecsSinceEpoch(int(row.published))
+                lines.append(QLocale().toString(when, QLocale.FormatType.LongFormat))
+            if row.untrusted:
+                lines.append(self.tr("From a bundle packed by someone you have not trusted"))
+            return "\n".join(lines)
         if role == ITEM_ID_ROLE:
             return row.id
         return None
