@@ -187,6 +187,10 @@ def test_ytdlp_and_ranged_downloads_count_against_the_budget_in_child_processes(
     # Every byte of the file and of the segments is counted; what yt-dlp reads to learn
     # about the media (the playlist, a look at the file) is not.
     assert clip.stat().st_size + segments <= counted <= sent, (counted, sent)
+    # yt-dlp's own HLS download passes no Tiffin client, yet the line monitor learns of it.
+    seen = observations(store)
+    assert any(o.url == hls and o.kind == "ok" and o.bytes >= segments for o in seen), seen
+    assert any(o.url == direct and o.path == DIRECT for o in seen)
 
 
 def test_ytdlp_gets_the_route_and_the_cap(governed: Governor, settings: Settings) -> None:
