@@ -16,3 +16,10 @@ def test_script_decides_without_a_language() -> None:
     assert is_right_to_left("", "שלום עולם")
     assert not is_right_to_left("", "Rally on Sunday, جلسہ")
     assert not is_right_to_left("", "")
+
+
+def test_an_address_is_one_left_to_right_run_inside_urdu() -> None:
+    from tiffin.textdir import left_to_right  # noqa: PLC0415
+
+    wrapped = left_to_right("https://news.example/a")
+    assert wrapped == "\u2066https://news.example/a\u2069"

@@ -26,3 +26,9 @@ def is_right_to_left(lang: str, text: str) -> bool:
         elif kind == "L":
             ltr += 1
     return rtl > ltr
+
+
+def left_to_right(text: str) -> str:
+    """`text` (an address, a path, an English reason) as one left-to-right run that keeps its
+    own order inside right-to-left text (Unicode's isolates, which Qt lays out)."""
+    return f"\u2066{text}\u2069"

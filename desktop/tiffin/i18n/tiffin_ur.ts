@@ -54,7 +54,12 @@
         <translation>{0} محفوظ کر لیا گیا، لیکن اس کا میزبان ابھی جواب نہیں دیتا ({1})۔ اگلی تازہ کاری پر اسے لایا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="124"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="123"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="129"/>
         <source>Could not subscribe: {0}</source>
         <translation>سبسکرائب نہیں ہو سکا: {0}</translation>
     </message>

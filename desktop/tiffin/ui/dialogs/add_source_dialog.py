@@ -22,6 +22,7 @@ from tiffin.config import Paths, Settings
 from tiffin.fetch.subscribe import Subscription, subscribe
 from tiffin.library.store import Store
 from tiffin.progress import CancelToken
+from tiffin.textdir import left_to_right
 from tiffin.ui import workers
 
 
@@ -115,9 +116,14 @@ class AddSourceDialog(QDialog):
         self.message.setText(
             self.tr(
                 "Kept {0}, but its host does not answer now ({1}). It is fetched at the next refresh."  # noqa: E501 - one string for lupdate
-            ).format(result.source.url, result.waiting)
+            ).format(left_to_right(result.source.url), left_to_right(result.waiting))
         )
         self.ok_button.setEnabled(False)
+        self.url_edit.setEnabled(False)  # done with this address: only closing is left
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Close"))
+        cancel.setFocus()
+        self.adjustSize()  # the whole sentence shows, not its first lines
 
     def on_subscribe_failed(self, message: str) -> None:
         self._set_busy(False)
