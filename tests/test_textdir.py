@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tiffin.textdir import is_right_to_left
+from tiffin.textdir import is_right_to_left, left_to_right
 
 
 def test_language_decides_when_given() -> None:
@@ -19,7 +19,5 @@ def test_script_decides_without_a_language() -> None:
 
 
 def test_an_address_is_one_left_to_right_run_inside_urdu() -> None:
-    from tiffin.textdir import left_to_right  # noqa: PLC0415
-
     wrapped = left_to_right("https://news.example/a")
     assert wrapped == "\u2066https://news.example/a\u2069"
