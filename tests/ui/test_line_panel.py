@@ -12,11 +12,11 @@ from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.fetch.subscribe import subscribe
 from tiffin.library.store import Store
-from tiffin.net.line import Observation
+from tiffin.net.line import LineState, Observation
 from tiffin.net.line_history import save_observations
 from tiffin.ui.line_panel import LinePanel
 from tiffin.ui.main_window import MainWindow
-from tiffin.ui.models.line_model import HISTORY_ROLE, LineModel
+from tiffin.ui.models.line_model import HISTORY_ROLE, STATE_COLOURS, UNKNOWN_COLOUR, LineModel
 
 
 def _row(panel: LinePanel, host: str) -> int:
@@ -79,3 +79,13 @@ def test_main_window_status_bar_and_shortcut(
     qtbot.waitUntil(window.isActiveWindow, timeout=QT_TIMEOUT_MS)
     qtbot.keyClick(window.item_list, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.pane.currentWidget() is window.line
+
+
+def test_a_line_not_known_yet_is_shown_as_unknown_not_good(
+    qtbot: QtBot, store: Store, paths: Paths, settings: Settings
+) -> None:
+    window = MainWindow(store, paths, settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "not known yet" in window.line_label.text(), timeout=QT_TIMEOUT_MS)
+    assert UNKNOWN_COLOUR.name() in window.line_label.text()
+    assert STATE_COLOURS[LineState.GOOD].name() not in window.line_label.text()

@@ -4,62 +4,62 @@
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="50"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="51"/>
         <source>Add subscription</source>
         <translation>سبسکرپشن شامل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="54"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="55"/>
         <source>https://example.com/feed or a site&apos;s address</source>
         <translation>https://example.com/feed یا کسی سائٹ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="55"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="56"/>
         <source>Address</source>
         <translation>پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="59"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="60"/>
         <source>Folder</source>
         <translation>فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="69"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="70"/>
         <source>Subscribe</source>
         <translation>سبسکرائب کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="73"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="74"/>
         <source>&amp;Address:</source>
         <translation>پتا:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="74"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="75"/>
         <source>&amp;Folder:</source>
         <translation>فولڈر:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="89"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="90"/>
         <source>Enter an address starting with https://</source>
         <translation>ایسا پتا لکھیں جو https:// سے شروع ہو</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="100"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="101"/>
         <source>Fetching…</source>
         <translation>لایا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="117"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="118"/>
         <source>Kept {0}, but its host does not answer now ({1}). It is fetched at the next refresh.</source>
         <translation>{0} محفوظ کر لیا گیا، لیکن اس کا میزبان ابھی جواب نہیں دیتا ({1})۔ اگلی تازہ کاری پر اسے لایا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="123"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="124"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/add_source_dialog.py" line="129"/>
+        <location filename="../ui/dialogs/add_source_dialog.py" line="130"/>
         <source>Could not subscribe: {0}</source>
         <translation>سبسکرائب نہیں ہو سکا: {0}</translation>
     </message>
@@ -376,73 +376,73 @@
 <context>
     <name>LineModel</name>
     <message>
-        <location filename="../ui/models/line_model.py" line="45"/>
+        <location filename="../ui/models/line_model.py" line="47"/>
         <source>Host</source>
         <translation>میزبان</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="46"/>
+        <location filename="../ui/models/line_model.py" line="48"/>
         <source>State</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="47"/>
+        <location filename="../ui/models/line_model.py" line="49"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="48"/>
+        <location filename="../ui/models/line_model.py" line="50"/>
         <source>Speed now / usual</source>
         <translation>رفتار اب / عام</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="49"/>
+        <location filename="../ui/models/line_model.py" line="51"/>
         <source>Path</source>
         <translation>راستہ</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="50"/>
+        <location filename="../ui/models/line_model.py" line="52"/>
         <source>History</source>
         <translation>تاریخچہ</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="53"/>
+        <location filename="../ui/models/line_model.py" line="55"/>
         <source>Good</source>
         <translation>اچھی</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="54"/>
+        <location filename="../ui/models/line_model.py" line="56"/>
         <source>Throttled</source>
         <translation>سست کی گئی</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="55"/>
+        <location filename="../ui/models/line_model.py" line="57"/>
         <source>Blocked</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="56"/>
+        <location filename="../ui/models/line_model.py" line="58"/>
         <source>Offline</source>
         <translation>آف لائن</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="97"/>
+        <location filename="../ui/models/line_model.py" line="99"/>
         <source>via proxy {0}</source>
         <translation>پراکسی {0} کے ذریعے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="97"/>
         <location filename="../ui/models/line_model.py" line="99"/>
+        <location filename="../ui/models/line_model.py" line="101"/>
         <source>direct</source>
         <translation>براہِ راست</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="99"/>
+        <location filename="../ui/models/line_model.py" line="101"/>
         <source>via the proxy</source>
         <translation>پراکسی کے ذریعے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="100"/>
+        <location filename="../ui/models/line_model.py" line="102"/>
         <source>{0} (the last transfer went {1})</source>
         <translation>{0} (آخری منتقلی {1} ہوئی)</translation>
     </message>
@@ -476,8 +476,8 @@
     </message>
     <message>
         <location filename="../ui/line_panel.py" line="152"/>
-        <source>No transfers yet: refresh, or probe now.</source>
-        <translation>ابھی کوئی ترسیل نہیں ہوئی: تازہ کریں، یا ابھی جانچیں۔</translation>
+        <source>Line not known yet: refresh, or probe now.</source>
+        <translation>لائن کا حال ابھی معلوم نہیں: تازہ کریں، یا ابھی جانچیں۔</translation>
     </message>
     <message>
         <location filename="../ui/line_panel.py" line="156"/>
@@ -514,7 +514,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/main_window.py" line="109"/>
-        <location filename="../ui/main_window.py" line="941"/>
+        <location filename="../ui/main_window.py" line="942"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
@@ -865,47 +865,47 @@
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="739"/>
+        <location filename="../ui/main_window.py" line="740"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="747"/>
+        <location filename="../ui/main_window.py" line="748"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="747"/>
+        <location filename="../ui/main_window.py" line="748"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="765"/>
+        <location filename="../ui/main_window.py" line="766"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="774"/>
+        <location filename="../ui/main_window.py" line="775"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="774"/>
+        <location filename="../ui/main_window.py" line="775"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="790"/>
+        <location filename="../ui/main_window.py" line="791"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="799"/>
+        <location filename="../ui/main_window.py" line="800"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="800"/>
+        <location filename="../ui/main_window.py" line="801"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -914,42 +914,42 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="830"/>
+        <location filename="../ui/main_window.py" line="831"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="832"/>
+        <location filename="../ui/main_window.py" line="833"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="847"/>
+        <location filename="../ui/main_window.py" line="848"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="848"/>
+        <location filename="../ui/main_window.py" line="849"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="865"/>
+        <location filename="../ui/main_window.py" line="866"/>
         <source>{0} d {1} h</source>
         <translation>{0} دن {1} گھنٹے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="867"/>
+        <location filename="../ui/main_window.py" line="868"/>
         <source>{0} h {1} min</source>
         <translation>{0} گھنٹے {1} منٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="870"/>
+        <location filename="../ui/main_window.py" line="871"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="926"/>
+        <location filename="../ui/main_window.py" line="927"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>

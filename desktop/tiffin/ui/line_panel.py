@@ -26,7 +26,7 @@ from tiffin.net.line_history import observations
 from tiffin.net.probe import probe_known_hosts
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
-from tiffin.ui.models.line_model import HISTORY_ROLE, STATE_COLOURS, LineModel
+from tiffin.ui.models.line_model import HISTORY_ROLE, STATE_COLOURS, UNKNOWN, LineModel
 
 HISTORY_BARS = 30
 RELOAD_MS = 60_000
@@ -149,7 +149,7 @@ class LinePanel(QWidget):
 
     def _summarise(self, states: list[HostState]) -> tuple[str, str]:
         if not states:
-            return LineState.GOOD.value, self.tr("No transfers yet: refresh, or probe now.")
+            return UNKNOWN, self.tr("Line not known yet: refresh, or probe now.")
         state = overall_state(states)
         counts = {s: sum(1 for h in states if h.state == s) for s in LineState}
         parts = [

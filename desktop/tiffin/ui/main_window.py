@@ -71,7 +71,7 @@ from tiffin.ui.drops import DropTarget
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.line_panel import LinePanel
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
-from tiffin.ui.models.line_model import STATE_COLOURS
+from tiffin.ui.models.line_model import STATE_COLOURS, UNKNOWN_COLOUR
 from tiffin.ui.models.search_results_model import SearchResultsModel
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
 from tiffin.ui.player import PlayerWidget
@@ -734,7 +734,8 @@ class MainWindow(QMainWindow):
 
     def on_line_changed(self, state: str, summary: str) -> None:
         """Show the overall line state in the status bar, coloured like the panel's."""
-        colour = STATE_COLOURS[LineState(state)].name()
+        known = {s.value: s for s in LineState}
+        colour = (STATE_COLOURS[known[state]] if state in known else UNKNOWN_COLOUR).name()
         self.line_label.setText(f'<span style="color:{colour}">●</span> {summary}')
         self.line_label.setToolTip(self.tr("Ctrl+4 shows each host"))
 

@@ -20,6 +20,8 @@ STATE_COLOURS = {
     LineState.BLOCKED: QColor("#c62828"),
     LineState.OFFLINE: QColor("#616161"),
 }
+UNKNOWN = "unknown"  # no transfer seen yet: the line is not known to be good
+UNKNOWN_COLOUR = QColor("#9e9e9e")
 
 
 def rate(bytes_per_second: float | None) -> str:
