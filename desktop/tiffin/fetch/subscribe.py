@@ -27,6 +27,7 @@ from tiffin.net.client import FetchResult, fetch, make_client
 from tiffin.net.validators import ValidatorCache
 from tiffin.sources import channels
 from tiffin.sources.discover import discover_feeds
+from tiffin.sources.encoding import header_charset
 from tiffin.sources.feeds import looks_like_html, parse_feed
 from tiffin.sources.parsed import ParsedFeed
 
@@ -55,18 +56,10 @@ def _host_not_answering(error: NetError) -> bool:
     return True
 
 
-def _charset(result: FetchResult) -> str:
-    content_type = result.headers.get("content-type", "")
-    for part in content_type.split(";")[1:]:
-        name, _, value = part.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            return value.strip().strip('"')
-    return "utf-8"
-
-
 def _decode(result: FetchResult) -> str:
+    charset = header_charset(result.headers.get("content-type", "")) or "utf-8"
     try:
-        return result.body.decode(_charset(result), errors="replace")
+        return result.body.decode(charset, errors="replace")
     except LookupError:
         return result.body.decode("utf-8", errors="replace")
 

@@ -236,10 +236,12 @@ def _v11_item_packers(db: sqlite3.Connection) -> None:
 # Hangul, whose words carry their particles: unicode61 makes a whole run one token, so these
 # items are also indexed by trigrams. Ranges for SQLite's GLOB, which compares code points.
 NO_SPACES_PREFIX = 2000
-NO_SPACES_GLOB = (
-    "*[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]*"
+# As a character class's inside, for SQLite's GLOB and Python's re alike (search.py).
+NO_SPACES_RANGES = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 )
+NO_SPACES_GLOB = f"*[{NO_SPACES_RANGES}]*"
 
 
 def _v12_trigram_index(db: sqlite3.Connection) -> None:

@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from tiffin.library.migrations import NO_SPACES_PREFIX
+from tiffin.library.migrations import NO_SPACES_PREFIX, NO_SPACES_RANGES
 from tiffin.library.models import MARK_END, MARK_START, SearchHit
 from tiffin.library.store import Store
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_NO_SPACES = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff]"
-)
+_NO_SPACES = re.compile(f"[{NO_SPACES_RANGES}]")
 _SNIPPET = "snippet({table}, -1, ?, ?, '…', 16) AS snip"
 
 

@@ -236,7 +236,7 @@ async def stream(
         async with client.stream("GET", url, headers=headers) as response:
             yield response
     except HTTPX_ERRORS as exc:
-        raise net_error(exc, url, settings.read_timeout, settings.transfer_deadline) from exc
+        raise net_error(exc, url, settings) from exc
 
 
 def _deadline_passed(url: str) -> None:
@@ -303,14 +303,12 @@ async def fetch(
                 )
         except TimeoutError as exc:
             _deadline_passed(url)
-            raise net_error(exc, url, settings.read_timeout, settings.transfer_deadline) from exc
+            raise net_error(exc, url, settings) from exc
         except NetError:
             raise  # too large, broken, too slow, a refused redirect: trying again will not help
         except HTTPX_ERRORS as exc:
             if last_try or not worth_retrying(exc):
-                raise net_error(
-                    exc, url, settings.read_timeout, settings.transfer_deadline
-                ) from exc
+                raise net_error(exc, url, settings) from exc
             logger.info("connection to %s dropped (%s); retrying in %.1f s", url, exc, backoff)
             await asyncio.sleep(backoff)
             backoff *= 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import httpx
 
+from tiffin.config import Settings
 from tiffin.errors import (
     BadAddress,
     BadEncoding,
@@ -34,19 +35,19 @@ def _host(url: str) -> str:
         return url
 
 
-def net_error(exc: BaseException, url: str, read_timeout: float, deadline: float) -> NetError:
-    """The NetError for `exc`, raised while fetching `url` (asyncio's TimeoutError means the
-    whole transfer passed `deadline` seconds)."""
+def net_error(exc: BaseException, url: str, settings: Settings) -> NetError:
+    """The NetError for `exc`, raised while fetching `url` under `settings` (asyncio's
+    TimeoutError means the whole transfer passed their `transfer_deadline`)."""
     if isinstance(exc, NetError):
         return exc
     if isinstance(exc, TimeoutError):
-        return Timeout(f"{url} did not finish within {deadline:g} s; gave up")
+        return Timeout(f"{url} did not finish within {settings.transfer_deadline:g} s; gave up")
     if isinstance(exc, httpx.ConnectTimeout):
         return Timeout(f"cannot connect to {_host(url)}: no answer within the connect timeout")
     if isinstance(exc, httpx.PoolTimeout):
         return Timeout(f"{url} waited too long for a free connection")
     if isinstance(exc, httpx.TimeoutException):
-        return Timeout(f"{url} stalled (no data for {read_timeout:g} s)")
+        return Timeout(f"{url} stalled (no data for {settings.read_timeout:g} s)")
     if isinstance(exc, httpx.TooManyRedirects):
         return BadAddress(f"{url} redirects in a loop (more than 10 redirects); gave up")
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):

@@ -27,11 +27,19 @@ class Redecoded:
     declared: str | None  # what the headers or the XML declaration said, if anything
 
 
-def _declared(body: bytes, headers: Mapping[str, str]) -> str | None:
-    for part in headers.get("content-type", "").split(";")[1:]:
+def header_charset(content_type: str) -> str | None:
+    """The charset a Content-Type header names, if any."""
+    for part in content_type.split(";")[1:]:
         name, _, value = part.partition("=")
         if name.strip().lower() == "charset" and value.strip():
             return value.strip().strip("\"'")
+    return None
+
+
+def _declared(body: bytes, headers: Mapping[str, str]) -> str | None:
+    named = header_charset(headers.get("content-type", ""))
+    if named:
+        return named
     found = _DECLARED.match(body[:512])
     return found.group(1).decode("ascii") if found else None
 
