@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
 from tiffin.config import Paths, Settings
-from tiffin.library import events, queries
 from tiffin.library.store import Store
 from tiffin.net.governor import PROXY, Governor
 from tiffin.net.line import Observation
@@ -72,8 +71,6 @@ def test_settings_apply_at_once_without_a_restart(
         dialog.proxy.setText("socks5://me@127.0.0.1:9050")
         dialog.password.setText("pa55word")
         dialog.mode.setCurrentIndex(dialog.mode.findData("all"))
-        dialog.event_name.setText("rally")
-        dialog.add_event_button.click()
         dialog.accept()
 
     QTimer.singleShot(0, fill_in)
@@ -86,23 +83,7 @@ def test_settings_apply_at_once_without_a_restart(
     assert governed.bucket.rate == 256 * KiB and governed.route("news.test") == PROXY
     assert load_password(paths, "socks5://me@127.0.0.1:9050") == "pa55word"
     assert "pa55word" not in paths.settings_file.read_text()
-    assert [e.name for e in events.list_events(store)] == ["rally"]
-    qtbot.waitUntil(lambda: [e.name for e in window.events] == ["rally"], timeout=QT_TIMEOUT_MS)
     path = window.line.model.index(0, LineModel.PATH)
     qtbot.waitUntil(
         lambda: path.data() == "via proxy socks5://127.0.0.1:9050", timeout=QT_TIMEOUT_MS
     )
-
-
-def test_a_source_is_packed_for_an_event_from_its_menu(
-    qtbot: QtBot, store: Store, paths: Paths, settings: Settings
-) -> None:
-    source, _ = queries.add_source(store, "https://feeds.example/news.xml", "News")
-    events.add_event(store, "rally", time.time() + 86400)
-    window = MainWindow(store, paths, settings)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window.events and window.sources), timeout=QT_TIMEOUT_MS)
-    window.pack_for_event(window.sources[0], "rally")
-    qtbot.waitUntil(lambda: window.sources[0].event_id is not None, timeout=QT_TIMEOUT_MS)
-    assert events.event_named(store, "rally").sources == 1
-    assert queries.get_source(store, source.id).event_id == window.events[0].id

@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from tiffin.cli.output import EXIT_FAILED, EXIT_OK, iso, print_json, row_id
+from tiffin.config import Settings
 from tiffin.library import downloads, events
 from tiffin.library.store import Store
+from tiffin.schedule.event_plan import FAILED, PENDING, READY, EventPlan, plan_events
 
 
 def add_parsers(commands: Any) -> None:
@@ -48,8 +50,9 @@ def parse_when(text: str) -> float:
     return moment.timestamp()  # a naive time is taken as local time
 
 
-def event_json(event: events.Event) -> dict[str, Any]:
-    """The stable JSON shape of an event."""
+def event_json(plan: EventPlan) -> dict[str, Any]:
+    """The stable JSON shape of an event and its plan."""
+    event, needed = plan.event, plan.finishes_in()
     return {
         "id": event.id,
         "name": event.name,
@@ -58,6 +61,16 @@ def event_json(event: events.Event) -> dict[str, Any]:
         "sources": event.sources,
         "downloads": event.downloads,
         "done": event.done,
+        "ready": plan.count(READY),
+        "pending": plan.count(PENDING),
+        "failed": plan.count(FAILED),
+        "ready_bytes": plan.ready_bytes,
+        "pending_bytes": plan.pending_bytes,
+        "unknown_sizes": plan.unknown_sizes,
+        "speed": None if plan.speed is None else round(plan.speed),
+        "finishes_in": None if needed is None else round(needed),
+        "on_time": plan.on_time(),
+        "budget_left": plan.budget_left,
     }
 
 
@@ -69,7 +82,7 @@ def _countdown(seconds: float) -> str:
     return (f"{days} d " if days else "") + f"{hours} h {rest // 60:02d} min"
 
 
-def cmd_event(args: argparse.Namespace, store: Store) -> int:
+def cmd_event(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     """Run one `tiffin event` action."""
     if args.action == "add":
         try:
@@ -93,16 +106,26 @@ def cmd_event(args: argparse.Namespace, store: Store) -> int:
             f" ({event.done} done)"
         )
         return EXIT_OK
-    found = events.list_events(store)
+    found = plan_events(store, settings)
     if args.json:
-        print_json([event_json(e) for e in found])
+        print_json([event_json(p) for p in found])
         return EXIT_OK
     if not found:
         print("no events: add one with `tiffin event add NAME --at '2026-11-29 18:00'`")
-    for event in found:
+    for plan in found:
+        event = plan.event
         when = datetime.fromtimestamp(event.at)
         print(
             f"{event.name}  {when:%a %Y-%m-%d %H:%M}  in {_countdown(event.starts_in())}  "
             f"{event.done}/{event.downloads} downloaded, {event.sources} sources"
+            f"{_outlook(plan)}"
         )
     return EXIT_OK
+
+
+def _outlook(plan: EventPlan) -> str:
+    on_time = plan.on_time()
+    if not plan.pending_bytes or on_time is None:
+        return ""
+    left = f"; {plan.pending_bytes / 1e6:.0f} MB to go"
+    return left + (", on time" if on_time else ", not ready in time at today's speed")

@@ -265,7 +265,7 @@ def _dispatch(args: argparse.Namespace, paths: Paths, settings: Settings) -> int
         if args.command == "net":
             return net.cmd_net(args, store, settings)
         if args.command == "event":
-            return events.cmd_event(args, store)
+            return events.cmd_event(args, store, settings)
         if args.command == "bundle":
             return bundle.cmd_bundle(args, store, paths)
         if args.command == "serve":

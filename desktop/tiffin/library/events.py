@@ -78,11 +78,40 @@ def list_events(store: Store) -> list[Event]:
     return [Event(*row) for row in rows]
 
 
-def remove_event(store: Store, name: str) -> None:
+@dataclass(frozen=True)
+class Removed:
+    """A removed event and what was tagged with it, enough to put it back."""
+
+    name: str
+    at: float
+    source_ids: tuple[int, ...]
+    download_ids: tuple[int, ...]
+
+
+def remove_event(store: Store, name: str) -> Removed:
     """Forget the event; what was tagged with it stays, untagged."""
     with store.write() as db:
-        if db.execute("DELETE FROM events WHERE name = ?", (name,)).rowcount == 0:
+        found = db.execute("SELECT id, at FROM events WHERE name = ?", (name,)).fetchone()
+        if found is None:
             raise NotFound(f"there is no event called {name!r}")
+        tagged = [
+            tuple(r[0] for r in db.execute(f"SELECT id FROM {table} WHERE event_id = ?", found[:1]))
+            for table in ("sources", "downloads")
+        ]
+        db.execute("DELETE FROM events WHERE id = ?", found[:1])
+    return Removed(name, found[1], tagged[0], tagged[1])
+
+
+def restore_event(store: Store, removed: Removed) -> Event:
+    """Put back an event that `remove_event` removed, tagged as it was (what has gone since is
+    left out)."""
+    made = add_event(store, removed.name, removed.at)
+    with store.write() as db:
+        for table, ids in (("sources", removed.source_ids), ("downloads", removed.download_ids)):
+            db.executemany(
+                f"UPDATE {table} SET event_id = ? WHERE id = ?", [(made.id, i) for i in ids]
+            )
+    return made
 
 
 def tag(

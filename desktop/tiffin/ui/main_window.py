@@ -60,6 +60,7 @@ from tiffin.net import governor
 from tiffin.net.line import LineState
 from tiffin.net.proxy import save_password
 from tiffin.progress import CancelToken, Step
+from tiffin.schedule.event_plan import EventPlan
 from tiffin.share import keys
 from tiffin.sources.opml import OpmlEntry, fetchable, read_opml, write_opml
 from tiffin.ui import workers
@@ -68,6 +69,7 @@ from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.dialogs.settings_dialog import SettingsDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.drops import DropTarget
+from tiffin.ui.events_view import EventsView
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.line_panel import LinePanel
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
@@ -81,6 +83,7 @@ from tiffin.ui.shortcuts_dialog import ShortcutsDialog
 from tiffin.ui.text_direction_delegate import TextDirectionDelegate
 from tiffin.ui.tray import Tray
 from tiffin.ui.undo import ReadStateCommand
+from tiffin.ui.when import countdown
 
 Progress = Callable[[Any], None]
 
@@ -114,6 +117,8 @@ class MainWindow(QMainWindow):
         self.source_tree.setModel(self.source_model)
         self.source_tree.setHeaderHidden(True)
         self.source_tree.setAccessibleName(self.tr("Sources"))
+        self.source_tree.setDragEnabled(True)  # onto an event, in the events view
+        self.source_tree.setDragDropMode(QTreeView.DragDropMode.DragOnly)
         self.source_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.source_tree.customContextMenuRequested.connect(self.on_source_menu_requested)
         self.item_model = ItemListModel(self)
@@ -144,12 +149,15 @@ class MainWindow(QMainWindow):
         self.lists.addWidget(self.item_list)
         self.lists.addWidget(self.search_list)
 
+        self.undo_stack = QUndoStack(self)
         self.player = PlayerWidget(store, media_dir(paths))
         self.downloads = DownloadsPanel(store, paths, settings)
         self.line = LinePanel(store, settings)
+        self.events_view = EventsView(store, paths, settings, self.undo_stack)
         self.pane = QTabWidget()
-        self.pane.setAccessibleName(self.tr("Reader, player, downloads and line"))
+        self.pane.setAccessibleName(self.tr("Reader, events, player, downloads and line"))
         self.pane.addTab(self.item_view, self.tr("Reader"))
+        self.pane.addTab(self.events_view, self.tr("Events"))
         self.pane.addTab(self.player, self.tr("Player"))
         self.pane.addTab(self.downloads, self.tr("Downloads"))
         self.pane.addTab(self.line, self.tr("Line"))
@@ -177,7 +185,6 @@ class MainWindow(QMainWindow):
         self.event_timer.timeout.connect(self.show_next_event)
         self.event_timer.start()
 
-        self.undo_stack = QUndoStack(self)
         self._build_actions()
         self.tray = Tray(self, self.windowIcon(), self.status_label.setText)
         self.setAcceptDrops(True)
@@ -195,6 +202,10 @@ class MainWindow(QMainWindow):
         self.downloads.queue_finished.connect(self.reload_events)
         self.player.played.connect(lambda _entry: self.reload_sources())
         self.line.overall_changed.connect(self.on_line_changed)
+        self.events_view.message.connect(self.status_label.setText)
+        self.events_view.plans_loaded.connect(self.on_plans_loaded)
+        self.events_view.tagged.connect(lambda: self.reload_sources(with_items=False))
+        self.events_view.packed.connect(self.on_packed)
         self.reload_sources()
         self.reload_events()
         self.line.reload()
@@ -276,6 +287,9 @@ class MainWindow(QMainWindow):
         show_line = self._action(
             self.tr("&Line state"), "Ctrl+4", lambda: self.pane.setCurrentWidget(self.line)
         )
+        show_events = self._action(
+            self.tr("&Events"), "Ctrl+5", lambda: self.pane.setCurrentWidget(self.events_view)
+        )
         self.download_action = self._action(
             self.tr("Download video or audio…"), "Ctrl+Shift+D", self.on_download_triggered
         )
@@ -304,7 +318,7 @@ class MainWindow(QMainWindow):
         ):
             view_menu.addAction(action)
         text_menu = self.menuBar().addMenu(self.tr("&View"))
-        for action in (show_reader, show_player, show_downloads, show_line):
+        for action in (show_reader, show_events, show_player, show_downloads, show_line):
             text_menu.addAction(action)
         text_menu.addSeparator()
         for action in (larger, smaller, normal):
@@ -805,9 +819,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ---------------------------------------------------------------------------
     def on_settings_triggered(self) -> None:
-        """Edit the line settings and the events; they apply at once, to this window and to
-        every transfer."""
-        dialog = SettingsDialog(self.settings, self.events, self)
+        """Edit the line settings; they apply at once, to this window and to every transfer."""
+        dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         choice = dialog.chosen()
@@ -819,15 +832,10 @@ class MainWindow(QMainWindow):
                 kept = save_password(self.paths, settings.proxy, choice.password)
             settings.save(self.paths.settings_file)
             governor.current().update(settings)
-            for name in choice.removed_events:
-                events.remove_event(self.store, name)
-            for name, at in choice.added_events:
-                events.add_event(self.store, name, at)
             return kept
 
         def done(kept: str) -> None:
             self.use_settings(settings)
-            self.reload_events()
             message = self.tr("Settings saved and in use")
             if kept:
                 message += self.tr("; the proxy password is kept in {0}").format(kept)
@@ -836,22 +844,30 @@ class MainWindow(QMainWindow):
         self._run(save, done, pool=workers.writes())
 
     def reload_events(self) -> None:
-        """Re-read the events (in a worker); note any whose packing just finished."""
+        """Re-read the events and their plans (in a worker)."""
+        self.events_view.reload()
 
-        def loaded(found: list[Event]) -> None:
-            before = {e.id: e for e in self.events}
-            for event in found:
-                was = before.get(event.id)
-                packed = event.downloads and event.done == event.downloads
-                if packed and was is not None and was.done < was.downloads:
-                    self.tray.notify(
-                        self.tr("Packed for {0}").format(event.name),
-                        self.tr("All {0} downloads are ready").format(event.downloads),
-                    )
-            self.events = found
-            self.show_next_event()
+    def on_plans_loaded(self, plans: list[EventPlan]) -> None:
+        """The events were read again: note any whose packing just finished."""
+        found = [plan.event for plan in plans]
+        before = {e.id: e for e in self.events}
+        for event in found:
+            was = before.get(event.id)
+            packed = event.downloads and event.done == event.downloads
+            if packed and was is not None and was.done < was.downloads:
+                self.tray.notify(
+                    self.tr("Packed for {0}").format(event.name),
+                    self.tr("All {0} downloads are ready").format(event.downloads),
+                )
+        self.events = found
+        self.show_next_event()
 
-        self._run_latest("events", lambda _p, _c: events.list_events(self.store), loaded)
+    def on_packed(self) -> None:
+        """"Pack now" refreshed an event's sources: fetch what that queued."""
+        self.reload_sources()
+        self.downloads.reload()
+        self.downloads.start_queue()
+        self.downloads.record_subscribed()
 
     def show_next_event(self) -> None:
         """The soonest event still to come, with its countdown, in the status bar."""
@@ -860,18 +876,12 @@ class MainWindow(QMainWindow):
             self.event_label.clear()
             return
         event = coming[0]
-        seconds = int(event.starts_in())
-        days, hours, minutes = seconds // 86400, seconds % 86400 // 3600, seconds % 3600 // 60
-        when = (
-            self.tr("{0} d {1} h").format(days, hours)
-            if days
-            else self.tr("{0} h {1} min").format(hours, minutes)
-        )
         self.event_label.setText(
             self.tr("{0} in {1} · {2}/{3} packed").format(
-                event.name, when, event.done, event.downloads
+                event.name, countdown(event.starts_in()), event.done, event.downloads
             )
         )
+        self.event_label.setToolTip(self.tr("Ctrl+5 shows every event"))
 
     def on_shortcuts_triggered(self) -> None:
         """Show every keyboard shortcut."""
@@ -900,6 +910,7 @@ class MainWindow(QMainWindow):
         self.downloads.use_settings(settings)
         self.line.settings = settings
         self.line.reload()
+        self.events_view.use_settings(settings)
 
     # -- media ------------------------------------------------------------------------------
     def on_download_triggered(self) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from tiffin.library.models import Source
 
 SOURCE_IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+SOURCE_IDS_MIME = "application/x-tiffin-source-ids"  # a drag of rows: their ids, comma separated
 ERROR_COLOR = QColor("#b3261e")
 
 
@@ -33,6 +34,15 @@ class SourceTreeModel(QStandardItemModel):
             font.setBold(True)
             row.setFont(font)
         return row
+
+    def mimeTypes(self) -> list[str]:
+        return [SOURCE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = sorted({i for index in indexes for i in index.data(SOURCE_IDS_ROLE) or []})
+        data = QMimeData()
+        data.setData(SOURCE_IDS_MIME, ",".join(map(str, ids)).encode())
+        return data
 
     def set_sources(self, sources: Sequence[Source]) -> None:
         """Rebuild the tree from `sources` (sorted by folder, then title)."""
