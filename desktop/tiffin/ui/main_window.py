@@ -863,7 +863,7 @@ class MainWindow(QMainWindow):
         self.show_next_event()
 
     def on_packed(self) -> None:
-        """"Pack now" refreshed an event's sources: fetch what that queued."""
+        """ "Pack now" refreshed an event's sources: fetch what that queued."""
         self.reload_sources()
         self.downloads.reload()
         self.downloads.start_queue()
