@@ -10,15 +10,22 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLineEdit,
+    QListView,
+    QStyleOptionViewItem,
+)
 from pytestqt.qtbot import QtBot
 
 from tiffin.config import LANGUAGES, Paths, Settings
 from tiffin.library.store import Store
 from tiffin.ui import i18n
 from tiffin.ui.main_window import MainWindow
+from tiffin.ui.qt_strings import QT_STRINGS
 from tiffin.ui.text_direction_delegate import TextDirectionDelegate
 
 I18N = Path(__file__).resolve().parents[2] / "desktop" / "tiffin" / "i18n"
@@ -49,6 +56,48 @@ def test_every_string_is_translated_and_the_compiled_file_is_current(tmp_path: P
     )
     assert fresh.read_bytes() == (I18N / "tiffin_ur.qm").read_bytes()  # the shipped .qm is built
     assert set(LANGUAGES) == {"en"} | {p.stem.split("_")[1] for p in I18N.glob("tiffin_*.ts")}
+
+
+def test_the_ts_holds_every_string_the_code_has_now(tmp_path: Path) -> None:
+    """A tr() added without running scripts/update-translations fails here, not in front of an
+    Urdu reader: lupdate over the code, into a copy, must add nothing and drop nothing."""
+    copy = tmp_path / "tiffin_ur.ts"
+    copy.write_bytes((I18N / "tiffin_ur.ts").read_bytes())
+    sources = sorted(str(p) for p in (I18N.parent / "ui").rglob("*.py"))
+    subprocess.run(
+        [Path(sys.executable).parent / "pyside6-lupdate", *sources, "-ts", copy, "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
+
+    def messages(ts: Path) -> set[tuple[str, str]]:
+        root = ElementTree.parse(ts).getroot()
+        return {
+            (context.findtext("name") or "", message.findtext("source") or "")
+            for context in root.iter("context")
+            for message in context.iter("message")
+        }
+
+    assert messages(copy) == messages(I18N / "tiffin_ur.ts")
+
+
+def test_qt_standard_buttons_and_edit_menus_read_urdu(urdu: QLocale, qtbot: QtBot) -> None:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(box)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert ok is not None and cancel is not None
+    assert (ok.text(), cancel.text()) == ("ٹھیک ہے", "منسوخ کریں")
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    menu = field.createStandardContextMenu()
+    texts = [action.text().split("\t")[0] for action in menu.actions() if action.text()]
+    assert "چسپاں کریں" in texts and "سب منتخب کریں" in texts
+    assert not any(text.isascii() for text in texts)
+    for context, source in QT_STRINGS:
+        assert QCoreApplication.translate(context, source) != source, (context, source)
 
 
 def test_the_window_in_urdu_is_mirrored(

@@ -302,6 +302,240 @@
     </message>
 </context>
 <context>
+    <name>EntriesModel</name>
+    <message>
+        <location filename="../ui/models/events_model.py" line="80"/>
+        <source>What</source>
+        <translation>کیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="80"/>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="80"/>
+        <source>State</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="80"/>
+        <source>Size</source>
+        <translation>حجم</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="82"/>
+        <source>Source</source>
+        <translation>ذریعہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="83"/>
+        <source>Download</source>
+        <translation>ڈاؤن لوڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="84"/>
+        <source>Stream to record</source>
+        <translation>ریکارڈ ہونے والی لائیو سٹریم</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="87"/>
+        <source>Ready</source>
+        <translation>تیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="88"/>
+        <source>Pending</source>
+        <translation>باقی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="89"/>
+        <source>Failed</source>
+        <translation>ناکام</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="127"/>
+        <source>live now</source>
+        <translation>ابھی لائیو</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="127"/>
+        <source>upcoming</source>
+        <translation>آنے والی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="128"/>
+        <source>Waiting to be recorded ({0})</source>
+        <translation>ریکارڈنگ کا انتظار ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>EventListModel</name>
+    <message>
+        <location filename="../ui/models/events_model.py" line="67"/>
+        <source>in {0}</source>
+        <translation>{0} میں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="69"/>
+        <source>{0} · {1} of {2} ready</source>
+        <translation>{0} · {2} میں سے {1} تیار</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <location filename="../ui/events_view.py" line="89"/>
+        <source>Remove event {0}</source>
+        <translation>تقریب {0} ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="125"/>
+        <source>Events</source>
+        <translation>تقریبات</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="130"/>
+        <source>Tagged for this event</source>
+        <translation>اس تقریب کے لیے نشان زد</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="138"/>
+        <source>New event, e.g. rally</source>
+        <translation>نئی تقریب، مثلاً جلسہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="139"/>
+        <source>New event&apos;s name</source>
+        <translation>نئی تقریب کا نام</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="142"/>
+        <source>New event&apos;s time</source>
+        <translation>نئی تقریب کا وقت</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="143"/>
+        <source>&amp;Add event</source>
+        <translation>تقریب شامل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="159"/>
+        <source>Time until the event</source>
+        <translation>تقریب تک باقی وقت</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="161"/>
+        <source>Packed so far</source>
+        <translation>اب تک تیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="164"/>
+        <source>Will it be ready in time</source>
+        <translation>کیا یہ وقت پر تیار ہوگا</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="165"/>
+        <source>&amp;Pack now</source>
+        <translation>ابھی تیار کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="167"/>
+        <source>Refresh what is tagged for this event now and fetch its downloads</source>
+        <translation>اس تقریب کے لیے نشان زد ذرائع ابھی تازہ کریں اور ان کے ڈاؤن لوڈ حاصل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="170"/>
+        <source>&amp;Remove event</source>
+        <translation>تقریب ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="185"/>
+        <source>No events yet. Name what you are packing for (the rally, the vote) and when it starts, above. Then tag channels, feeds and streams to it from their menus, or drag a source from the list onto the event.</source>
+        <translation>ابھی کوئی تقریب نہیں۔ اوپر لکھیں کہ آپ کس کے لیے تیاری کر رہے ہیں (جلسہ، ووٹ) اور وہ کب شروع ہوگی۔ پھر چینل، فیڈ اور سٹریم ان کے مینو سے اس تقریب کے لیے نشان زد کریں، یا فہرست سے کوئی ذریعہ کھینچ کر تقریب پر چھوڑ دیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="251"/>
+        <source>{0} ready, {1} to fetch</source>
+        <translation>{0} تیار، {1} حاصل کرنا باقی</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="266"/>
+        <source>in {0}</source>
+        <translation>{0} میں</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="273"/>
+        <source>{0} more of a size not known yet.</source>
+        <translation>{0} مزید، جن کا حجم ابھی معلوم نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="278"/>
+        <source>No data budget set.</source>
+        <translation>ڈیٹا کا کوئی بجٹ مقرر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="280"/>
+        <source>Budget left today: {0}.</source>
+        <translation>آج کا باقی بجٹ: {0}۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="283"/>
+        <source>Everything of a known size is ready offline.</source>
+        <translation>معلوم حجم کی ہر چیز آف لائن تیار ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="288"/>
+        <source>{0} to fetch, more than the budget left allows.</source>
+        <translation>{0} حاصل کرنا باقی، جو باقی بجٹ سے زیادہ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="290"/>
+        <source>{0} to fetch; the line&apos;s speed is not measured yet.</source>
+        <translation>{0} حاصل کرنا باقی؛ لائن کی رفتار ابھی ناپی نہیں گئی۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="295"/>
+        <source>{0} to fetch at {1}: about {2}, ready before it begins.</source>
+        <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="297"/>
+        <source>{0} to fetch at {1}: about {2}, not ready before it begins.</source>
+        <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="317"/>
+        <source>Name the event first (e.g. rally)</source>
+        <translation>پہلے تقریب کا نام لکھیں (مثلاً جلسہ)</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="324"/>
+        <source>Added event {0}</source>
+        <translation>تقریب {0} شامل کی گئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="334"/>
+        <source>Removed event {0}; Ctrl+Z puts it back</source>
+        <translation>تقریب {0} ہٹا دی گئی؛ ⁦Ctrl+Z⁩ اسے واپس لاتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="341"/>
+        <source>Tagged {0} sources for {1}</source>
+        <translation>{1} کے لیے {0} ذرائع نشان زد کیے گئے</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="353"/>
+        <source>Packing for {0}…</source>
+        <translation>{0} کے لیے تیاری…</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="365"/>
+        <source>Packed for {0}: {1} new items</source>
+        <translation>{0} کے لیے تیار: {1} نئی چیزیں</translation>
+    </message>
+</context>
+<context>
     <name>ItemListModel</name>
     <message>
         <location filename="../ui/models/item_list_model.py" line="42"/>
@@ -513,399 +747,409 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="109"/>
-        <location filename="../ui/main_window.py" line="942"/>
+        <location filename="../ui/main_window.py" line="112"/>
+        <location filename="../ui/main_window.py" line="953"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="116"/>
+        <location filename="../ui/main_window.py" line="119"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="124"/>
+        <location filename="../ui/main_window.py" line="129"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="133"/>
+        <location filename="../ui/main_window.py" line="138"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="135"/>
+        <location filename="../ui/main_window.py" line="140"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="137"/>
+        <location filename="../ui/main_window.py" line="142"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="151"/>
-        <source>Reader, player, downloads and line</source>
-        <translation>قاری، پلیئر، ڈاؤن لوڈ اور لائن</translation>
+        <location filename="../ui/main_window.py" line="158"/>
+        <source>Reader, events, player, downloads and line</source>
+        <translation>قاری، تقریبات، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
+        <location filename="../ui/main_window.py" line="160"/>
+        <source>Events</source>
+        <translation>تقریبات</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="161"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="162"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
+        <location filename="../ui/main_window.py" line="163"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="168"/>
+        <location filename="../ui/main_window.py" line="176"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="170"/>
+        <location filename="../ui/main_window.py" line="178"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="220"/>
+        <location filename="../ui/main_window.py" line="231"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/main_window.py" line="233"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224"/>
+        <location filename="../ui/main_window.py" line="235"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="234"/>
+        <location filename="../ui/main_window.py" line="245"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>Mark &amp;all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="250"/>
         <source>&amp;Undo</source>
         <translation>واپس کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="241"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>&amp;Redo</source>
         <translation>دوبارہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="259"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="249"/>
+        <location filename="../ui/main_window.py" line="260"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="262"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/main_window.py" line="265"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="264"/>
+        <location filename="../ui/main_window.py" line="275"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="279"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/main_window.py" line="282"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="274"/>
+        <location filename="../ui/main_window.py" line="285"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277"/>
+        <location filename="../ui/main_window.py" line="288"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="280"/>
+        <location filename="../ui/main_window.py" line="291"/>
+        <source>&amp;Events</source>
+        <translation>تقریبات</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="294"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="297"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="286"/>
+        <location filename="../ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="293"/>
+        <location filename="../ui/main_window.py" line="307"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="296"/>
+        <location filename="../ui/main_window.py" line="310"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="306"/>
+        <location filename="../ui/main_window.py" line="320"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312"/>
+        <location filename="../ui/main_window.py" line="326"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="323"/>
+        <location filename="../ui/main_window.py" line="337"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="324"/>
+        <location filename="../ui/main_window.py" line="338"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="326"/>
+        <location filename="../ui/main_window.py" line="340"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="391"/>
+        <location filename="../ui/main_window.py" line="405"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="399"/>
+        <location filename="../ui/main_window.py" line="413"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="400"/>
+        <location filename="../ui/main_window.py" line="414"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="401"/>
+        <location filename="../ui/main_window.py" line="415"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="417"/>
+        <location filename="../ui/main_window.py" line="431"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="419"/>
+        <location filename="../ui/main_window.py" line="433"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="421"/>
+        <location filename="../ui/main_window.py" line="435"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="429"/>
+        <location filename="../ui/main_window.py" line="443"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="439"/>
+        <location filename="../ui/main_window.py" line="453"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="441"/>
+        <location filename="../ui/main_window.py" line="455"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="449"/>
+        <location filename="../ui/main_window.py" line="463"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="474"/>
-        <location filename="../ui/main_window.py" line="727"/>
+        <location filename="../ui/main_window.py" line="488"/>
+        <location filename="../ui/main_window.py" line="741"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="571"/>
+        <location filename="../ui/main_window.py" line="585"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="571"/>
+        <location filename="../ui/main_window.py" line="585"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="580"/>
+        <location filename="../ui/main_window.py" line="594"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="613"/>
+        <location filename="../ui/main_window.py" line="627"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="648"/>
+        <location filename="../ui/main_window.py" line="662"/>
         <source>Import subscriptions?</source>
         <translation>سبسکرپشنز درآمد کریں؟</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="650"/>
+        <location filename="../ui/main_window.py" line="664"/>
         <source>Import the subscriptions listed in {0}?</source>
         <translation>{0} میں درج سبسکرپشنز درآمد کریں؟</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="661"/>
+        <location filename="../ui/main_window.py" line="675"/>
         <source>Kept {0}; its host does not answer now</source>
         <translation>{0} محفوظ کر لیا گیا؛ اس کا میزبان ابھی جواب نہیں دیتا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="665"/>
+        <location filename="../ui/main_window.py" line="679"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="670"/>
+        <location filename="../ui/main_window.py" line="684"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="680"/>
+        <location filename="../ui/main_window.py" line="694"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="686"/>
+        <location filename="../ui/main_window.py" line="700"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="717"/>
+        <location filename="../ui/main_window.py" line="731"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="721"/>
+        <location filename="../ui/main_window.py" line="735"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="723"/>
+        <location filename="../ui/main_window.py" line="737"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="740"/>
+        <location filename="../ui/main_window.py" line="754"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="748"/>
+        <location filename="../ui/main_window.py" line="762"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="748"/>
+        <location filename="../ui/main_window.py" line="762"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="766"/>
+        <location filename="../ui/main_window.py" line="780"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="775"/>
+        <location filename="../ui/main_window.py" line="789"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="775"/>
+        <location filename="../ui/main_window.py" line="789"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="791"/>
+        <location filename="../ui/main_window.py" line="805"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="800"/>
+        <location filename="../ui/main_window.py" line="814"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="801"/>
+        <location filename="../ui/main_window.py" line="815"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -914,42 +1158,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="831"/>
+        <location filename="../ui/main_window.py" line="839"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="833"/>
+        <location filename="../ui/main_window.py" line="841"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="848"/>
+        <location filename="../ui/main_window.py" line="859"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="849"/>
+        <location filename="../ui/main_window.py" line="860"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="866"/>
-        <source>{0} d {1} h</source>
-        <translation>{0} دن {1} گھنٹے</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="868"/>
-        <source>{0} h {1} min</source>
-        <translation>{0} گھنٹے {1} منٹ</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="871"/>
+        <location filename="../ui/main_window.py" line="880"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="927"/>
+        <location filename="../ui/main_window.py" line="884"/>
+        <source>Ctrl+5 shows every event</source>
+        <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="938"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1044,6 +1283,256 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../ui/qt_strings.py" line="39"/>
+        <source>Look in:</source>
+        <translation>اس میں دیکھیں:</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="40"/>
+        <source>File &amp;name:</source>
+        <translation>فائل کا نام:</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="41"/>
+        <source>Files of type:</source>
+        <translation>فائل کی قسم:</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="42"/>
+        <source>Directory:</source>
+        <translation>فولڈر:</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="43"/>
+        <source>&amp;Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="44"/>
+        <source>&amp;Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="45"/>
+        <source>&amp;Choose</source>
+        <translation>منتخب کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="46"/>
+        <source>Back</source>
+        <translation>پیچھے</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="47"/>
+        <source>Forward</source>
+        <translation>آگے</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="48"/>
+        <source>Parent Directory</source>
+        <translation>اوپر والا فولڈر</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="49"/>
+        <source>Create New Folder</source>
+        <translation>نیا فولڈر بنائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="50"/>
+        <source>New Folder</source>
+        <translation>نیا فولڈر</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="51"/>
+        <source>List View</source>
+        <translation>فہرست</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="52"/>
+        <source>Detail View</source>
+        <translation>تفصیل</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="53"/>
+        <source>All Files (*)</source>
+        <translation>تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="54"/>
+        <source>Show &amp;hidden files</source>
+        <translation>چھپی فائلیں دکھائیں</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../ui/qt_strings.py" line="55"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="56"/>
+        <source>Size</source>
+        <translation>حجم</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="57"/>
+        <source>Date Modified</source>
+        <translation>تبدیلی کی تاریخ</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../ui/qt_strings.py" line="29"/>
+        <source>&amp;Undo</source>
+        <translation>واپس کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="30"/>
+        <source>&amp;Redo</source>
+        <translation>دوبارہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="31"/>
+        <source>Cu&amp;t</source>
+        <translation>کاٹیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="32"/>
+        <source>&amp;Copy</source>
+        <translation>نقل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="33"/>
+        <source>&amp;Paste</source>
+        <translation>چسپاں کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="34"/>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="35"/>
+        <source>Select All</source>
+        <translation>سب منتخب کریں</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../ui/qt_strings.py" line="11"/>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="12"/>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="13"/>
+        <source>Save All</source>
+        <translation>سب محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="14"/>
+        <source>Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="15"/>
+        <source>&amp;Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="16"/>
+        <source>Yes to &amp;All</source>
+        <translation>سب کے لیے ہاں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="17"/>
+        <source>&amp;No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="18"/>
+        <source>N&amp;o to All</source>
+        <translation>سب کے لیے نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="19"/>
+        <source>Abort</source>
+        <translation>ختم کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="20"/>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="21"/>
+        <source>Ignore</source>
+        <translation>نظر انداز کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="22"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="23"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="24"/>
+        <source>Discard</source>
+        <translation>رد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="25"/>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="26"/>
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="27"/>
+        <source>Reset</source>
+        <translation>دوبارہ ترتیب دیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="28"/>
+        <source>Restore Defaults</source>
+        <translation>طے شدہ ترتیب بحال کریں</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location filename="../ui/qt_strings.py" line="36"/>
+        <source>&amp;Copy</source>
+        <translation>نقل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="37"/>
+        <source>Copy &amp;Link Location</source>
+        <translation>ربط کا پتہ نقل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/qt_strings.py" line="38"/>
+        <source>Select All</source>
+        <translation>سب منتخب کریں</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <location filename="../ui/dialogs/rules_dialog.py" line="31"/>
@@ -1132,160 +1621,125 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="41"/>
         <source>Settings</source>
         <translation>ترتیبات</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="42"/>
         <source>no limit</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="63"/>
-        <location filename="../ui/dialogs/settings_dialog.py" line="70"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="45"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="52"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="66"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="48"/>
         <source>Data budget per day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="55"/>
         <source>Data budget per month</source>
         <translation>ماہانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="59"/>
         <source> KiB/s</source>
         <translation> KiB/s</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="78"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="60"/>
         <source>no cap</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="80"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="62"/>
         <source>Bandwidth cap</source>
         <translation>بینڈوڈتھ کی حد</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="87"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="69"/>
         <source>Proxy address</source>
         <translation>پراکسی کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="72"/>
         <source>unchanged</source>
         <translation>غیر تبدیل شدہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="73"/>
         <source>Proxy password</source>
         <translation>پراکسی کا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="75"/>
         <source>Which hosts take the proxy</source>
         <translation>کون سے میزبان پراکسی سے جائیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="77"/>
         <source>Not used</source>
         <translation>استعمال نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="78"/>
         <source>All traffic</source>
         <translation>تمام ٹریفک</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="79"/>
         <source>Only hosts found blocked</source>
         <translation>صرف بند پائے گئے میزبان</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="89"/>
         <source>Spending the line</source>
         <translation>لائن کا استعمال</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="91"/>
         <source>Data budget per &amp;day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="92"/>
         <source>Data budget per &amp;month</source>
         <translation>ماہانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="93"/>
         <source>Bandwidth &amp;cap (all transfers)</source>
         <translation>بینڈوڈتھ کی حد (تمام ترسیل)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="95"/>
         <source>&amp;Language (from the next start)</source>
         <translation>زبان (اگلی بار کھولنے سے)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="96"/>
         <source>Proxy (for example a local Tor, or a friend&apos;s server)</source>
         <translation>پراکسی (مثلاً مقامی Tor، یا کسی دوست کا سرور)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="98"/>
         <source>&amp;Address</source>
         <translation>پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="99"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="100"/>
         <source>&amp;Use it for</source>
         <translation>کس کے لیے استعمال ہو</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="136"/>
-        <source>Events (what is tagged for the soonest is fetched first)</source>
-        <translation>تقریبات (قریب ترین کے لیے نشان زد چیزیں پہلے لائی جاتی ہیں)</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="138"/>
-        <source>Events</source>
-        <translation>تقریبات</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="142"/>
-        <source>e.g. rally</source>
-        <translation>مثلاً جلسہ</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="143"/>
-        <source>New event&apos;s name</source>
-        <translation>نئی تقریب کا نام</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="147"/>
-        <source>New event&apos;s time</source>
-        <translation>نئی تقریب کا وقت</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="148"/>
-        <source>Add &amp;event</source>
-        <translation>تقریب شامل کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="150"/>
-        <source>&amp;Remove event</source>
-        <translation>تقریب ہٹائیں</translation>
     </message>
 </context>
 <context>
@@ -1457,17 +1911,17 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourceTreeModel</name>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="21"/>
+        <location filename="../ui/models/source_tree_model.py" line="22"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="41"/>
+        <location filename="../ui/models/source_tree_model.py" line="51"/>
         <source>All items</source>
         <translation>تمام تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="57"/>
+        <location filename="../ui/models/source_tree_model.py" line="67"/>
         <source>Last refresh failed: {0}</source>
         <translation>پچھلی بار تازہ کرنا ناکام رہا: {0}</translation>
     </message>
@@ -1596,6 +2050,29 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <location filename="../ui/dialogs/welcome_dialog.py" line="129"/>
         <source>That is a file, not a folder.</source>
         <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>When</name>
+    <message>
+        <location filename="../ui/when.py" line="37"/>
+        <source>begun</source>
+        <translation>شروع ہو چکی</translation>
+    </message>
+    <message>
+        <location filename="../ui/when.py" line="41"/>
+        <source>{0} d {1} h</source>
+        <translation>{0} دن {1} گھنٹے</translation>
+    </message>
+    <message>
+        <location filename="../ui/when.py" line="43"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} گھنٹے {1} منٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/when.py" line="44"/>
+        <source>{0} min {1} s</source>
+        <translation>{0} منٹ {1} سیکنڈ</translation>
     </message>
 </context>
 </TS>

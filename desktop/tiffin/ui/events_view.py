@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -86,7 +86,7 @@ class RemoveEventCommand(QUndoCommand):
     """Removing an event; undo puts it back with what was tagged for it."""
 
     def __init__(self, view: EventsView, name: str) -> None:
-        super().__init__(view.tr("Remove event {0}").format(name))
+        super().__init__(QCoreApplication.translate("EventsView", "Remove event {0}").format(name))
         self.view, self.name = view, name
         self.removed: events.Removed | None = None
 

@@ -9,10 +9,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from tiffin.textdir import left_to_right
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("When", text)
-
-
 def moment(at: float) -> str:
     """A moment: the locale's date, its time of day, and the zone's short name (PKT, UTC)."""
     stamp = QDateTime.fromSecsSinceEpoch(int(at))
@@ -38,11 +34,11 @@ def _clock_format(locale: QLocale) -> str:
 def countdown(seconds: float) -> str:
     """Time until something: "2 d 3 h", "3 h 05 min", "4 min"; "begun" once it has."""
     if seconds <= 0:
-        return _tr("begun")
+        return QCoreApplication.translate("When", "begun")
     whole = int(seconds)
     days, hours, minutes = whole // 86400, whole % 86400 // 3600, whole % 3600 // 60
     if days:
-        return _tr("{0} d {1} h").format(days, hours)
+        return QCoreApplication.translate("When", "{0} d {1} h").format(days, hours)
     if hours:
-        return _tr("{0} h {1} min").format(hours, f"{minutes:02d}")
-    return _tr("{0} min {1} s").format(minutes, f"{whole % 60:02d}")
+        return QCoreApplication.translate("When", "{0} h {1} min").format(hours, f"{minutes:02d}")
+    return QCoreApplication.translate("When", "{0} min {1} s").format(minutes, f"{whole % 60:02d}")

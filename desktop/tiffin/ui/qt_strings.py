@@ -1,0 +1,58 @@
+"""Qt's own words that Tiffin's windows show (standard buttons, the edit menus of text fields,
+the file dialog), listed so that lupdate puts them in Tiffin's .ts: Qt ships no Urdu
+translation of its base module, so without these "OK" and "Cancel" stay English in an Urdu
+window. Each pair is (Qt's translation context, Qt's source text), exactly as Qt asks for it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+QT_STRINGS: tuple[tuple[str, str], ...] = (
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "OK")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save All")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Open")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&No")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Abort")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Retry")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Close")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Help")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Apply")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Reset")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults")),
+    ("QLineEdit", QT_TRANSLATE_NOOP("QLineEdit", "&Undo")),
+    ("QLineEdit", QT_TRANSLATE_NOOP("QLineEdit", "&Redo")),
+    ("QLineEdit", QT_TRANSLATE_NOOP("QLineEdit", "Cu&t")),
+    ("QLineEdit", QT_TRANSLATE_NOOP("QLineEdit", "&Copy")),
+    ("QLineEdit", QT_TRANSLATE_NOOP("QLineEdit", "&Paste")),
+    ("QLineEdit", QT_TRANSLATE_NOOP("QLineEdit", "Delete")),
+    ("QLineEdit", QT_TRANSLATE_NOOP("QLineEdit", "Select All")),
+    ("QWidgetTextControl", QT_TRANSLATE_NOOP("QWidgetTextControl", "&Copy")),
+    ("QWidgetTextControl", QT_TRANSLATE_NOOP("QWidgetTextControl", "Copy &Link Location")),
+    ("QWidgetTextControl", QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Look in:")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "File &name:")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of type:")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Directory:")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Open")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Save")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Choose")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Back")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Forward")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Parent Directory")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Create New Folder")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "New Folder")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "List View")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Detail View")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Show &hidden files")),
+    ("QFileSystemModel", QT_TRANSLATE_NOOP("QFileSystemModel", "Name")),
+    ("QFileSystemModel", QT_TRANSLATE_NOOP("QFileSystemModel", "Size")),
+    ("QFileSystemModel", QT_TRANSLATE_NOOP("QFileSystemModel", "Date Modified")),
+)
