@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -23,8 +24,11 @@ from pytestqt.qtbot import QtBot
 
 from tiffin.config import LANGUAGES, Paths, Settings
 from tiffin.library.store import Store
+from tiffin.net.line import Observation, judge
 from tiffin.ui import i18n
+from tiffin.ui.dialogs.welcome_dialog import WelcomeDialog
 from tiffin.ui.main_window import MainWindow
+from tiffin.ui.models.line_model import LineModel
 from tiffin.ui.qt_strings import QT_STRINGS
 from tiffin.ui.text_direction_delegate import TextDirectionDelegate
 
@@ -97,7 +101,7 @@ def test_qt_standard_buttons_and_edit_menus_read_urdu(urdu: QLocale, qtbot: QtBo
     assert "چسپاں کریں" in texts and "سب منتخب کریں" in texts
     assert not any(text.isascii() for text in texts)
     for context, source in QT_STRINGS:
-        assert QCoreApplication.translate(context, source) != source, (context, source)
+        assert QCoreApplication.translate(context, str(source)) != source, (context, source)
 
 
 def test_the_window_in_urdu_is_mirrored(
@@ -138,3 +142,25 @@ def test_each_row_runs_in_its_own_direction(urdu: QLocale, qtbot: QtBot) -> None
     assert english.displayAlignment & Qt.AlignmentFlag.AlignRight  # still on the leading edge
     assert english.displayAlignment & Qt.AlignmentFlag.AlignAbsolute
     assert urdu_title.direction == Qt.LayoutDirection.RightToLeft
+
+
+def test_the_line_tab_says_why_in_urdu_with_figures_left_to_right(urdu: QLocale) -> None:
+    now = time.time()
+    usual = [Observation("news.test", "ok", now - 100 + t, 400_000, 0.5) for t in range(6)]
+    slow = Observation("news.test", "ok", now - 10, 400_000, 10.0)
+    states = judge([*usual, slow, Observation("video.test", "reset", now - 5)])
+    model = LineModel()
+    model.set_states(states, {}, {})
+    why = [model.data(model.index(row, LineModel.WHY)) for row in range(2)]
+    assert why[0] == "\u206639 KiB/s\u2069، اپنی معمول کی \u2066781 KiB/s\u2069 کا \u20665%\u2069"
+    assert why[1] == "کنکشن توڑ دیے جاتے ہیں، جبکہ دوسرے میزبان جواب دیتے ہیں"
+
+
+def test_address_and_path_fields_run_left_to_right_in_urdu(
+    urdu: QLocale, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = WelcomeDialog(tmp_path / "a" / "b", Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert dialog.folder.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert dialog.starter_list.item(0).text().endswith("خبریں")  # the starter folders in Urdu

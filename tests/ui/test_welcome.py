@@ -59,7 +59,9 @@ def test_welcome_sets_up_a_library_on_a_stick(
     paths = set_up(platform_dirs, dialog.chosen())
     assert paths.data_dir == stick.resolve() and not is_first_run(paths)
     with Store(paths.database) as made:
-        urls = [s.url for s in queries.list_sources(made)]
+        made_sources = queries.list_sources(made)
+    urls = [s.url for s in made_sources]
+    assert {s.folder for s in made_sources} == {"خبریں", "آزادیِ صحافت"}  # chose Urdu
     assert sorted(urls) == sorted(s.url for i, s in enumerate(STARTERS) if i != 1)
     settings = Settings.load(paths.settings_file)
     assert settings.media_window == (2, 5) and settings.daily_budget == 200 * MiB

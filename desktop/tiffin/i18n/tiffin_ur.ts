@@ -145,158 +145,158 @@
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="93"/>
+        <location filename="../ui/downloads_panel.py" line="94"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="94"/>
+        <location filename="../ui/downloads_panel.py" line="95"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="96"/>
+        <location filename="../ui/downloads_panel.py" line="97"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="97"/>
+        <location filename="../ui/downloads_panel.py" line="98"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="97"/>
+        <location filename="../ui/downloads_panel.py" line="98"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="100"/>
+        <location filename="../ui/downloads_panel.py" line="101"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="102"/>
+        <location filename="../ui/downloads_panel.py" line="103"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="104"/>
+        <location filename="../ui/downloads_panel.py" line="105"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="114"/>
+        <location filename="../ui/downloads_panel.py" line="115"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="128"/>
+        <location filename="../ui/downloads_panel.py" line="129"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="129"/>
+        <location filename="../ui/downloads_panel.py" line="130"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="130"/>
+        <location filename="../ui/downloads_panel.py" line="131"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="131"/>
+        <location filename="../ui/downloads_panel.py" line="132"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="132"/>
+        <location filename="../ui/downloads_panel.py" line="133"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="133"/>
+        <location filename="../ui/downloads_panel.py" line="134"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="134"/>
+        <location filename="../ui/downloads_panel.py" line="135"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="270"/>
+        <location filename="../ui/downloads_panel.py" line="271"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="275"/>
+        <location filename="../ui/downloads_panel.py" line="276"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="281"/>
+        <location filename="../ui/downloads_panel.py" line="282"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="283"/>
+        <location filename="../ui/downloads_panel.py" line="284"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="299"/>
+        <location filename="../ui/downloads_panel.py" line="300"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="308"/>
-        <location filename="../ui/downloads_panel.py" line="316"/>
+        <location filename="../ui/downloads_panel.py" line="309"/>
+        <location filename="../ui/downloads_panel.py" line="317"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="356"/>
+        <location filename="../ui/downloads_panel.py" line="357"/>
         <source>Recorded {0}</source>
         <translation>{0} ریکارڈ ہو گیا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="357"/>
+        <location filename="../ui/downloads_panel.py" line="358"/>
         <source>Recording ended</source>
         <translation>ریکارڈنگ ختم ہوئی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="368"/>
+        <location filename="../ui/downloads_panel.py" line="369"/>
         <source>Looking up the stream…</source>
         <translation>سٹریم تلاش ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="377"/>
+        <location filename="../ui/downloads_panel.py" line="378"/>
         <source>Starts in {0}</source>
         <translation>{0} میں شروع ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="379"/>
+        <location filename="../ui/downloads_panel.py" line="380"/>
         <source>Waiting for the stream to begin</source>
         <translation>سٹریم شروع ہونے کا انتظار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="382"/>
+        <location filename="../ui/downloads_panel.py" line="383"/>
         <source>Recording</source>
         <translation>ریکارڈنگ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="385"/>
+        <location filename="../ui/downloads_panel.py" line="386"/>
         <source>Recording started</source>
         <translation>ریکارڈنگ شروع ہوئی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="390"/>
+        <location filename="../ui/downloads_panel.py" line="391"/>
         <source>: {0}, {1} gaps</source>
         <translation>: {0}، {1} خلا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="392"/>
+        <location filename="../ui/downloads_panel.py" line="393"/>
         <source> (the stream is not answering; still following it)</source>
         <translation> (سٹریم جواب نہیں دے رہی؛ اب بھی پیچھا جاری ہے)</translation>
     </message>
@@ -538,12 +538,12 @@
 <context>
     <name>ItemListModel</name>
     <message>
-        <location filename="../ui/models/item_list_model.py" line="42"/>
+        <location filename="../ui/models/item_list_model.py" line="41"/>
         <source>(untitled)</source>
         <translation>(بے عنوان)</translation>
     </message>
     <message>
-        <location filename="../ui/models/item_list_model.py" line="52"/>
+        <location filename="../ui/models/item_list_model.py" line="50"/>
         <source>From a bundle packed by someone you have not trusted</source>
         <translation>ایسے بنڈل سے جسے کسی ایسے شخص نے باندھا جس پر آپ نے بھروسہ نہیں کیا</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../ui/item_view.py" line="90"/>
+        <location filename="../ui/item_view.py" line="91"/>
         <source>Item text</source>
         <translation>تحریر</translation>
     </message>
@@ -574,22 +574,22 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../ui/share_menu.py" line="52"/>
+        <location filename="../ui/share_menu.py" line="53"/>
         <source>Library on the local network</source>
         <translation>مقامی نیٹ ورک پر کتب خانہ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="56"/>
+        <location filename="../ui/share_menu.py" line="57"/>
         <source>QR code of the address</source>
         <translation>پتے کا QR کوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="61"/>
+        <location filename="../ui/share_menu.py" line="62"/>
         <source>Access code: {0}</source>
         <translation>رسائی کوڈ: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="64"/>
+        <location filename="../ui/share_menu.py" line="65"/>
         <source>Phones on the same Wi-Fi can scan this code to read and watch the library. Nothing can be changed from there. Turn sharing off in the Share menu.</source>
         <translation>اسی وائی فائی پر موجود فون یہ کوڈ سکین کر کے کتب خانہ پڑھ اور دیکھ سکتے ہیں۔ وہاں سے کچھ تبدیل نہیں ہو سکتا۔ شیئرنگ شیئر کے مینو سے بند کریں۔</translation>
     </message>
@@ -610,73 +610,73 @@
 <context>
     <name>LineModel</name>
     <message>
-        <location filename="../ui/models/line_model.py" line="47"/>
+        <location filename="../ui/models/line_model.py" line="40"/>
         <source>Host</source>
         <translation>میزبان</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="48"/>
+        <location filename="../ui/models/line_model.py" line="41"/>
         <source>State</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="49"/>
+        <location filename="../ui/models/line_model.py" line="42"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="50"/>
+        <location filename="../ui/models/line_model.py" line="43"/>
         <source>Speed now / usual</source>
         <translation>رفتار اب / عام</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="51"/>
+        <location filename="../ui/models/line_model.py" line="44"/>
         <source>Path</source>
         <translation>راستہ</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="52"/>
+        <location filename="../ui/models/line_model.py" line="45"/>
         <source>History</source>
         <translation>تاریخچہ</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="55"/>
+        <location filename="../ui/models/line_model.py" line="48"/>
         <source>Good</source>
         <translation>اچھی</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="56"/>
+        <location filename="../ui/models/line_model.py" line="49"/>
         <source>Throttled</source>
         <translation>سست کی گئی</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="57"/>
+        <location filename="../ui/models/line_model.py" line="50"/>
         <source>Blocked</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="58"/>
+        <location filename="../ui/models/line_model.py" line="51"/>
         <source>Offline</source>
         <translation>آف لائن</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="99"/>
+        <location filename="../ui/models/line_model.py" line="93"/>
         <source>via proxy {0}</source>
         <translation>پراکسی {0} کے ذریعے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="99"/>
-        <location filename="../ui/models/line_model.py" line="101"/>
+        <location filename="../ui/models/line_model.py" line="95"/>
+        <location filename="../ui/models/line_model.py" line="98"/>
         <source>direct</source>
         <translation>براہِ راست</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="101"/>
+        <location filename="../ui/models/line_model.py" line="98"/>
         <source>via the proxy</source>
         <translation>پراکسی کے ذریعے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="102"/>
+        <location filename="../ui/models/line_model.py" line="99"/>
         <source>{0} (the last transfer went {1})</source>
         <translation>{0} (آخری منتقلی {1} ہوئی)</translation>
     </message>
@@ -745,411 +745,489 @@
     </message>
 </context>
 <context>
+    <name>LineReasons</name>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="25"/>
+        <source>its name does not resolve</source>
+        <translation>اس کا نام حل نہیں ہوتا (DNS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="26"/>
+        <source>connections are refused</source>
+        <translation>کنکشن رد کیے جاتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="27"/>
+        <source>connections are reset</source>
+        <translation>کنکشن توڑ دیے جاتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="28"/>
+        <source>the TLS handshake is cut</source>
+        <translation>TLS مصافحہ کاٹ دیا جاتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="29"/>
+        <source>connections time out</source>
+        <translation>کنکشن کا وقت ختم ہو جاتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="30"/>
+        <source>it sends a web page where a feed or file was expected</source>
+        <translation>فیڈ یا فائل کی جگہ ویب صفحہ بھیجتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="33"/>
+        <source>transfers stall</source>
+        <translation>منتقلی رک جاتی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="34"/>
+        <source>transfers trickle below the minimum rate</source>
+        <translation>منتقلی کم از کم رفتار سے بھی سست ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="37"/>
+        <source>it answers with errors</source>
+        <translation>جواب میں غلطیاں دیتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="47"/>
+        <source>nothing answers: {0}</source>
+        <translation>کچھ بھی جواب نہیں دیتا: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="49"/>
+        <source>{0}, while other hosts answer</source>
+        <translation>{0}، جبکہ دوسرے میزبان جواب دیتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="56"/>
+        <source>{0}, {1} of its usual {2}</source>
+        <translation>{0}، اپنی معمول کی {2} کا {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="61"/>
+        <source>answers</source>
+        <translation>جواب دیتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="62"/>
+        <source>answers at {0}</source>
+        <translation>{0} کی رفتار سے جواب دیتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="64"/>
+        <source>answers, though the last try failed: {0}</source>
+        <translation>جواب دیتا ہے، اگرچہ پچھلی کوشش ناکام رہی: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="112"/>
-        <location filename="../ui/main_window.py" line="953"/>
+        <location filename="../ui/main_window.py" line="113"/>
+        <location filename="../ui/main_window.py" line="962"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="119"/>
+        <location filename="../ui/main_window.py" line="120"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="129"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="138"/>
+        <location filename="../ui/main_window.py" line="139"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="141"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="142"/>
+        <location filename="../ui/main_window.py" line="143"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>Reader, events, player, downloads and line</source>
         <translation>قاری، تقریبات، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="160"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160"/>
+        <location filename="../ui/main_window.py" line="161"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="161"/>
+        <location filename="../ui/main_window.py" line="162"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="162"/>
+        <location filename="../ui/main_window.py" line="163"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="163"/>
+        <location filename="../ui/main_window.py" line="164"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176"/>
+        <location filename="../ui/main_window.py" line="177"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178"/>
+        <location filename="../ui/main_window.py" line="179"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="232"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="238"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="243"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="245"/>
+        <location filename="../ui/main_window.py" line="246"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="249"/>
         <source>Mark &amp;all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="250"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>&amp;Undo</source>
         <translation>واپس کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="253"/>
         <source>&amp;Redo</source>
         <translation>دوبارہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/main_window.py" line="257"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259"/>
+        <location filename="../ui/main_window.py" line="260"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="260"/>
+        <location filename="../ui/main_window.py" line="261"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="262"/>
+        <location filename="../ui/main_window.py" line="263"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="270"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="275"/>
+        <location filename="../ui/main_window.py" line="276"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279"/>
+        <location filename="../ui/main_window.py" line="280"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="282"/>
+        <location filename="../ui/main_window.py" line="283"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="285"/>
+        <location filename="../ui/main_window.py" line="286"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288"/>
+        <location filename="../ui/main_window.py" line="289"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="291"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>&amp;Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="294"/>
+        <location filename="../ui/main_window.py" line="295"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="297"/>
+        <location filename="../ui/main_window.py" line="298"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="300"/>
+        <location filename="../ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="307"/>
+        <location filename="../ui/main_window.py" line="308"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="310"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="320"/>
+        <location filename="../ui/main_window.py" line="321"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="326"/>
+        <location filename="../ui/main_window.py" line="327"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="337"/>
+        <location filename="../ui/main_window.py" line="338"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="338"/>
+        <location filename="../ui/main_window.py" line="339"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="340"/>
+        <location filename="../ui/main_window.py" line="341"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="405"/>
+        <location filename="../ui/main_window.py" line="406"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="413"/>
+        <location filename="../ui/main_window.py" line="414"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="414"/>
+        <location filename="../ui/main_window.py" line="415"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="415"/>
+        <location filename="../ui/main_window.py" line="416"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="431"/>
+        <location filename="../ui/main_window.py" line="432"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="433"/>
+        <location filename="../ui/main_window.py" line="434"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="435"/>
+        <location filename="../ui/main_window.py" line="436"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="443"/>
+        <location filename="../ui/main_window.py" line="444"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="453"/>
+        <location filename="../ui/main_window.py" line="454"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="455"/>
+        <location filename="../ui/main_window.py" line="456"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="463"/>
+        <location filename="../ui/main_window.py" line="464"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="488"/>
-        <location filename="../ui/main_window.py" line="741"/>
+        <location filename="../ui/main_window.py" line="489"/>
+        <location filename="../ui/main_window.py" line="746"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="585"/>
+        <location filename="../ui/main_window.py" line="586"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="585"/>
+        <location filename="../ui/main_window.py" line="586"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="594"/>
+        <location filename="../ui/main_window.py" line="595"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="627"/>
+        <location filename="../ui/main_window.py" line="628"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="662"/>
+        <location filename="../ui/main_window.py" line="663"/>
         <source>Import subscriptions?</source>
         <translation>سبسکرپشنز درآمد کریں؟</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="664"/>
+        <location filename="../ui/main_window.py" line="666"/>
         <source>Import the subscriptions listed in {0}?</source>
         <translation>{0} میں درج سبسکرپشنز درآمد کریں؟</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="675"/>
+        <location filename="../ui/main_window.py" line="678"/>
         <source>Kept {0}; its host does not answer now</source>
         <translation>{0} محفوظ کر لیا گیا؛ اس کا میزبان ابھی جواب نہیں دیتا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="679"/>
+        <location filename="../ui/main_window.py" line="682"/>
         <source>Subscribed to {0}: {1} items</source>
         <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="684"/>
+        <location filename="../ui/main_window.py" line="688"/>
         <source>Already subscribed to {0}</source>
         <translation>{0} پہلے سے سبسکرائب ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="694"/>
+        <location filename="../ui/main_window.py" line="699"/>
         <source>Refreshing…</source>
         <translation>تازہ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="700"/>
+        <location filename="../ui/main_window.py" line="705"/>
         <source>Packing full articles…</source>
         <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="731"/>
+        <location filename="../ui/main_window.py" line="736"/>
         <source>{0} new items from {1} sources</source>
         <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="735"/>
+        <location filename="../ui/main_window.py" line="740"/>
         <source>{0} failed (shown in red)</source>
         <translation>{0} ناکام (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="737"/>
+        <location filename="../ui/main_window.py" line="742"/>
         <source>{0} full articles packed</source>
         <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="754"/>
+        <location filename="../ui/main_window.py" line="759"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="762"/>
+        <location filename="../ui/main_window.py" line="767"/>
         <source>Import OPML</source>
         <translation>OPML درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="762"/>
+        <location filename="../ui/main_window.py" line="767"/>
         <source>OPML files (*.opml *.xml);;All files (*)</source>
         <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="780"/>
+        <location filename="../ui/main_window.py" line="785"/>
         <source>Imported {0} subscriptions</source>
         <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="789"/>
+        <location filename="../ui/main_window.py" line="794"/>
         <source>Export OPML</source>
         <translation>OPML برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="789"/>
+        <location filename="../ui/main_window.py" line="794"/>
         <source>OPML files (*.opml)</source>
         <translation>OPML فائلیں (*.opml)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="805"/>
+        <location filename="../ui/main_window.py" line="810"/>
         <source>Exported {0} subscriptions to {1}</source>
         <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="814"/>
+        <location filename="../ui/main_window.py" line="819"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="815"/>
+        <location filename="../ui/main_window.py" line="820"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1158,37 +1236,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="839"/>
+        <location filename="../ui/main_window.py" line="846"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="841"/>
+        <location filename="../ui/main_window.py" line="848"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="859"/>
+        <location filename="../ui/main_window.py" line="868"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="860"/>
+        <location filename="../ui/main_window.py" line="869"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="880"/>
+        <location filename="../ui/main_window.py" line="889"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="884"/>
+        <location filename="../ui/main_window.py" line="893"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="938"/>
+        <location filename="../ui/main_window.py" line="947"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1621,123 +1699,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="41"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="42"/>
         <source>Settings</source>
         <translation>ترتیبات</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="42"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="43"/>
         <source>no limit</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="45"/>
-        <location filename="../ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="53"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="48"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="49"/>
         <source>Data budget per day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="55"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="56"/>
         <source>Data budget per month</source>
         <translation>ماہانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="60"/>
         <source> KiB/s</source>
         <translation> KiB/s</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="61"/>
         <source>no cap</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="62"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="63"/>
         <source>Bandwidth cap</source>
         <translation>بینڈوڈتھ کی حد</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="70"/>
         <source>Proxy address</source>
         <translation>پراکسی کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="73"/>
         <source>unchanged</source>
         <translation>غیر تبدیل شدہ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="74"/>
         <source>Proxy password</source>
         <translation>پراکسی کا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="76"/>
         <source>Which hosts take the proxy</source>
         <translation>کون سے میزبان پراکسی سے جائیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="78"/>
         <source>Not used</source>
         <translation>استعمال نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="78"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="79"/>
         <source>All traffic</source>
         <translation>تمام ٹریفک</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="79"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="80"/>
         <source>Only hosts found blocked</source>
         <translation>صرف بند پائے گئے میزبان</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="90"/>
         <source>Spending the line</source>
         <translation>لائن کا استعمال</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="92"/>
         <source>Data budget per &amp;day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="93"/>
         <source>Data budget per &amp;month</source>
         <translation>ماہانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="94"/>
         <source>Bandwidth &amp;cap (all transfers)</source>
         <translation>بینڈوڈتھ کی حد (تمام ترسیل)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="96"/>
         <source>&amp;Language (from the next start)</source>
         <translation>زبان (اگلی بار کھولنے سے)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Proxy (for example a local Tor, or a friend&apos;s server)</source>
         <translation>پراکسی (مثلاً مقامی Tor، یا کسی دوست کا سرور)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="99"/>
         <source>&amp;Address</source>
         <translation>پتا</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="100"/>
         <source>&amp;Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../ui/dialogs/settings_dialog.py" line="101"/>
         <source>&amp;Use it for</source>
         <translation>کس کے لیے استعمال ہو</translation>
     </message>
@@ -1745,52 +1823,52 @@
 <context>
     <name>ShareMenu</name>
     <message>
-        <location filename="../ui/share_menu.py" line="98"/>
+        <location filename="../ui/share_menu.py" line="99"/>
         <source>&amp;Export bundle…</source>
         <translation>بنڈل برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="99"/>
+        <location filename="../ui/share_menu.py" line="100"/>
         <source>&amp;Import bundle…</source>
         <translation>بنڈل درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="101"/>
+        <location filename="../ui/share_menu.py" line="102"/>
         <source>Share on the &amp;local network</source>
         <translation>مقامی نیٹ ورک پر شیئر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="122"/>
+        <location filename="../ui/share_menu.py" line="123"/>
         <source>Export bundle to</source>
         <translation>بنڈل یہاں برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="136"/>
+        <location filename="../ui/share_menu.py" line="137"/>
         <source>Exporting the bundle: {0}%</source>
         <translation>بنڈل برآمد ہو رہا ہے: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="141"/>
+        <location filename="../ui/share_menu.py" line="142"/>
         <source>Exported {0} items ({1} MiB) to {2}; signed with key {3}</source>
         <translation>{0} تحریریں ({1} MiB) {2} میں برآمد ہوئیں؛ کلید {3} سے دستخط شدہ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="150"/>
+        <location filename="../ui/share_menu.py" line="151"/>
         <source>Import the bundle in</source>
         <translation>یہاں موجود بنڈل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="172"/>
+        <location filename="../ui/share_menu.py" line="173"/>
         <source>Checking the bundle: {0}%</source>
         <translation>بنڈل کی جانچ: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="178"/>
+        <location filename="../ui/share_menu.py" line="179"/>
         <source>Import from a packer you have not trusted?</source>
         <translation>ایسے پیک کرنے والے سے درآمد کریں جس پر آپ نے بھروسہ نہیں کیا؟</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="181"/>
+        <location filename="../ui/share_menu.py" line="182"/>
         <source>The bundle was signed by {0} with key
 {1}
 whom you have not trusted. Its items will be marked as from an untrusted packer. Compare the key with the packer&apos;s own, in person.</source>
@@ -1799,52 +1877,52 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 سے دستخط کیا ہے، جس پر آپ نے بھروسہ نہیں کیا۔ اس کی چیزوں پر ناقابلِ بھروسہ پیک کرنے والے کا نشان ہوگا۔ کلید کو پیک کرنے والے کی اپنی کلید سے، آمنے سامنے، ملا لیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="186"/>
+        <location filename="../ui/share_menu.py" line="187"/>
         <source>Trust and import</source>
         <translation>بھروسہ کریں اور درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="187"/>
+        <location filename="../ui/share_menu.py" line="188"/>
         <source>Import once</source>
         <translation>ایک بار درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="195"/>
+        <location filename="../ui/share_menu.py" line="196"/>
         <source>Nothing was imported</source>
         <translation>کچھ درآمد نہیں ہوا</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="212"/>
+        <location filename="../ui/share_menu.py" line="213"/>
         <source>signed by {0}, whom you trust as {1}</source>
         <translation>{0} کے دستخط، جن پر آپ {1} کے طور پر بھروسا کرتے ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="216"/>
+        <location filename="../ui/share_menu.py" line="217"/>
         <source>signed by {0} (key {1}), not among the packers you trust</source>
         <translation>{0} (کلید {1}) کے دستخط، جو آپ کے قابلِ بھروسا پیک کرنے والوں میں نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="221"/>
+        <location filename="../ui/share_menu.py" line="222"/>
         <source>Imported {0} items and {1} media files, {2}</source>
         <translation>{0} تحریریں اور {1} میڈیا فائلیں درآمد ہوئیں، {2}</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="235"/>
+        <location filename="../ui/share_menu.py" line="236"/>
         <source>The library is no longer shared on the network</source>
         <translation>کتب خانہ اب نیٹ ورک پر شیئر نہیں ہو رہا</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="244"/>
+        <location filename="../ui/share_menu.py" line="245"/>
         <source>Port {0} was taken; sharing the library read-only at {1}</source>
         <translation>پورٹ {0} پہلے سے استعمال میں تھی؛ لائبریری صرف پڑھنے کے لیے {1} پر شیئر کی جا رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="249"/>
+        <location filename="../ui/share_menu.py" line="251"/>
         <source>Sharing the library read-only at {0}</source>
         <translation>کتب خانہ صرف پڑھنے کے لیے {0} پر شیئر ہو رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="268"/>
+        <location filename="../ui/share_menu.py" line="273"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
@@ -1957,97 +2035,97 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="46"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="47"/>
         <source>Welcome to Tiffin</source>
         <translation>ٹفن میں خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="49"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="50"/>
         <source>Tiffin packs the news and the video while the line is good, so that you can read and watch when it is slow or cut. A few choices to begin; each can be changed later.</source>
         <translation>جب انٹرنیٹ ٹھیک چل رہا ہو، ٹفن خبریں اور ویڈیو پہلے سے سمیٹ لیتا ہے، تاکہ رفتار کم ہو یا رابطہ کٹ جائے تب بھی آپ پڑھ اور دیکھ سکیں۔ شروع کرنے کے لیے چند انتخاب؛ ہر ایک بعد میں بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="59"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="60"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="62"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="63"/>
         <source>Library folder</source>
         <translation>لائبریری کا فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="64"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="65"/>
         <source>&amp;Choose…</source>
         <translation>منتخب کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="65"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="66"/>
         <source>Choose the library folder</source>
         <translation>لائبریری کا فولڈر منتخب کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="71"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="72"/>
         <source>Where the library lives (a folder on a USB stick works too)</source>
         <translation>لائبریری کہاں رہے (USB اسٹک پر فولڈر بھی چلے گا)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="75"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="76"/>
         <source>Starter subscriptions</source>
         <translation>ابتدائی سبسکرپشنز</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="82"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="85"/>
         <source>Starter subscriptions (untick what you do not want)</source>
         <translation>ابتدائی سبسکرپشنز (جو نہیں چاہییں ان کا نشان ہٹا دیں)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="88"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="91"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="89"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="92"/>
         <source>no limit</source>
         <translation>کوئی حد نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="91"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="94"/>
         <source>Data budget per day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="93"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="96"/>
         <source>When and how much to download</source>
         <translation>کب اور کتنا ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="96"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="99"/>
         <source>Data budget per &amp;day</source>
         <translation>روزانہ ڈیٹا بجٹ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="103"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="106"/>
         <source>&amp;Start</source>
         <translation>شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="105"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="108"/>
         <source>S&amp;kip</source>
         <translation>چھوڑ دیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="117"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="120"/>
         <source>Folder for the library</source>
         <translation>لائبریری کے لیے فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="127"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="130"/>
         <source>Give the folder&apos;s whole path, from the top.</source>
         <translation>فولڈر کا پورا راستہ، شروع سے، لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="129"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="132"/>
         <source>That is a file, not a folder.</source>
         <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
     </message>

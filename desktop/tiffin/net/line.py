@@ -82,6 +82,10 @@ class HostState:
     failures: int  # among the recent observations
     last_url: str
     path: str  # the way the latest transfer went ("direct", "proxy"; "" if not known)
+    # The reason as parts, for a translation to word it: which of CAUSES, and the kind of the
+    # latest observation (one of the keys of WHAT, or "ok").
+    cause: str = ""
+    kind: str = ""
 
 
 class LineLog:
@@ -180,37 +184,67 @@ def _judge_host(
     speed = next((t for o in reversed(seen) if (t := o.throughput) is not None), None)
     rtt = next((o.rtt for o in reversed(seen) if o.rtt is not None), None)
 
-    def state(value: LineState, reason: str) -> HostState:
+    def state(value: LineState, cause: str, reason: str) -> HostState:
         since = last.at
         for o in reversed(seen):  # since when it has been this way
             if (o.kind == OK) != (last.kind == OK):
                 break
             since = o.at
         return HostState(
-            host, value, reason, since, speed, baseline, rtt, len(failures), last.url, last.path
+            host,
+            value,
+            reason,
+            since,
+            speed,
+            baseline,
+            rtt,
+            len(failures),
+            last.url,
+            last.path,
+            cause,
+            last.kind,
         )
 
     if last.kind != OK and everything_fails:
-        return state(LineState.OFFLINE, f"nothing answers: {_describe(last)}")
+        return state(LineState.OFFLINE, "nothing_answers", f"nothing answers: {_describe(last)}")
     blocking = [o for o in failures if o.kind in BLOCK_SIGNS]
     if last.kind in BLOCK_SIGNS and others_answer:
-        return state(LineState.BLOCKED, f"{_describe(last)}, while other hosts answer")
+        return state(
+            LineState.BLOCKED,
+            "fails_while_others_answer",
+            f"{_describe(last)}, while other hosts answer",
+        )
     if last.kind in BLOCK_SIGNS and len(blocking) >= 2:
-        return state(LineState.BLOCKED, _describe(last))
+        return state(LineState.BLOCKED, "fails", _describe(last))
     if last.kind in SLOW_SIGNS:
-        return state(LineState.THROTTLED, _describe(last))
+        return state(LineState.THROTTLED, "fails", _describe(last))
     if speed is not None and baseline and speed < THROTTLED_SHARE * baseline:
         share = 100 * speed / baseline
         return state(
             LineState.THROTTLED,
+            "below_usual",
             f"{_rate(speed)}, {share:.0f}% of its usual {_rate(baseline)}",
         )
     if last.kind == OK:
-        return state(LineState.GOOD, "answers" + (f" at {_rate(speed)}" if speed else ""))
-    return state(LineState.GOOD, f"answers, though the last try failed: {_describe(last)}")
+        return state(
+            LineState.GOOD, "answers", "answers" + (f" at {_rate(speed)}" if speed else "")
+        )
+    return state(
+        LineState.GOOD,
+        "answers_last_failed",
+        f"answers, though the last try failed: {_describe(last)}",
+    )
 
 
-_WHAT = {
+CAUSES = (
+    "nothing_answers",
+    "fails_while_others_answer",
+    "fails",
+    "below_usual",
+    "answers",
+    "answers_last_failed",
+)
+WHAT = {
     "dns": "its name does not resolve",
     "refused": "connections are refused",
     "reset": "connections are reset",
@@ -224,7 +258,7 @@ _WHAT = {
 
 
 def _describe(observation: Observation) -> str:
-    return _WHAT.get(observation.kind, observation.kind)
+    return WHAT.get(observation.kind, observation.kind)
 
 
 def _rate(bytes_per_second: float) -> str:

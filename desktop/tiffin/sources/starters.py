@@ -4,7 +4,7 @@ feeds, in English and Urdu, each of which the user can untick before anything is
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tiffin.library import queries
 from tiffin.library.store import Store
@@ -27,6 +27,20 @@ STARTERS = (
     Starter("https://globalvoices.org/feed/", "Global Voices", "Press freedom"),
     Starter("https://blog.torproject.org/rss.xml", "The Tor Project blog", "Press freedom"),
 )
+
+# The starter folders' names in each translation, so that a library begun in Urdu has Urdu
+# folders (they are the user's own names once made, so they are stored, not translated at
+# display time).
+FOLDER_NAMES: dict[str, dict[str, str]] = {
+    "ur": {"News": "خبریں", "Press freedom": "آزادیِ صحافت"},
+}
+
+
+def in_language(starter: Starter, language: str) -> Starter:
+    """`starter` with its folder named in `language` (a code such as "ur"; as it is where
+    there is no translation)."""
+    named = FOLDER_NAMES.get(language, {}).get(starter.folder)
+    return starter if named is None else replace(starter, folder=named)
 
 
 def subscribe_starters(store: Store, starters: Iterable[Starter]) -> int:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -40,7 +39,9 @@ from tiffin.live.record import LiveProgress, record, timeshift_path
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary
 from tiffin.progress import CancelToken
+from tiffin.textdir import left_to_right
 from tiffin.ui import workers
+from tiffin.ui.address_field import address_field
 from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel, human_time
 
 RETRY_MS = 60_000
@@ -89,7 +90,7 @@ class DownloadsPanel(QWidget):
         self.rerun = False
         self.announced: set[int] = set()  # recordings whose start was notified
 
-        self.url_box = QLineEdit()
+        self.url_box = address_field()
         self.url_box.setPlaceholderText(self.tr("Video or audio address to download"))
         self.url_box.setAccessibleName(self.tr("Address to download"))
         self.quality = QComboBox()
@@ -296,7 +297,7 @@ class DownloadsPanel(QWidget):
         """Queue `url` (for the item `item_id`, if any) and start the queue."""
 
         def done(_entry: Download) -> None:
-            self.status.setText(self.tr("Queued {0}").format(url))
+            self.status.setText(self.tr("Queued {0}").format(left_to_right(url)))
             self.reload()
             self.start_queue()
 

@@ -44,7 +44,7 @@ from tiffin.textdir import left_to_right
 from tiffin.ui import workers
 from tiffin.ui.models.downloads_model import human_size, human_time
 from tiffin.ui.models.events_model import EntriesModel, EventListModel
-from tiffin.ui.models.line_model import rate
+from tiffin.ui.models.line_reasons import rate
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_MIME
 from tiffin.ui.when import countdown, moment
 

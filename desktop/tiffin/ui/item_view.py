@@ -6,7 +6,7 @@ import html
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QImageReader, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -16,6 +16,7 @@ from tiffin.library.models import Item
 from tiffin.markup import LOCAL_IMAGE_SCHEME, text_to_html
 from tiffin.share.keys import Packer
 from tiffin.textdir import is_right_to_left
+from tiffin.ui.when import moment
 
 # Colours come from the palette, so the reader follows the system's light or dark scheme.
 READER_CSS = """
@@ -139,8 +140,7 @@ class ItemView(QTextBrowser):
     def _meta(self, item: Item, source_title: str) -> str:
         parts = [html.escape(source_title)]
         if item.published:
-            stamp = QDateTime.fromSecsSinceEpoch(int(item.published))
-            parts.append(html.escape(QLocale().toString(stamp, QLocale.FormatType.LongFormat)))
+            parts.append(html.escape(moment(item.published)))
         if item.author:
             parts.append(html.escape(item.author))
         if item.url:

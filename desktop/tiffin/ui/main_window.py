@@ -63,6 +63,7 @@ from tiffin.progress import CancelToken, Step
 from tiffin.schedule.event_plan import EventPlan
 from tiffin.share import keys
 from tiffin.sources.opml import OpmlEntry, fetchable, read_opml, write_opml
+from tiffin.textdir import left_to_right
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
@@ -661,7 +662,9 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Question, self.tr("Import subscriptions?"), "", parent=self
         )
-        box.setText(self.tr("Import the subscriptions listed in {0}?").format(path.name))
+        box.setText(
+            self.tr("Import the subscriptions listed in {0}?").format(left_to_right(path.name))
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         yes = box.button(QMessageBox.StandardButton.Yes)
         box.buttonClicked.connect(lambda chosen: self.import_opml(path) if chosen is yes else None)
@@ -672,7 +675,7 @@ class MainWindow(QMainWindow):
         source = result.source
         if result.waiting:
             self.status_label.setText(
-                self.tr("Kept {0}; its host does not answer now").format(source.url)
+                self.tr("Kept {0}; its host does not answer now").format(left_to_right(source.url))
             )
         elif result.created:
             self.status_label.setText(
@@ -681,7 +684,9 @@ class MainWindow(QMainWindow):
                 )
             )
         else:
-            self.status_label.setText(self.tr("Already subscribed to {0}").format(source.url))
+            self.status_label.setText(
+                self.tr("Already subscribed to {0}").format(left_to_right(source.url))
+            )
         self.selected_ids = [source.id]
         self.reload_sources()
 
@@ -802,7 +807,7 @@ class MainWindow(QMainWindow):
         self._run(
             task,
             lambda n: self.status_label.setText(
-                self.tr("Exported {0} subscriptions to {1}").format(n, path)
+                self.tr("Exported {0} subscriptions to {1}").format(n, left_to_right(str(path)))
             ),
         )
 
@@ -812,7 +817,9 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Open link"),
-            self.tr("Open this address in your browser?\n\n{0}").format(url.toString()),
+            self.tr("Open this address in your browser?\n\n{0}").format(
+                left_to_right(url.toString())
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(url)
@@ -838,7 +845,9 @@ class MainWindow(QMainWindow):
             self.use_settings(settings)
             message = self.tr("Settings saved and in use")
             if kept:
-                message += self.tr("; the proxy password is kept in {0}").format(kept)
+                message += self.tr("; the proxy password is kept in {0}").format(
+                    left_to_right(kept)
+                )
             self.status_label.setText(message)
 
         self._run(save, done, pool=workers.writes())

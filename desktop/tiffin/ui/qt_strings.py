@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-QT_STRINGS: tuple[tuple[str, str], ...] = (
+QT_STRINGS: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP gives its text back
     ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "OK")),
     ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save")),
     ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save All")),

@@ -30,6 +30,7 @@ from tiffin.share.export import ExportProgress, ExportReport, Selection, export_
 from tiffin.share.import_bundle import ImportReport, import_bundle
 from tiffin.share.serve import LanShare
 from tiffin.share.verify import VerifiedBundle, verify_bundle
+from tiffin.textdir import left_to_right
 from tiffin.ui import workers
 
 
@@ -246,7 +247,11 @@ class ShareMenu(QObject):
                     )
                 )
             else:
-                self.report(self.tr("Sharing the library read-only at {0}").format(share.address))
+                self.report(
+                    self.tr("Sharing the library read-only at {0}").format(
+                        left_to_right(share.address)
+                    )
+                )
             LanDialog(share, self.window).open()
 
         def failed(message: str) -> None:

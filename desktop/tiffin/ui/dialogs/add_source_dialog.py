@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from tiffin.library.store import Store
 from tiffin.progress import CancelToken
 from tiffin.textdir import left_to_right
 from tiffin.ui import workers
+from tiffin.ui.address_field import address_field
 
 
 def is_web_address(text: str) -> bool:
@@ -51,7 +51,7 @@ class AddSourceDialog(QDialog):
         self.setWindowTitle(self.tr("Add subscription"))
         self.setMinimumWidth(480)
 
-        self.url_edit = QLineEdit()
+        self.url_edit = address_field()
         self.url_edit.setPlaceholderText(self.tr("https://example.com/feed or a site's address"))
         self.url_edit.setAccessibleName(self.tr("Address"))
         self.folder_box = QComboBox()

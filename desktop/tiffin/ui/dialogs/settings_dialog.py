@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from tiffin.config import Settings
 from tiffin.net.proxy import MODES, check_address, split_password
+from tiffin.ui.address_field import address_field
 from tiffin.ui.dialogs.fields import KiB, LanguageBox, MediaHours, MiB, number_box
 
 
@@ -64,7 +65,7 @@ class SettingsDialog(QDialog):
         self.hours = MediaHours(settings.media_window, self)
 
         address, _ = split_password(settings.proxy) if settings.proxy else ("", None)
-        self.proxy = QLineEdit(address)
+        self.proxy = address_field(address)
         self.proxy.setPlaceholderText("socks5://user@127.0.0.1:9050")
         self.proxy.setAccessibleName(self.tr("Proxy address"))
         self.password = QLineEdit()

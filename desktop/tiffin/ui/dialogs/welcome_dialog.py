@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -25,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from tiffin.config import Settings
 from tiffin.first_run import Welcome
-from tiffin.sources.starters import STARTERS
+from tiffin.sources.starters import STARTERS, in_language
+from tiffin.ui.address_field import address_field
 from tiffin.ui.dialogs.fields import LanguageBox, MediaHours, MiB, number_box
+from tiffin.ui.i18n import chosen_locale
 
 
 class WelcomeDialog(QDialog):
@@ -58,7 +59,7 @@ class WelcomeDialog(QDialog):
         # translation of "&Language" is the English word, for the other way round)
         language_row.addRow(self.tr("&Language") + " · زبان", self.language)
 
-        self.folder = QLineEdit(str(default_folder))
+        self.folder = address_field(str(default_folder))
         self.folder.setAccessibleName(self.tr("Library folder"))
         self.folder.setReadOnly(folder_fixed)
         choose = QPushButton(self.tr("&Choose…"))
@@ -74,11 +75,13 @@ class WelcomeDialog(QDialog):
         self.starter_list = QListWidget()
         self.starter_list.setAccessibleName(self.tr("Starter subscriptions"))
         for starter in STARTERS:
-            entry = QListWidgetItem(f"{starter.title}  —  {starter.folder}")
+            entry = QListWidgetItem()
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Checked)
             entry.setToolTip(starter.url)
             self.starter_list.addItem(entry)
+        self.name_starters()
+        self.language.currentIndexChanged.connect(self.name_starters)
         starters = QGroupBox(self.tr("Starter subscriptions (untick what you do not want)"))
         QVBoxLayout(starters).addWidget(self.starter_list)
 
@@ -111,6 +114,15 @@ class WelcomeDialog(QDialog):
         for widget in (where, starters, spending, self.problem, buttons):
             layout.addWidget(widget)
 
+    def name_starters(self) -> None:
+        """Label the starters with their folders named in the language chosen (the one in use
+        while it is "As the system")."""
+        code = self.language.code()
+        language = _language_code(code) if code else QLocale().name().split("_")[0]
+        for row, starter in enumerate(STARTERS):
+            named = in_language(starter, language)
+            self.starter_list.item(row).setText(f"{named.title}  —  {named.folder}")
+
     def on_choose_clicked(self) -> None:
         """Ask for a folder (a USB stick's, say) with the system's folder chooser."""
         folder = QFileDialog.getExistingDirectory(
@@ -135,8 +147,9 @@ class WelcomeDialog(QDialog):
     def chosen(self) -> Welcome:
         """What the dialog shows, to set up."""
         folder = Path(self.folder.text().strip()).expanduser()
+        language = self.language.code()
         ticked = tuple(
-            starter
+            in_language(starter, _language_code(language))
             for row, starter in enumerate(STARTERS)
             if self.starter_list.item(row).checkState() == Qt.CheckState.Checked
         )
@@ -144,6 +157,11 @@ class WelcomeDialog(QDialog):
             self.original,
             media_window=self.hours.window(),
             daily_budget=self.daily.value() * MiB or None,
-            language=self.language.code(),
+            language=language,
         )
         return Welcome(None if folder == self.default_folder else folder, ticked, settings)
+
+
+def _language_code(language: str) -> str:
+    """The two-letter code of a language setting ("" is the system's)."""
+    return chosen_locale(language).name().split("_")[0]

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from tiffin.library.models import ItemRow
+from tiffin.ui.when import moment
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -46,8 +45,7 @@ class ItemListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and (row.published or row.untrusted):
             lines = []
             if row.published:
-                when = QDateTime.fromSecsSinceEpoch(int(row.published))
-                lines.append(QLocale().toString(when, QLocale.FormatType.LongFormat))
+                lines.append(moment(row.published))
             if row.untrusted:
                 lines.append(self.tr("From a bundle packed by someone you have not trusted"))
             return "\n".join(lines)

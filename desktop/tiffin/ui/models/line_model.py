@@ -9,6 +9,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from tiffin.net.line import HostState, LineState, Observation
+from tiffin.textdir import left_to_right
+from tiffin.ui.models.line_reasons import rate, reason_text
 from tiffin.ui.models.table_model import HeaderedTableModel
 
 HISTORY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,15 +24,6 @@ STATE_COLOURS = {
 }
 UNKNOWN = "unknown"  # no transfer seen yet: the line is not known to be good
 UNKNOWN_COLOUR = QColor("#9e9e9e")
-
-
-def rate(bytes_per_second: float | None) -> str:
-    """A throughput for people, or a dash when unknown."""
-    if bytes_per_second is None:
-        return "–"
-    if bytes_per_second >= 1024 * 1024:
-        return f"{bytes_per_second / (1024 * 1024):.1f} MiB/s"
-    return f"{bytes_per_second / 1024:.0f} KiB/s"
 
 
 class LineModel(HeaderedTableModel):
@@ -91,12 +84,16 @@ class LineModel(HeaderedTableModel):
         if column == self.STATE:
             return self.state_names[state.state]
         if column == self.WHY:
-            return state.reason
+            return reason_text(state)
         if column == self.SPEED:
             return f"{rate(state.throughput)} / {rate(state.baseline)}"
         if column == self.PATH:
             proxy = self.routes.get(state.host, "")
-            now = self.tr("via proxy {0}").format(proxy) if proxy else self.tr("direct")
+            now = (
+                self.tr("via proxy {0}").format(left_to_right(proxy))
+                if proxy
+                else self.tr("direct")
+            )
             if state.path and state.path != ("proxy" if proxy else "direct"):
                 went = self.tr("via the proxy") if state.path == "proxy" else self.tr("direct")
                 return self.tr("{0} (the last transfer went {1})").format(now, went)
