@@ -43,7 +43,7 @@ def main() -> int:
             window.play(downloads.list_downloads(store, [downloads.Status.DONE])[0])
             QTimer.singleShot(1500, window.player.player.pause)
         elif len(sys.argv) > 3:
-            window.show_item(int(sys.argv[3]))
+            window.items.show_item(int(sys.argv[3]))
         else:
             window.item_list.setCurrentIndex(window.item_model.index(1))
         QTimer.singleShot(800, grab)

@@ -149,7 +149,7 @@ def test_rules_dialog_queues_a_channels_newest_entries(
     window = MainWindow(store, paths, quick)
     qtbot.addWidget(window)
     window.show()
-    window.edit_rules(source)
+    window.sources_pane.edit_rules(source)
     qtbot.waitUntil(
         lambda: isinstance(QApplication.activeModalWidget(), RulesDialog), timeout=QT_TIMEOUT_MS
     )

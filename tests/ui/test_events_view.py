@@ -112,7 +112,7 @@ def test_a_source_is_packed_for_an_event_from_its_menu(
     events.add_event(store, "rally", time.time() + 86400)
     window = _window(qtbot, store, paths, settings)
     qtbot.waitUntil(lambda: bool(window.events and window.sources), timeout=QT_TIMEOUT_MS)
-    window.pack_for_event(window.sources[0], "rally")
+    window.sources_pane.pack_for_event(window.sources[0], "rally")
     qtbot.waitUntil(lambda: window.sources[0].event_id is not None, timeout=QT_TIMEOUT_MS)
     assert events.event_named(store, "rally").sources == 1
     assert queries.get_source(store, source.id).event_id == window.events[0].id

@@ -31,7 +31,7 @@ def _window(qtbot: QtBot, store: Store, paths: Paths, settings: Settings) -> Mai
 
 
 def _open_add_dialog(qtbot: QtBot, window: MainWindow) -> AddSourceDialog:
-    dialog = window.make_add_dialog()
+    dialog = window.subscriptions.make_add_dialog()
     qtbot.addWidget(dialog)
     dialog.open()
     return dialog
@@ -143,7 +143,7 @@ def test_opml_import_from_window(
         "</outline></body></opml>",
         encoding="utf-8",
     )
-    window.import_opml(opml)
+    window.subscriptions.import_opml(opml)
     qtbot.waitUntil(lambda: queries.list_sources(store) != [], timeout=QT_TIMEOUT_MS)
     qtbot.waitUntil(
         lambda: window.refresh_worker is None and queries.list_sources(store)[0].total == 10,
@@ -158,15 +158,15 @@ def test_source_menu_sets_full_articles_or_summaries(
     source, _ = queries.add_source(store, web.add_fixture("feeds/manton.rss"), "Manton")
     window = _window(qtbot, store, paths, settings)
     qtbot.waitUntil(lambda: bool(window.sources), timeout=QT_TIMEOUT_MS)
-    assert [value for _, value in window.article_modes()] == [True, False, None]
-    window.set_article_mode(source.id, False)
+    assert [value for _, value in window.sources_pane.article_modes()] == [True, False, None]
+    window.sources_pane.set_article_mode(source.id, False)
     qtbot.waitUntil(
         lambda: [s.full_articles for s in window.sources] == [False], timeout=QT_TIMEOUT_MS
     )
     assert queries.get_source(store, source.id).full_articles is False
     row = window.source_model.index(1, 0)
     position = window.source_tree.visualRect(row).center()
-    window.on_source_menu_requested(position)
+    window.sources_pane.on_menu_requested(position)
     menu = next(m for m in window.findChildren(QMenu) if m.isVisible())  # not the tray's
     checked = [a.text() for a in menu.actions() if a.isChecked()]
     assert checked == ["Summaries only"]
@@ -191,7 +191,7 @@ def test_unsubscribing_removes_the_source_and_its_items(
         for r in range(window.source_model.rowCount())
         if window.source_model.index(r, 0).data(SOURCE_IDS_ROLE) == [gone.id]
     )
-    window.on_source_menu_requested(window.source_tree.visualRect(row).center())
+    window.sources_pane.on_menu_requested(window.source_tree.visualRect(row).center())
     menu = next(m for m in window.findChildren(QMenu) if m.isVisible())
     assert "&Unsubscribe…" in [a.text() for a in menu.actions()]
     menu.close()
@@ -203,7 +203,7 @@ def test_unsubscribing_removes_the_source_and_its_items(
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     shown = next(s for s in window.sources if s.id == gone.id)
-    window.unsubscribe(shown)
+    window.sources_pane.unsubscribe(shown)
     assert (shown.title or shown.url) in asked[0]  # the confirmation names the source
     qtbot.waitUntil(lambda: [s.id for s in window.sources] == [kept.id], timeout=QT_TIMEOUT_MS)
     assert [s.id for s in queries.list_sources(store)] == [kept.id]

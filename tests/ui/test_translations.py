@@ -83,6 +83,7 @@ def test_the_ts_holds_every_string_the_code_has_now(tmp_path: Path) -> None:
         }
 
     assert messages(copy) == messages(I18N / "tiffin_ur.ts")
+    assert all(context for context, _ in messages(copy))  # a tr() lupdate could not place
 
 
 def test_qt_standard_buttons_and_edit_menus_read_urdu(urdu: QLocale, qtbot: QtBot) -> None:

@@ -117,8 +117,8 @@ def test_a_file_or_address_given_to_tiffin_is_offered(
     assert given_target(["no-such-command"], commands) == (["no-such-command"], None)
 
     window = _window(qtbot, store, paths, settings)
-    window.open_given(str(opml))
-    box = window.opening_box
+    window.subscriptions.open_given(str(opml))
+    box = window.subscriptions.opening_box
     assert box.isVisible() and "friends.opml" in box.text()
     assert queries.list_sources(store) == []  # nothing before the user says yes
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
@@ -126,7 +126,7 @@ def test_a_file_or_address_given_to_tiffin_is_offered(
     assert queries.list_sources(store)[0].url == feed
     qtbot.waitUntil(lambda: window.refresh_worker is None, timeout=QT_TIMEOUT_MS)
 
-    window.open_given("https://news.example/other.xml")
+    window.subscriptions.open_given("https://news.example/other.xml")
     adding = [
         w
         for w in QApplication.topLevelWidgets()

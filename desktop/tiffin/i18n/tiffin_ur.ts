@@ -572,6 +572,49 @@
     </message>
 </context>
 <context>
+    <name>ItemsPane</name>
+    <message>
+        <location filename="../ui/items_pane.py" line="67"/>
+        <source>Items</source>
+        <translation>تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="73"/>
+        <source>Search results</source>
+        <translation>تلاش کے نتائج</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="75"/>
+        <source>Search (Ctrl+F)</source>
+        <translation>تلاش (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="77"/>
+        <source>Search</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="169"/>
+        <source>Mark read</source>
+        <translation>پڑھا ہوا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="169"/>
+        <source>Mark unread</source>
+        <translation>ان پڑھا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="177"/>
+        <source>Mark all read</source>
+        <translation>سب پڑھا ہوا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="211"/>
+        <source>{0} matches for “{1}”</source>
+        <translation>“{1}” کے {0} نتائج</translation>
+    </message>
+</context>
+<context>
     <name>LanDialog</name>
     <message>
         <location filename="../ui/share_menu.py" line="53"/>
@@ -825,409 +868,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="113"/>
-        <location filename="../ui/main_window.py" line="962"/>
+        <location filename="../ui/main_window.py" line="81"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="120"/>
-        <source>Sources</source>
-        <translation>ذرائع</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="130"/>
-        <source>Items</source>
-        <translation>تحریریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="139"/>
-        <source>Search results</source>
-        <translation>تلاش کے نتائج</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="141"/>
-        <source>Search (Ctrl+F)</source>
-        <translation>تلاش (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="143"/>
-        <source>Search</source>
-        <translation>تلاش</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="102"/>
         <source>Reader, events, player, downloads and line</source>
         <translation>قاری، تقریبات، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="160"/>
+        <location filename="../ui/main_window.py" line="103"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="161"/>
+        <location filename="../ui/main_window.py" line="104"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="162"/>
+        <location filename="../ui/main_window.py" line="105"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="163"/>
+        <location filename="../ui/main_window.py" line="106"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="177"/>
+        <location filename="../ui/main_window.py" line="125"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="179"/>
+        <location filename="../ui/main_window.py" line="127"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="232"/>
-        <source>&amp;Add subscription…</source>
-        <translation>سبسکرپشن شامل کریں…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="234"/>
-        <source>&amp;Refresh all</source>
-        <translation>سب تازہ کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="236"/>
-        <source>&amp;Import OPML…</source>
-        <translation>OPML درآمد کریں…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="239"/>
-        <source>&amp;Export OPML…</source>
-        <translation>OPML برآمد کریں…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="241"/>
-        <source>&amp;Quit</source>
-        <translation>بند کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="243"/>
-        <source>&amp;Settings…</source>
-        <translation>ترتیبات…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="246"/>
-        <source>Toggle &amp;read</source>
-        <translation>پڑھا / ان پڑھا</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="249"/>
-        <source>Mark &amp;all read</source>
-        <translation>سب پڑھا ہوا کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="251"/>
-        <source>&amp;Undo</source>
-        <translation>واپس کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="253"/>
-        <source>&amp;Redo</source>
-        <translation>دوبارہ کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="257"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>کی بورڈ شارٹ کٹ</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="260"/>
-        <source>&amp;Next item</source>
-        <translation>اگلی تحریر</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="261"/>
-        <source>&amp;Previous item</source>
-        <translation>پچھلی تحریر</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="263"/>
-        <source>&amp;Search</source>
-        <translation>تلاش</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="266"/>
-        <source>&amp;Larger text</source>
-        <translation>بڑا متن</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="271"/>
-        <source>&amp;Smaller text</source>
-        <translation>چھوٹا متن</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="276"/>
-        <source>&amp;Normal text size</source>
-        <translation>متن کا عام سائز</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="280"/>
-        <source>&amp;Reader</source>
-        <translation>قاری</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="283"/>
-        <source>&amp;Player</source>
-        <translation>پلیئر</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="286"/>
-        <source>&amp;Downloads</source>
-        <translation>ڈاؤن لوڈ</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="289"/>
-        <source>&amp;Line state</source>
-        <translation>لائن کی حالت</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="292"/>
-        <source>&amp;Events</source>
-        <translation>تقریبات</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="295"/>
-        <source>Download video or audio…</source>
-        <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="298"/>
-        <source>Download this item&apos;s video or audio</source>
-        <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="301"/>
-        <source>&amp;File</source>
-        <translation>فائل</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="308"/>
-        <source>&amp;Edit</source>
-        <translation>ترمیم</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="311"/>
-        <source>&amp;Items</source>
-        <translation>تحریریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="321"/>
-        <source>&amp;View</source>
-        <translation>منظر</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="327"/>
-        <source>&amp;Media</source>
-        <translation>میڈیا</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="338"/>
-        <source>&amp;Share</source>
-        <translation>شیئر</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="339"/>
-        <source>&amp;Help</source>
-        <translation>مدد</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="341"/>
-        <source>Main</source>
-        <translation>مرکزی</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="406"/>
-        <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
-        <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="414"/>
-        <source>Full articles</source>
-        <translation>مکمل مضامین</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="415"/>
-        <source>Summaries only</source>
-        <translation>صرف خلاصے</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="416"/>
-        <source>Automatic (full articles, not for podcasts)</source>
-        <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="432"/>
-        <source>Download rules…</source>
-        <translation>ڈاؤن لوڈ کے اصول…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="434"/>
-        <source>Pack for event</source>
-        <translation>تقریب کے لیے تیار کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="436"/>
-        <source>No event</source>
-        <translation>کوئی تقریب نہیں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="444"/>
-        <source>&amp;Unsubscribe…</source>
-        <translation>سبسکرپشن ختم کریں…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="454"/>
-        <source>Unsubscribe</source>
-        <translation>سبسکرپشن ختم کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="456"/>
-        <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
-        <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="464"/>
-        <source>Unsubscribed from {0}</source>
-        <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="489"/>
-        <location filename="../ui/main_window.py" line="746"/>
-        <source>{0} downloads queued</source>
-        <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="586"/>
-        <source>Mark read</source>
-        <translation>پڑھا ہوا کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="586"/>
-        <source>Mark unread</source>
-        <translation>ان پڑھا کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="595"/>
-        <source>Mark all read</source>
-        <translation>سب پڑھا ہوا کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="628"/>
-        <source>{0} matches for “{1}”</source>
-        <translation>“{1}” کے {0} نتائج</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="663"/>
-        <source>Import subscriptions?</source>
-        <translation>سبسکرپشنز درآمد کریں؟</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="666"/>
-        <source>Import the subscriptions listed in {0}?</source>
-        <translation>{0} میں درج سبسکرپشنز درآمد کریں؟</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="678"/>
-        <source>Kept {0}; its host does not answer now</source>
-        <translation>{0} محفوظ کر لیا گیا؛ اس کا میزبان ابھی جواب نہیں دیتا</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="682"/>
-        <source>Subscribed to {0}: {1} items</source>
-        <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="688"/>
-        <source>Already subscribed to {0}</source>
-        <translation>{0} پہلے سے سبسکرائب ہے</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="699"/>
-        <source>Refreshing…</source>
-        <translation>تازہ ہو رہا ہے…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="705"/>
-        <source>Packing full articles…</source>
-        <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="736"/>
-        <source>{0} new items from {1} sources</source>
-        <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="740"/>
-        <source>{0} failed (shown in red)</source>
-        <translation>{0} ناکام (سرخ میں)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="742"/>
-        <source>{0} full articles packed</source>
-        <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="759"/>
+        <location filename="../ui/main_window.py" line="216"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="767"/>
-        <source>Import OPML</source>
-        <translation>OPML درآمد کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="767"/>
-        <source>OPML files (*.opml *.xml);;All files (*)</source>
-        <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="785"/>
-        <source>Imported {0} subscriptions</source>
-        <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="794"/>
-        <source>Export OPML</source>
-        <translation>OPML برآمد کریں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="794"/>
-        <source>OPML files (*.opml)</source>
-        <translation>OPML فائلیں (*.opml)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="810"/>
-        <source>Exported {0} subscriptions to {1}</source>
-        <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="819"/>
+        <location filename="../ui/main_window.py" line="223"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="820"/>
+        <location filename="../ui/main_window.py" line="224"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1236,37 +932,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="846"/>
+        <location filename="../ui/main_window.py" line="250"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="848"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="868"/>
+        <location filename="../ui/main_window.py" line="276"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="869"/>
+        <location filename="../ui/main_window.py" line="277"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="889"/>
+        <location filename="../ui/main_window.py" line="296"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="893"/>
+        <location filename="../ui/main_window.py" line="300"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="947"/>
+        <location filename="../ui/main_window.py" line="328"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1298,6 +994,24 @@
         <location filename="../ui/dialogs/fields.py" line="39"/>
         <source>and</source>
         <translation>اور</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../ui/message_bar.py" line="21"/>
+        <source>Message</source>
+        <translation>پیغام</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_bar.py" line="28"/>
+        <source>Close the message</source>
+        <translation>پیغام بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/message_bar.py" line="29"/>
+        <source>Close the message (Esc)</source>
+        <translation>پیغام بند کریں (⁦Esc⁩)</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +1719,167 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
     </message>
 </context>
 <context>
+    <name>SourcesPane</name>
+    <message>
+        <location filename="../ui/sources_pane.py" line="48"/>
+        <source>Sources</source>
+        <translation>ذرائع</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="99"/>
+        <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
+        <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="122"/>
+        <source>Full articles</source>
+        <translation>مکمل مضامین</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="123"/>
+        <source>Summaries only</source>
+        <translation>صرف خلاصے</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="124"/>
+        <source>Automatic (full articles, not for podcasts)</source>
+        <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="140"/>
+        <source>Download rules…</source>
+        <translation>ڈاؤن لوڈ کے اصول…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="142"/>
+        <source>Pack for event</source>
+        <translation>تقریب کے لیے تیار کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="144"/>
+        <source>No event</source>
+        <translation>کوئی تقریب نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="152"/>
+        <source>&amp;Unsubscribe…</source>
+        <translation>سبسکرپشن ختم کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="162"/>
+        <source>Unsubscribe</source>
+        <translation>سبسکرپشن ختم کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="164"/>
+        <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
+        <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="172"/>
+        <source>Unsubscribed from {0}</source>
+        <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="195"/>
+        <source>{0} downloads queued</source>
+        <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
+    </message>
+</context>
+<context>
+    <name>Subscriptions</name>
+    <message>
+        <location filename="../ui/subscriptions.py" line="53"/>
+        <source>Refresh progress</source>
+        <translation>تازہ کاری کی پیش رفت</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="82"/>
+        <source>Import subscriptions?</source>
+        <translation>سبسکرپشنز درآمد کریں؟</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="85"/>
+        <source>Import the subscriptions listed in {0}?</source>
+        <translation>{0} میں درج سبسکرپشنز درآمد کریں؟</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="96"/>
+        <source>Kept {0}; its host does not answer now</source>
+        <translation>{0} محفوظ کر لیا گیا؛ اس کا میزبان ابھی جواب نہیں دیتا</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="100"/>
+        <source>Subscribed to {0}: {1} items</source>
+        <translation>{0} سبسکرائب ہو گیا: {1} تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="104"/>
+        <source>Already subscribed to {0}</source>
+        <translation>{0} پہلے سے سبسکرائب ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="116"/>
+        <source>Refreshing…</source>
+        <translation>تازہ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="123"/>
+        <source>Packing full articles…</source>
+        <translation>مکمل مضامین محفوظ ہو رہے ہیں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="150"/>
+        <source>{0} new items from {1} sources</source>
+        <translation>{1} ذرائع سے {0} نئی تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="154"/>
+        <source>{0} failed (shown in red)</source>
+        <translation>{0} ناکام (سرخ میں)</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="156"/>
+        <source>{0} full articles packed</source>
+        <translation>{0} مکمل مضامین محفوظ ہوئے</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="159"/>
+        <source>{0} downloads queued</source>
+        <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="176"/>
+        <source>Import OPML</source>
+        <translation>OPML درآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="178"/>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>OPML فائلیں (*.opml *.xml);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="196"/>
+        <source>Imported {0} subscriptions</source>
+        <translation>{0} سبسکرپشنز درآمد ہوئیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="205"/>
+        <source>Export OPML</source>
+        <translation>OPML برآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="205"/>
+        <source>OPML files (*.opml)</source>
+        <translation>OPML فائلیں (*.opml)</translation>
+    </message>
+    <message>
+        <location filename="../ui/subscriptions.py" line="221"/>
+        <source>Exported {0} subscriptions to {1}</source>
+        <translation>{0} سبسکرپشنز {1} میں برآمد ہوئیں</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <location filename="../ui/tray.py" line="23"/>
@@ -2115,17 +1990,17 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <translation>چھوڑ دیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="120"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="129"/>
         <source>Folder for the library</source>
         <translation>لائبریری کے لیے فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="130"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="139"/>
         <source>Give the folder&apos;s whole path, from the top.</source>
         <translation>فولڈر کا پورا راستہ، شروع سے، لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="132"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="141"/>
         <source>That is a file, not a folder.</source>
         <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
     </message>
@@ -2151,6 +2026,169 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <location filename="../ui/when.py" line="44"/>
         <source>{0} min {1} s</source>
         <translation>{0} منٹ {1} سیکنڈ</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../ui/window_menus.py" line="43"/>
+        <source>&amp;Add subscription…</source>
+        <translation>سبسکرپشن شامل کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="46"/>
+        <source>&amp;Refresh all</source>
+        <translation>سب تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="48"/>
+        <source>&amp;Import OPML…</source>
+        <translation>OPML درآمد کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="49"/>
+        <source>&amp;Export OPML…</source>
+        <translation>OPML برآمد کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="50"/>
+        <source>&amp;Quit</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="51"/>
+        <source>&amp;Settings…</source>
+        <translation>ترتیبات…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="52"/>
+        <source>Toggle &amp;read</source>
+        <translation>پڑھا / ان پڑھا</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="53"/>
+        <source>Mark &amp;all read</source>
+        <translation>سب پڑھا ہوا کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="54"/>
+        <source>&amp;Undo</source>
+        <translation>واپس کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="56"/>
+        <source>&amp;Redo</source>
+        <translation>دوبارہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="60"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>کی بورڈ شارٹ کٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="63"/>
+        <source>&amp;Next item</source>
+        <translation>اگلی تحریر</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="64"/>
+        <source>&amp;Previous item</source>
+        <translation>پچھلی تحریر</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="66"/>
+        <source>&amp;Search</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="71"/>
+        <source>&amp;Larger text</source>
+        <translation>بڑا متن</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="77"/>
+        <source>&amp;Smaller text</source>
+        <translation>چھوٹا متن</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="81"/>
+        <source>&amp;Normal text size</source>
+        <translation>متن کا عام سائز</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="83"/>
+        <source>&amp;Reader</source>
+        <translation>قاری</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="84"/>
+        <source>&amp;Events</source>
+        <translation>تقریبات</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="85"/>
+        <source>&amp;Player</source>
+        <translation>پلیئر</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="86"/>
+        <source>&amp;Downloads</source>
+        <translation>ڈاؤن لوڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="87"/>
+        <source>&amp;Line state</source>
+        <translation>لائن کی حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="94"/>
+        <source>Download video or audio…</source>
+        <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="98"/>
+        <source>Download this item&apos;s video or audio</source>
+        <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="102"/>
+        <source>&amp;File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="108"/>
+        <source>&amp;Edit</source>
+        <translation>ترمیم</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="110"/>
+        <source>&amp;Items</source>
+        <translation>تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="121"/>
+        <source>&amp;View</source>
+        <translation>منظر</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="125"/>
+        <source>&amp;Media</source>
+        <translation>میڈیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="135"/>
+        <source>&amp;Share</source>
+        <translation>شیئر</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="136"/>
+        <source>&amp;Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="138"/>
+        <source>Main</source>
+        <translation>مرکزی</translation>
     </message>
 </context>
 </TS>

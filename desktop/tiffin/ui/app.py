@@ -66,7 +66,7 @@ def run(paths: Paths, folder_fixed: bool = False, opening: str | None = None) ->
     window = MainWindow(store, paths, settings)
     window.show()
     if opening:
-        window.open_given(opening)
+        window.subscriptions.open_given(opening)
     try:
         return int(app.exec())
     finally:

@@ -80,6 +80,30 @@ def start(
     return worker
 
 
+class Latest:
+    """Runs jobs by name and delivers a result only if no newer job of that name has started
+    since: a quicker, newer load must not be overwritten by a stale one."""
+
+    def __init__(self, on_failed: Callable[[str], None]) -> None:
+        self.on_failed = on_failed
+        self._generation: dict[str, int] = {}
+
+    def run(self, name: str, task: Task, on_finished: Callable[[Any], None]) -> None:
+        """Start `task`; `on_finished` gets its result if it is still the newest `name`."""
+        generation = self.drop(name)
+
+        def deliver(result: Any) -> None:
+            if self._generation[name] == generation:
+                on_finished(result)
+
+        start(task, deliver, self.on_failed)
+
+    def drop(self, name: str) -> int:
+        """Forget the `name` job in flight (its result will not be delivered)."""
+        self._generation[name] = self._generation.get(name, 0) + 1
+        return self._generation[name]
+
+
 _pools: dict[str, QThreadPool] = {}
 
 
