@@ -32,3 +32,10 @@ def left_to_right(text: str) -> str:
     """`text` (an address, a path, an English reason) as one left-to-right run that keeps its
     own order inside right-to-left text (Unicode's isolates, which Qt lays out)."""
     return f"\u2066{text}\u2069"
+
+
+def isolated(text: str) -> str:
+    """`text` (a name the user gave, in any script) as a run that takes its own direction and
+    leaves the text around it in its own: an Urdu event name inside an English line does not
+    turn the line right to left, nor an English one an Urdu line."""
+    return f"\u2068{text}\u2069"

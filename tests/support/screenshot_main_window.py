@@ -1,9 +1,9 @@
 """Opens the main window on a real X display (Xvfb), waits for it to fill, saves a PNG.
 
-Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID | line | player]
+Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID | line | player | events]
 (DISPLAY must point at the server; SHOT_LANGUAGE chooses the language, English by default).
 With ITEM_ID that item is shown in the reader, with `line` the line state panel, with
-`player` the first finished download in the player, else the second item of the list.
+`player` the first finished download in the player, with `events` the events view, else the second item of the list.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def main() -> int:
     i18n.install(app, os.environ.get("SHOT_LANGUAGE", "en"))
     store = Store(paths.database)
     window = MainWindow(store, paths, Settings())
+    window.setGeometry(0, 0, 1366, 768)  # the most common laptop screen, filled
     window.show()
 
     def shoot() -> None:
@@ -39,6 +40,13 @@ def main() -> int:
         if sys.argv[3:] == ["line"]:
             window.item_list.setCurrentIndex(window.item_model.index(1))
             window.pane.setCurrentWidget(window.line)
+        elif sys.argv[3:] == ["events"]:
+            if not window.events_view.plans:
+                QTimer.singleShot(100, shoot)
+                return
+            window.pane.setCurrentWidget(window.events_view)
+            view = window.events_view
+            view.event_list.setCurrentIndex(view.events_model.index(len(view.plans) - 1))
         elif sys.argv[3:] == ["player"]:
             window.play(downloads.list_downloads(store, [downloads.Status.DONE])[0])
             QTimer.singleShot(1500, window.player.player.pause)

@@ -19,7 +19,7 @@ from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.fetch.articles import pack_articles
 from tiffin.fetch.refresh import refresh_sources
-from tiffin.library import queries
+from tiffin.library import downloads, events, queries
 from tiffin.library.models import NewItem
 from tiffin.library.store import Store
 from tiffin.net.line import Observation
@@ -95,10 +95,26 @@ def test_urdu_and_player_screenshots_under_xvfb(
     _assert_drawn(_shoot(paths, "player.png", "player"))
 
 
+@pytest.mark.xvfb
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
+def test_events_view_screenshots_under_xvfb(
+    web: TestWeb, store: Store, paths: Paths, settings: Settings, clip: Path
+) -> None:
+    feed, _ = queries.add_source(store, web.add_fixture("feeds/atp.rss"), folder="Podcasts")
+    refresh_sources(store, paths, settings)
+    _library(paths, store, clip)
+    events.add_event(store, "Rally", time.time() + 2 * 86400 + 3 * 3600)
+    events.add_event(store, "جلسہ", time.time() + 5 * 3600)
+    done = [d.id for d in downloads.list_downloads(store)]
+    events.tag(store, "Rally", [feed.id], done)
+    for language in ("en", "ur"):
+        _assert_drawn(_shoot(paths, f"events-{language}.png", "events", language=language))
+
+
 def _shoot(paths: Paths, name: str, item_id: int | str | None = None, language: str = "en") -> Path:
     display = f":{90 + os.getpid() % 500}"
     xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -59,7 +59,9 @@ def test_shortcuts_list_drops_tray_and_countdown(
     entry = downloads.enqueue(store, "https://video.example/rally")
     events.tag(store, "rally", download_ids=[entry.id])
     window = _window(qtbot, store, paths, settings)
-    qtbot.waitUntil(lambda: "rally in 1 d 3 h" in window.event_label.text(), timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: "\u2068rally\u2069 in 1 d 3 h" in window.event_label.text(), timeout=QT_TIMEOUT_MS
+    )
     assert window.event_label.text().endswith("0/1 packed")
 
     window.shortcuts_action.trigger()

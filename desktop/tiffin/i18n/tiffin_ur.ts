@@ -354,17 +354,22 @@
         <translation>ناکام</translation>
     </message>
     <message>
-        <location filename="../ui/models/events_model.py" line="127"/>
+        <location filename="../ui/models/events_model.py" line="125"/>
+        <source>{0} items, {1} full articles</source>
+        <translation>{0} تحریریں، {1} مکمل مضامین</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/events_model.py" line="128"/>
         <source>live now</source>
         <translation>ابھی لائیو</translation>
     </message>
     <message>
-        <location filename="../ui/models/events_model.py" line="127"/>
+        <location filename="../ui/models/events_model.py" line="128"/>
         <source>upcoming</source>
         <translation>آنے والی</translation>
     </message>
     <message>
-        <location filename="../ui/models/events_model.py" line="128"/>
+        <location filename="../ui/models/events_model.py" line="129"/>
         <source>Waiting to be recorded ({0})</source>
         <translation>ریکارڈنگ کا انتظار ({0})</translation>
     </message>
@@ -395,142 +400,142 @@
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="130"/>
+        <location filename="../ui/events_view.py" line="131"/>
         <source>Tagged for this event</source>
         <translation>اس تقریب کے لیے نشان زد</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="138"/>
+        <location filename="../ui/events_view.py" line="139"/>
         <source>New event, e.g. rally</source>
         <translation>نئی تقریب، مثلاً جلسہ</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="139"/>
+        <location filename="../ui/events_view.py" line="140"/>
         <source>New event&apos;s name</source>
         <translation>نئی تقریب کا نام</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="142"/>
+        <location filename="../ui/events_view.py" line="150"/>
         <source>New event&apos;s time</source>
         <translation>نئی تقریب کا وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="143"/>
+        <location filename="../ui/events_view.py" line="151"/>
         <source>&amp;Add event</source>
         <translation>تقریب شامل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="159"/>
+        <location filename="../ui/events_view.py" line="167"/>
         <source>Time until the event</source>
         <translation>تقریب تک باقی وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="161"/>
+        <location filename="../ui/events_view.py" line="169"/>
         <source>Packed so far</source>
         <translation>اب تک تیار</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="164"/>
+        <location filename="../ui/events_view.py" line="172"/>
         <source>Will it be ready in time</source>
         <translation>کیا یہ وقت پر تیار ہوگا</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="165"/>
+        <location filename="../ui/events_view.py" line="173"/>
         <source>&amp;Pack now</source>
         <translation>ابھی تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="167"/>
+        <location filename="../ui/events_view.py" line="175"/>
         <source>Refresh what is tagged for this event now and fetch its downloads</source>
         <translation>اس تقریب کے لیے نشان زد ذرائع ابھی تازہ کریں اور ان کے ڈاؤن لوڈ حاصل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="170"/>
+        <location filename="../ui/events_view.py" line="178"/>
         <source>&amp;Remove event</source>
         <translation>تقریب ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="185"/>
+        <location filename="../ui/events_view.py" line="193"/>
         <source>No events yet. Name what you are packing for (the rally, the vote) and when it starts, above. Then tag channels, feeds and streams to it from their menus, or drag a source from the list onto the event.</source>
         <translation>ابھی کوئی تقریب نہیں۔ اوپر لکھیں کہ آپ کس کے لیے تیاری کر رہے ہیں (جلسہ، ووٹ) اور وہ کب شروع ہوگی۔ پھر چینل، فیڈ اور سٹریم ان کے مینو سے اس تقریب کے لیے نشان زد کریں، یا فہرست سے کوئی ذریعہ کھینچ کر تقریب پر چھوڑ دیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="251"/>
+        <location filename="../ui/events_view.py" line="259"/>
         <source>{0} ready, {1} to fetch</source>
         <translation>{0} تیار، {1} حاصل کرنا باقی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="266"/>
+        <location filename="../ui/events_view.py" line="274"/>
         <source>in {0}</source>
         <translation>{0} میں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="273"/>
+        <location filename="../ui/events_view.py" line="281"/>
         <source>{0} more of a size not known yet.</source>
         <translation>{0} مزید، جن کا حجم ابھی معلوم نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="278"/>
+        <location filename="../ui/events_view.py" line="286"/>
         <source>No data budget set.</source>
         <translation>ڈیٹا کا کوئی بجٹ مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="280"/>
+        <location filename="../ui/events_view.py" line="288"/>
         <source>Budget left today: {0}.</source>
         <translation>آج کا باقی بجٹ: {0}۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="283"/>
+        <location filename="../ui/events_view.py" line="291"/>
         <source>Everything of a known size is ready offline.</source>
         <translation>معلوم حجم کی ہر چیز آف لائن تیار ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="288"/>
+        <location filename="../ui/events_view.py" line="296"/>
         <source>{0} to fetch, more than the budget left allows.</source>
         <translation>{0} حاصل کرنا باقی، جو باقی بجٹ سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="290"/>
+        <location filename="../ui/events_view.py" line="298"/>
         <source>{0} to fetch; the line&apos;s speed is not measured yet.</source>
         <translation>{0} حاصل کرنا باقی؛ لائن کی رفتار ابھی ناپی نہیں گئی۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="295"/>
+        <location filename="../ui/events_view.py" line="303"/>
         <source>{0} to fetch at {1}: about {2}, ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="297"/>
+        <location filename="../ui/events_view.py" line="305"/>
         <source>{0} to fetch at {1}: about {2}, not ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="317"/>
+        <location filename="../ui/events_view.py" line="325"/>
         <source>Name the event first (e.g. rally)</source>
         <translation>پہلے تقریب کا نام لکھیں (مثلاً جلسہ)</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="324"/>
+        <location filename="../ui/events_view.py" line="332"/>
         <source>Added event {0}</source>
         <translation>تقریب {0} شامل کی گئی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="334"/>
+        <location filename="../ui/events_view.py" line="342"/>
         <source>Removed event {0}; Ctrl+Z puts it back</source>
         <translation>تقریب {0} ہٹا دی گئی؛ ⁦Ctrl+Z⁩ اسے واپس لاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="341"/>
+        <location filename="../ui/events_view.py" line="349"/>
         <source>Tagged {0} sources for {1}</source>
         <translation>{1} کے لیے {0} ذرائع نشان زد کیے گئے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="353"/>
+        <location filename="../ui/events_view.py" line="361"/>
         <source>Packing for {0}…</source>
         <translation>{0} کے لیے تیاری…</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="365"/>
+        <location filename="../ui/events_view.py" line="373"/>
         <source>Packed for {0}: {1} new items</source>
         <translation>{0} کے لیے تیار: {1} نئی چیزیں</translation>
     </message>
@@ -2146,47 +2151,47 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="98"/>
+        <location filename="../ui/window_menus.py" line="100"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="102"/>
+        <location filename="../ui/window_menus.py" line="104"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="108"/>
+        <location filename="../ui/window_menus.py" line="110"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="110"/>
+        <location filename="../ui/window_menus.py" line="112"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="121"/>
+        <location filename="../ui/window_menus.py" line="123"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="125"/>
+        <location filename="../ui/window_menus.py" line="127"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="135"/>
+        <location filename="../ui/window_menus.py" line="137"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="136"/>
+        <location filename="../ui/window_menus.py" line="138"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="138"/>
+        <location filename="../ui/window_menus.py" line="140"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>

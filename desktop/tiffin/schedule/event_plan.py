@@ -38,6 +38,8 @@ class PlanEntry:
     bytes_done: int = 0
     bytes_total: int | None = None
     host: str = ""
+    items: int = 0  # a source's stored items
+    pages: int = 0  # and of them, those with the full article packed
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,9 @@ def plan_events(store: Store, settings: Settings, now: float | None = None) -> l
     for source_id, event_id, title, items, pages, error in sources:
         detail = f"{items} items, {pages} full articles" + (f"; {error}" if error else "")
         state = FAILED if error else READY
-        entries.setdefault(event_id, []).append(PlanEntry(SOURCE, source_id, title, state, detail))
+        entries.setdefault(event_id, []).append(
+            PlanEntry(SOURCE, source_id, title, state, detail, items=items, pages=pages)
+        )
     for event_id, download_id, title, url, status, error, done, total, _item in tagged:
         state = READY if status == "done" else FAILED if status == "failed" else PENDING
         detail = status + (f": {error}" if error else "")

@@ -30,7 +30,7 @@ from tiffin.net.line import LineState
 from tiffin.net.proxy import save_password
 from tiffin.progress import CancelToken
 from tiffin.schedule.event_plan import EventPlan
-from tiffin.textdir import left_to_right
+from tiffin.textdir import isolated, left_to_right
 from tiffin.ui import workers
 from tiffin.ui.dialogs.settings_dialog import SettingsDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         event = coming[0]
         self.event_label.setText(
             self.tr("{0} in {1} · {2}/{3} packed").format(
-                event.name, countdown(event.starts_in()), event.done, event.downloads
+                isolated(event.name), countdown(event.starts_in()), event.done, event.downloads
             )
         )
         self.event_label.setToolTip(self.tr("Ctrl+5 shows every event"))

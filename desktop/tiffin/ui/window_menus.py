@@ -93,7 +93,9 @@ class WindowMenus(QObject):
         w.download_action = _action(
             w, self.tr("Download video or audio…"), "Ctrl+Shift+D", w.on_download_triggered
         )
-        w.download_action.setIcon(_icon(w, "document-save", QStyle.StandardPixmap.SP_ArrowDown))
+        w.download_action.setIcon(
+            _icon(w, "document-save", QStyle.StandardPixmap.SP_DialogSaveButton)
+        )
         w.download_item_action = _action(
             w, self.tr("Download this item's video or audio"), "D", w.on_download_item_triggered
         )

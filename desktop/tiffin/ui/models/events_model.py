@@ -19,7 +19,7 @@ from tiffin.schedule.event_plan import (
     EventPlan,
     PlanEntry,
 )
-from tiffin.textdir import left_to_right
+from tiffin.textdir import isolated, left_to_right
 from tiffin.ui.models.downloads_model import human_size
 from tiffin.ui.models.table_model import HeaderedTableModel
 from tiffin.ui.when import countdown
@@ -54,7 +54,7 @@ class EventListModel(QAbstractListModel):
             return None
         plan = self.plans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{plan.event.name}\n{self.summary(plan)}"
+            return f"{isolated(plan.event.name)}\n{self.summary(plan)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{plan.event.name}, {self.summary(plan)}"
         if role == Qt.ItemDataRole.ForegroundRole and plan.on_time() is False:
@@ -122,7 +122,8 @@ class EntriesModel(HeaderedTableModel):
     def state_text(self, entry: PlanEntry) -> str:
         """Ready, pending or failed, with what the library says about it."""
         if entry.kind == SOURCE:
-            return self.states[entry.state] + " · " + entry.detail.split(";")[0]
+            counts = self.tr("{0} items, {1} full articles").format(entry.items, entry.pages)
+            return f"{self.states[entry.state]} · {counts}"
         if entry.kind == STREAM:
             waiting = self.tr("live now") if entry.detail == "live now" else self.tr("upcoming")
             return self.tr("Waiting to be recorded ({0})").format(waiting)
