@@ -3,7 +3,8 @@
 Usage: python screenshot_main_window.py DATA_DIR OUT.png [ITEM_ID | line | player | events]
 (DISPLAY must point at the server; SHOT_LANGUAGE chooses the language, English by default).
 With ITEM_ID that item is shown in the reader, with `line` the line state panel, with
-`player` the first finished download in the player, with `events` the events view, else the second item of the list.
+`player` the first finished download in the player, with `events` the events view (its
+last event chosen), else the second item of the list. The window fills a 1366x768 screen.
 """
 
 from __future__ import annotations

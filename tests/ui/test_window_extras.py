@@ -136,3 +136,16 @@ def test_a_file_or_address_given_to_tiffin_is_offered(
     ]
     assert len(adding) == 1 and adding[0].isVisible()
     adding[0].close()
+
+
+def test_an_error_shows_in_a_bar_inside_the_window_not_a_modal_box(
+    qtbot: QtBot, qapp: QApplication, store: Store, paths: Paths, settings: Settings
+) -> None:
+    window = _window(qtbot, store, paths, settings)
+    window.show()
+    qtbot.waitExposed(window)
+    window.on_task_failed("port 8765 is busy")
+    assert qapp.activeModalWidget() is None  # the window stays usable
+    assert window.message_bar.isVisible() and "8765" in window.message_bar.text.text()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.message_bar.isVisible()
