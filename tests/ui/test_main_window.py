@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from support.testweb import FIXTURES, TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.fetch.refresh import refresh_sources
 from tiffin.library import queries
+from tiffin.library.models import NewItem
 from tiffin.library.store import Store
 from tiffin.ui import workers
 from tiffin.ui.dialogs.add_source_dialog import AddSourceDialog, is_web_address
@@ -39,7 +41,7 @@ def _open_add_dialog(qtbot: QtBot, window: MainWindow) -> AddSourceDialog:
 
 def _titles(window: MainWindow) -> list[str]:
     model = window.item_model
-    return [model.index(r).data() for r in range(model.rowCount())]
+    return [model.index(r).data().split("\n")[0] for r in range(model.rowCount())]
 
 
 def test_add_subscription_dialog_shows_items(
@@ -208,3 +210,25 @@ def test_unsubscribing_removes_the_source_and_its_items(
     qtbot.waitUntil(lambda: [s.id for s in window.sources] == [kept.id], timeout=QT_TIMEOUT_MS)
     assert [s.id for s in queries.list_sources(store)] == [kept.id]
     assert queries.list_items(store, [gone.id]) == []
+
+
+def test_each_item_row_names_its_source_and_date(
+    qtbot: QtBot, store: Store, paths: Paths, settings: Settings
+) -> None:
+    source, _ = queries.add_source(store, "https://news.example/feed.xml", "Dawn")
+    last_year = time.time() - 400 * 86400
+    queries.save_items(
+        store,
+        source.id,
+        [NewItem("a", "https://news.example/a", "", published=last_year), NewItem("b", "", "")],
+        time.time(),
+    )
+    window = _window(qtbot, store, paths, settings)
+    qtbot.waitUntil(lambda: window.item_model.rowCount() == 2, timeout=QT_TIMEOUT_MS)
+    rows = {window.item_model.row(n).published: window.item_model.index(n).data() for n in (0, 1)}
+    dated = rows.pop(last_year).split("\n")
+    assert dated[0] == "(untitled)"  # an item with no title is not a blank row
+    year = str(time.localtime(last_year).tm_year)[2:]
+    assert dated[1].startswith("\u2068Dawn · ") and year in dated[1]
+    (fetched,) = rows.values()  # dated when it was fetched, today: shown as a time of day
+    assert fetched.split("\n")[1].startswith("\u2068Dawn · \u2066")

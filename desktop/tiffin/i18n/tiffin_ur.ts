@@ -543,12 +543,12 @@
 <context>
     <name>ItemListModel</name>
     <message>
-        <location filename="../ui/models/item_list_model.py" line="41"/>
+        <location filename="../ui/models/item_list_model.py" line="47"/>
         <source>(untitled)</source>
         <translation>(بے عنوان)</translation>
     </message>
     <message>
-        <location filename="../ui/models/item_list_model.py" line="50"/>
+        <location filename="../ui/models/item_list_model.py" line="60"/>
         <source>From a bundle packed by someone you have not trusted</source>
         <translation>ایسے بنڈل سے جسے کسی ایسے شخص نے باندھا جس پر آپ نے بھروسہ نہیں کیا</translation>
     </message>
@@ -2013,22 +2013,22 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>When</name>
     <message>
-        <location filename="../ui/when.py" line="37"/>
+        <location filename="../ui/when.py" line="52"/>
         <source>begun</source>
         <translation>شروع ہو چکی</translation>
     </message>
     <message>
-        <location filename="../ui/when.py" line="41"/>
+        <location filename="../ui/when.py" line="56"/>
         <source>{0} d {1} h</source>
         <translation>{0} دن {1} گھنٹے</translation>
     </message>
     <message>
-        <location filename="../ui/when.py" line="43"/>
+        <location filename="../ui/when.py" line="58"/>
         <source>{0} h {1} min</source>
         <translation>{0} گھنٹے {1} منٹ</translation>
     </message>
     <message>
-        <location filename="../ui/when.py" line="44"/>
+        <location filename="../ui/when.py" line="59"/>
         <source>{0} min {1} s</source>
         <translation>{0} منٹ {1} سیکنڈ</translation>
     </message>

@@ -20,11 +20,11 @@ from tiffin.library.store import Store
 from tiffin.progress import CancelToken
 from tiffin.share import keys
 from tiffin.ui import workers
+from tiffin.ui.item_row_delegate import ItemRowDelegate
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
 from tiffin.ui.models.search_results_model import SearchResultsModel
 from tiffin.ui.rich_text_delegate import RichTextDelegate
-from tiffin.ui.text_direction_delegate import TextDirectionDelegate
 from tiffin.ui.undo import ReadStateCommand
 
 Progress = Callable[[Any], None]
@@ -59,11 +59,11 @@ class ItemsPane(QStackedWidget):
         self.undo_stack, self.title_of = undo_stack, title_of
         self.images = ImageFolder(paths.data_dir / "images")
         self.latest = workers.Latest(self.failed.emit)
-        self.model = ItemListModel(self)
+        self.model = ItemListModel(self, title_of)
         self.list = ItemListView()
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
-        self.list.setItemDelegate(TextDirectionDelegate(self.list))
+        self.list.setItemDelegate(ItemRowDelegate(self.list))
         self.list.setAccessibleName(self.tr("Items"))
         self.search_model = SearchResultsModel(self)
         self.search_list = QListView()

@@ -21,6 +21,21 @@ def moment(at: float) -> str:
     return f"{day}, {clock}"
 
 
+def short_moment(at: float | None) -> str:
+    """A moment in a list: the time of day if it is today, the day and month if this year,
+    else the locale's short date; "" if not known."""
+    if at is None:
+        return ""
+    stamp = QDateTime.fromSecsSinceEpoch(int(at))
+    locale = QLocale()
+    today = QDateTime.currentDateTime().date()
+    if stamp.date() == today:
+        return left_to_right(locale.toString(stamp.time(), _clock_format(locale)))
+    if stamp.date().year() == today.year():
+        return locale.toString(stamp.date(), "d MMM")
+    return locale.toString(stamp.date(), QLocale.FormatType.ShortFormat)
+
+
 def _clock_format(locale: QLocale) -> str:
     """The locale's short time format, but 24-hour where it would write a Latin "AM" or "PM"
     inside another script (Urdu's data does)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -14,7 +14,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from tiffin.library.models import ItemRow
-from tiffin.ui.when import moment
+from tiffin.textdir import isolated
+from tiffin.ui.when import moment, short_moment
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -22,10 +23,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ItemListModel(QAbstractListModel):
-    """Items newest first; unread ones in bold. Rows are replaced wholesale by `set_rows`."""
+    """Items newest first, each on two lines: its title (bold while unread) and its source and
+    date, so that old and new, and one source's from another's, can be told apart. Rows are
+    replaced wholesale by `set_rows`; `title_of` names a source by its id."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, title_of: Callable[[int], str] = lambda _id: ""
+    ) -> None:
         super().__init__(parent)
+        self.title_of = title_of
         self._rows: list[ItemRow] = []
         self._bold = QFont()
         self._bold.setBold(True)
@@ -39,7 +45,11 @@ class ItemListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             title = row.title or self.tr("(untitled)")
-            return f"⚠ {title}" if row.untrusted else title
+            meta = " · ".join(
+                part for part in (self.title_of(row.source_id), short_moment(row.published)) if part
+            )
+            shown = f"⚠ {title}" if row.untrusted else title
+            return f"{shown}\n{isolated(meta)}" if meta else shown
         if role == Qt.ItemDataRole.FontRole and not row.read:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and (row.published or row.untrusted):
