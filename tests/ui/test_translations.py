@@ -11,8 +11,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QPoint, Qt, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from tiffin.library.store import Store
 from tiffin.net.line import Observation, judge
 from tiffin.ui import i18n
 from tiffin.ui.dialogs.welcome_dialog import WelcomeDialog
+from tiffin.ui.events_view import EventsView
 from tiffin.ui.main_window import MainWindow
 from tiffin.ui.models.line_model import LineModel
 from tiffin.ui.qt_strings import QT_STRINGS
@@ -165,3 +166,12 @@ def test_address_and_path_fields_run_left_to_right_in_urdu(
     assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert dialog.folder.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert dialog.starter_list.item(0).text().endswith("خبریں")  # the starter folders in Urdu
+
+
+def test_the_new_events_time_reads_in_order_in_urdu(
+    urdu: QLocale, qtbot: QtBot, store: Store, paths: Paths, settings: Settings
+) -> None:
+    view = EventsView(store, paths, settings, QUndoStack())
+    qtbot.addWidget(view)
+    view.time_edit.setDateTime(QDateTime(QDate(2026, 12, 17), QTime(15, 58)))
+    assert view.time_edit.text() == "2026-12-17 15:58"  # not "58:15 17-12-2026"

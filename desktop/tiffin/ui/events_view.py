@@ -141,12 +141,10 @@ class EventsView(QWidget):
         self.time_edit = QDateTimeEdit(QDateTime.currentDateTime().addDays(1))
         self.time_edit.setCalendarPopup(True)
         # Digits in a fixed order, left to right: in Urdu the locale's format came out
-        # reordered ("AM 44:8 26/12/4"), and a 24-hour clock needs no Latin AM/PM
-        self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # reordered ("AM 44:8 26/12/4"), and a 24-hour clock needs no Latin AM/PM. The
+        # direction goes first: the format's sections are laid out in the direction it finds.
         self.time_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        shown = self.time_edit.findChild(QLineEdit)
-        if shown is not None:  # the spin box's own field keeps the window's direction
-            shown.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.time_edit.setAccessibleName(self.tr("New event's time"))
         self.add_button = QPushButton(self.tr("&Add event"))
         self.add_button.clicked.connect(self.add_event)
