@@ -82,8 +82,9 @@ class HostState:
     failures: int  # among the recent observations
     last_url: str
     path: str  # the way the latest transfer went ("direct", "proxy"; "" if not known)
-    # The reason as parts, for a translation to word it: which of CAUSES, and the kind of the
-    # latest observation (one of the keys of WHAT, or "ok").
+    # The reason as parts, for a translation to word it: its cause ("nothing_answers",
+    # "fails_while_others_answer", "fails", "below_usual", "answers", "answers_last_failed")
+    # and the kind of the latest observation (one of the keys of _WHAT, or "ok").
     cause: str = ""
     kind: str = ""
 
@@ -236,15 +237,7 @@ def _judge_host(
     )
 
 
-CAUSES = (
-    "nothing_answers",
-    "fails_while_others_answer",
-    "fails",
-    "below_usual",
-    "answers",
-    "answers_last_failed",
-)
-WHAT = {
+_WHAT = {
     "dns": "its name does not resolve",
     "refused": "connections are refused",
     "reset": "connections are reset",
@@ -258,7 +251,7 @@ WHAT = {
 
 
 def _describe(observation: Observation) -> str:
-    return WHAT.get(observation.kind, observation.kind)
+    return _WHAT.get(observation.kind, observation.kind)
 
 
 def _rate(bytes_per_second: float) -> str:

@@ -117,8 +117,7 @@ class WelcomeDialog(QDialog):
     def name_starters(self) -> None:
         """Label the starters with their folders named in the language chosen (the one in use
         while it is "As the system")."""
-        code = self.language.code()
-        language = _language_code(code) if code else QLocale().name().split("_")[0]
+        language = _language_code(self.language.code())
         for row, starter in enumerate(STARTERS):
             named = in_language(starter, language)
             self.starter_list.item(row).setText(f"{named.title}  —  {named.folder}")
@@ -163,5 +162,6 @@ class WelcomeDialog(QDialog):
 
 
 def _language_code(language: str) -> str:
-    """The two-letter code of a language setting ("" is the system's)."""
-    return chosen_locale(language).name().split("_")[0]
+    """The two-letter code of a language setting ("": the language in use, which follows the
+    system's), the one the starters are shown in and then made in."""
+    return (chosen_locale(language) if language else QLocale()).name().split("_")[0]
