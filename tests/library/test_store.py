@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,28 @@ def test_writes_roll_back_on_error(store: Store) -> None:
         db.execute("UPDATE sources SET title = 'changed' WHERE id = ?", (source.id,))
         db.execute("INSERT INTO sources (url, added_at) VALUES (?, 0)", (source.url,))
     assert queries.get_source(store, source.id).title == ""
+
+
+def test_closing_while_another_thread_reads_waits_for_that_read(tmp_path: Path) -> None:
+    """A background read that outlives its window finishes; the store then refuses, no crash."""
+    store = Store(tmp_path / "library.db")
+    inside, release = threading.Event(), threading.Event()
+    counted: list[int] = []
+
+    def reader() -> None:
+        with store.read() as db:
+            inside.set()
+            release.wait(10)
+            counted.append(db.execute("SELECT COUNT(*) FROM sources").fetchone()[0])
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    assert inside.wait(10)
+    store.close()
+    release.set()
+    thread.join(10)
+    assert counted == [0]
+    with pytest.raises(StoreError, match="closed"), store.read():
+        pass
+    with pytest.raises(StoreError, match="closed"), store.write():
+        pass

@@ -41,13 +41,20 @@ class Store:
             raise StoreError(f"cannot open the library at {path}: {exc}") from exc
         self._lock = threading.Lock()
         self._local = threading.local()
+        # Every reader opened, and those inside a read() now. close() closes only the idle ones;
+        # a reader still busy in another thread closes itself when its read ends, because
+        # closing a connection under a running statement crashes the process.
         self._readers: list[sqlite3.Connection] = []
+        self._busy: set[sqlite3.Connection] = set()
+        self._closed = False
         self._readers_lock = threading.Lock()
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """Yield the writer connection inside one transaction; roll back if the block raises."""
         with self._lock:
+            if self._closed:
+                raise StoreError(f"the library at {self.path} is closed")
             db = self._writer
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -59,25 +66,39 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        """Yield this thread's reader connection, inside a read transaction for a stable view."""
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
-        if db is None:
-            db = _connect(self.path)
-            db.execute("PRAGMA query_only = ON")
-            self._local.db = db
-            with self._readers_lock:
+        """Yield this thread's reader connection, inside a read transaction for a stable view.
+
+        Raises StoreError once the store is closed (a background read that outlived its window).
+        """
+        with self._readers_lock:
+            if self._closed:
+                raise StoreError(f"the library at {self.path} is closed")
+            db: sqlite3.Connection | None = getattr(self._local, "db", None)
+            if db is None:
+                db = _connect(self.path)
+                db.execute("PRAGMA query_only = ON")
+                self._local.db = db
                 self._readers.append(db)
-        db.execute("BEGIN")
+            self._busy.add(db)
         try:
-            yield db
+            db.execute("BEGIN")
+            try:
+                yield db
+            finally:
+                db.execute("COMMIT")
         finally:
-            db.execute("COMMIT")
+            with self._readers_lock:
+                self._busy.discard(db)
+                if self._closed:
+                    db.close()
 
     def close(self) -> None:
-        """Close every connection this store opened."""
+        """Close every connection this store opened; readers still busy close when they end."""
         with self._readers_lock:
+            self._closed = True
             for db in self._readers:
-                db.close()
+                if db not in self._busy:
+                    db.close()
             self._readers.clear()
         with self._lock:
             self._writer.close()
