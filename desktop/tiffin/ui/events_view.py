@@ -224,6 +224,11 @@ class EventsView(QWidget):
             lambda _p, _c: plan_events(self.store, self.settings), self.show_plans, self.failed
         )
 
+    def stop(self) -> None:
+        """Stop the countdown and the reloads (the window is closing)."""
+        self.ticker.stop()
+        self.reloader.stop()
+
     def show_plans(self, plans: list[EventPlan]) -> None:
         """Show `plans`, keeping the chosen event."""
         current = self.current()

@@ -357,4 +357,5 @@ class MainWindow(QMainWindow):
         self.player.stop()
         self.downloads.stop_queue()
         self.sharing.stop()
+        self.events_view.stop()
         super().closeEvent(event)
