@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tiffin.errors import NotFound, StoreError
-from tiffin.library import queries
+from tiffin.library import item_rows, queries
 from tiffin.library.models import Enclosure, NewItem
 from tiffin.library.search import search
 from tiffin.library.store import Store
@@ -65,13 +65,13 @@ def test_update_keeps_read_state_and_enclosures_are_recorded(store: Store) -> No
 def test_unread_counts_and_delete_cascade(store: Store) -> None:
     source, _ = queries.add_source(store, "http://a.test/f")
     queries.save_items(store, source.id, [NewItem(f"g{i}", "", f"t{i}") for i in range(5)], 1.0)
-    first = queries.list_item_rows(store, [source.id])[0]
+    first = item_rows.list_item_rows(store, [source.id])[0]
     queries.set_read(store, [first.id])
     assert queries.get_source(store, source.id).unread == 4
     queries.delete_source(store, source.id)
     with pytest.raises(NotFound):
         queries.get_source(store, source.id)
-    assert queries.list_item_rows(store) == []
+    assert item_rows.list_item_rows(store) == []
 
 
 def test_full_text_search_finds_latin_and_arabic_script(store: Store) -> None:

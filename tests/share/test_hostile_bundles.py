@@ -9,7 +9,7 @@ import httpx
 
 from share.test_bundles import _library, receiver, sender  # noqa: F401 - fixtures
 from tiffin.config import Paths
-from tiffin.library import downloads, queries
+from tiffin.library import downloads, item_rows, queries
 from tiffin.library.store import Store
 from tiffin.share import keys
 from tiffin.share.export import Selection, export_bundle
@@ -107,8 +107,8 @@ def test_the_item_list_marks_items_from_an_untrusted_packer(
     export_bundle(store, paths, usb, Selection(), "Ayesha")
     to_paths, to_store = receiver
     report = import_bundle(to_store, to_paths, usb)
-    rows = queries.list_item_rows(to_store, trusted=keys.trusted(to_paths))
+    rows = item_rows.list_item_rows(to_store, trusted=keys.trusted(to_paths))
     assert rows and all(r.untrusted for r in rows)
     keys.trust(to_paths, report.bundle.packer)
-    rows = queries.list_item_rows(to_store, trusted=keys.trusted(to_paths))
+    rows = item_rows.list_item_rows(to_store, trusted=keys.trusted(to_paths))
     assert not any(r.untrusted for r in rows)

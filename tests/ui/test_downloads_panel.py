@@ -3,6 +3,7 @@ and a source's download rules set in their dialog."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,11 +19,13 @@ from support.media import make_clip, make_hls_vod
 from support.testweb import Fault, TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.fetch.subscribe import subscribe
-from tiffin.library import downloads
+from tiffin.library import downloads, events
 from tiffin.library.downloads import Download, Status
 from tiffin.library.rules import MediaRules, get_rules
 from tiffin.library.store import Store
 from tiffin.media.queue import media_dir
+from tiffin.net.line import Observation
+from tiffin.net.line_history import save_observations
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.downloads_panel import DownloadsPanel
 from tiffin.ui.main_window import MainWindow
@@ -182,7 +185,7 @@ def test_panel_records_a_live_stream_and_shows_how_it_goes(
     panel = DownloadsPanel(store, paths, replace(settings, disk_reserve=0))
     qtbot.addWidget(panel)
     panel.show()
-    panel.record(url)
+    panel.live.record(url)
     qtbot.waitUntil(lambda: "Recording" in panel.status.text(), timeout=QT_TIMEOUT_MS)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=QT_TIMEOUT_MS)
     _select(panel, panel.model.entry(0).id)
@@ -198,7 +201,7 @@ def test_panel_records_a_live_stream_and_shows_how_it_goes(
     player.open(played.args[0])
     qtbot.waitUntil(lambda: player.player.position() > 300, timeout=QT_TIMEOUT_MS)
     player.stop()
-    qtbot.waitUntil(lambda: not panel.recordings, timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not panel.live.running, timeout=QT_TIMEOUT_MS)
     [entry] = downloads.list_downloads(store)
     assert entry.live and entry.status == Status.DONE, entry.error
     assert (media_dir(paths) / (entry.path or "")).exists()
@@ -209,3 +212,31 @@ def test_the_status_column_shows_the_first_sentence_and_the_tooltip_the_rest() -
     assert short_error("Video unavailable. This video is private") == "Video unavailable"
     long = "x" * 200
     assert len(short_error(long)) == SHORT_ERROR and short_error(long).endswith("…")
+
+
+def test_a_queued_row_says_what_it_waits_for_and_its_hosts_line(
+    qtbot: QtBot, store: Store, paths: Paths, settings: Settings
+) -> None:
+    plain = downloads.enqueue(store, "http://good.test/a.mp4", title="Plain")
+    rally = downloads.enqueue(store, "http://good.test/rally.mp4", title="Speech")
+    events.add_event(store, "Rally", time.time() + 3600)
+    events.tag(store, "Rally", download_ids=[rally.id])
+    save_observations(store, [Observation("good.test", "ok", time.time(), 1 << 20, 1.0)])
+    panel = DownloadsPanel(store, paths, settings)
+    qtbot.addWidget(panel)
+    panel.resize(1366, 600)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=QT_TIMEOUT_MS)
+    status = panel.model.index(_row_of(panel, plain.id), DownloadsModel.STATUS)
+    assert status.data() == "Queued · after the downloads for \u2068Rally\u2069"
+    assert panel.model.index(_row_of(panel, rally.id), DownloadsModel.STATUS).data() == (
+        "Queued · next"
+    )
+    line = panel.model.index(_row_of(panel, plain.id), DownloadsModel.LINE)
+    assert line.data() == "\u2066good.test\u2069 · Good"
+    assert "answers at" in line.data(Qt.ItemDataRole.ToolTipRole)
+    header = panel.table.horizontalHeader()
+    right_edge = header.sectionViewportPosition(DownloadsModel.LINE) + header.sectionSize(
+        DownloadsModel.LINE
+    )
+    assert right_edge <= panel.table.viewport().width()  # nothing runs off the right edge

@@ -67,238 +67,243 @@
 <context>
     <name>DownloadsModel</name>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="53"/>
+        <location filename="../ui/models/downloads_model.py" line="62"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="54"/>
+        <location filename="../ui/models/downloads_model.py" line="63"/>
         <source>Status</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="55"/>
+        <location filename="../ui/models/downloads_model.py" line="64"/>
         <source>Progress</source>
         <translation>پیش رفت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="56"/>
+        <location filename="../ui/models/downloads_model.py" line="65"/>
         <source>Speed</source>
         <translation>رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="57"/>
+        <location filename="../ui/models/downloads_model.py" line="66"/>
         <source>Time left</source>
         <translation>باقی وقت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="60"/>
+        <location filename="../ui/models/downloads_model.py" line="67"/>
+        <source>Line</source>
+        <translation>لائن</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="70"/>
         <source>Queued</source>
         <translation>قطار میں</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="61"/>
+        <location filename="../ui/models/downloads_model.py" line="71"/>
         <source>Downloading</source>
         <translation>ڈاؤن لوڈ ہو رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="62"/>
+        <location filename="../ui/models/downloads_model.py" line="72"/>
         <source>Paused</source>
         <translation>رکا ہوا</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="63"/>
+        <location filename="../ui/models/downloads_model.py" line="73"/>
         <source>Done</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="64"/>
+        <location filename="../ui/models/downloads_model.py" line="74"/>
         <source>Failed</source>
         <translation>ناکام</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="65"/>
+        <location filename="../ui/models/downloads_model.py" line="75"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="68"/>
+        <location filename="../ui/models/downloads_model.py" line="78"/>
         <source>Looking up</source>
         <translation>تلاش ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="69"/>
+        <location filename="../ui/models/downloads_model.py" line="79"/>
         <source>Merging</source>
         <translation>جوڑا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="70"/>
+        <location filename="../ui/models/downloads_model.py" line="80"/>
         <source>Checking</source>
         <translation>جانچ ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="71"/>
+        <location filename="../ui/models/downloads_model.py" line="81"/>
         <source>Subtitles</source>
         <translation>ذیلی عنوانات</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="181"/>
+        <source>No transfer from this host yet</source>
+        <translation>اس میزبان سے ابھی کوئی منتقلی نہیں ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="187"/>
+        <source>waits for its window</source>
+        <translation>اپنے وقت کا انتظار</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="189"/>
+        <source>the budget is spent</source>
+        <translation>بجٹ ختم ہو چکا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="191"/>
+        <source>tried again later</source>
+        <translation>بعد میں پھر کوشش ہو گی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="193"/>
+        <source>its host is choked; good hosts first</source>
+        <translation>میزبان کی لائن رکی ہوئی ہے؛ پہلے اچھے میزبان</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="195"/>
+        <source>after the downloads for {0}</source>
+        <translation>{0} کے ڈاؤن لوڈز کے بعد</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="197"/>
+        <source>next</source>
+        <translation>اگلا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="198"/>
+        <source>{0} before it</source>
+        <translation>اس سے پہلے {0}</translation>
     </message>
 </context>
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="94"/>
+        <location filename="../ui/downloads_panel.py" line="71"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="95"/>
+        <location filename="../ui/downloads_panel.py" line="72"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="97"/>
+        <location filename="../ui/downloads_panel.py" line="74"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="98"/>
+        <location filename="../ui/downloads_panel.py" line="75"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="98"/>
+        <location filename="../ui/downloads_panel.py" line="75"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="101"/>
+        <location filename="../ui/downloads_panel.py" line="78"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="103"/>
+        <location filename="../ui/downloads_panel.py" line="80"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="105"/>
+        <location filename="../ui/downloads_panel.py" line="82"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="115"/>
+        <location filename="../ui/downloads_panel.py" line="92"/>
+        <source>Nothing queued. Download a video or audio by its address (Ctrl+Shift+D), or press D on an item that has one.</source>
+        <translation>قطار خالی ہے۔ ویڈیو یا آڈیو اس کے پتے سے ڈاؤن لوڈ کریں (⁦Ctrl+Shift+D⁩)، یا جس تحریر میں ہو اس پر D دبائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="97"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="129"/>
+        <location filename="../ui/downloads_panel.py" line="114"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="130"/>
+        <location filename="../ui/downloads_panel.py" line="115"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="131"/>
+        <location filename="../ui/downloads_panel.py" line="116"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="132"/>
+        <location filename="../ui/downloads_panel.py" line="117"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="133"/>
+        <location filename="../ui/downloads_panel.py" line="118"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="134"/>
+        <location filename="../ui/downloads_panel.py" line="119"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="135"/>
+        <location filename="../ui/downloads_panel.py" line="120"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="271"/>
+        <location filename="../ui/downloads_panel.py" line="255"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="276"/>
+        <location filename="../ui/downloads_panel.py" line="260"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="282"/>
+        <location filename="../ui/downloads_panel.py" line="266"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="284"/>
+        <location filename="../ui/downloads_panel.py" line="268"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="300"/>
+        <location filename="../ui/downloads_panel.py" line="284"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="309"/>
-        <location filename="../ui/downloads_panel.py" line="317"/>
+        <location filename="../ui/downloads_panel.py" line="293"/>
+        <location filename="../ui/downloads_panel.py" line="301"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="357"/>
-        <source>Recorded {0}</source>
-        <translation>{0} ریکارڈ ہو گیا</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="358"/>
-        <source>Recording ended</source>
-        <translation>ریکارڈنگ ختم ہوئی</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="369"/>
-        <source>Looking up the stream…</source>
-        <translation>سٹریم تلاش ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="378"/>
-        <source>Starts in {0}</source>
-        <translation>{0} میں شروع ہو گی</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="380"/>
-        <source>Waiting for the stream to begin</source>
-        <translation>سٹریم شروع ہونے کا انتظار</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="383"/>
-        <source>Recording</source>
-        <translation>ریکارڈنگ</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="386"/>
-        <source>Recording started</source>
-        <translation>ریکارڈنگ شروع ہوئی</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="391"/>
-        <source>: {0}, {1} gaps</source>
-        <translation>: {0}، {1} خلا</translation>
-    </message>
-    <message>
-        <location filename="../ui/downloads_panel.py" line="393"/>
-        <source> (the stream is not answering; still following it)</source>
-        <translation> (سٹریم جواب نہیں دے رہی؛ اب بھی پیچھا جاری ہے)</translation>
     </message>
 </context>
 <context>
@@ -390,152 +395,157 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../ui/events_view.py" line="89"/>
+        <location filename="../ui/events_view.py" line="51"/>
         <source>Remove event {0}</source>
         <translation>تقریب {0} ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="125"/>
+        <location filename="../ui/events_view.py" line="87"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="131"/>
+        <location filename="../ui/events_view.py" line="95"/>
+        <source>Nothing tagged for this event yet. Drag a source onto the event, or choose Pack for event in a source&apos;s menu.</source>
+        <translation>اس تقریب کے لیے ابھی کچھ نشان زد نہیں۔ کسی ذریعے کو گھسیٹ کر تقریب پر چھوڑیں، یا ذریعے کے مینو میں ”تقریب کے لیے تیار کریں“ چنیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/events_view.py" line="100"/>
         <source>Tagged for this event</source>
         <translation>اس تقریب کے لیے نشان زد</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="139"/>
+        <location filename="../ui/events_view.py" line="108"/>
         <source>New event, e.g. rally</source>
         <translation>نئی تقریب، مثلاً جلسہ</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="140"/>
+        <location filename="../ui/events_view.py" line="109"/>
         <source>New event&apos;s name</source>
         <translation>نئی تقریب کا نام</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="150"/>
+        <location filename="../ui/events_view.py" line="117"/>
         <source>New event&apos;s time</source>
         <translation>نئی تقریب کا وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="151"/>
+        <location filename="../ui/events_view.py" line="118"/>
         <source>&amp;Add event</source>
         <translation>تقریب شامل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="167"/>
+        <location filename="../ui/events_view.py" line="134"/>
         <source>Time until the event</source>
         <translation>تقریب تک باقی وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="169"/>
+        <location filename="../ui/events_view.py" line="136"/>
         <source>Packed so far</source>
         <translation>اب تک تیار</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="172"/>
+        <location filename="../ui/events_view.py" line="139"/>
         <source>Will it be ready in time</source>
         <translation>کیا یہ وقت پر تیار ہوگا</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="173"/>
+        <location filename="../ui/events_view.py" line="140"/>
         <source>&amp;Pack now</source>
         <translation>ابھی تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="175"/>
+        <location filename="../ui/events_view.py" line="142"/>
         <source>Refresh what is tagged for this event now and fetch its downloads</source>
         <translation>اس تقریب کے لیے نشان زد ذرائع ابھی تازہ کریں اور ان کے ڈاؤن لوڈ حاصل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="178"/>
+        <location filename="../ui/events_view.py" line="145"/>
         <source>&amp;Remove event</source>
         <translation>تقریب ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="193"/>
+        <location filename="../ui/events_view.py" line="160"/>
         <source>No events yet. Name what you are packing for (the rally, the vote) and when it starts, above. Then tag channels, feeds and streams to it from their menus, or drag a source from the list onto the event.</source>
         <translation>ابھی کوئی تقریب نہیں۔ اوپر لکھیں کہ آپ کس کے لیے تیاری کر رہے ہیں (جلسہ، ووٹ) اور وہ کب شروع ہوگی۔ پھر چینل، فیڈ اور سٹریم ان کے مینو سے اس تقریب کے لیے نشان زد کریں، یا فہرست سے کوئی ذریعہ کھینچ کر تقریب پر چھوڑ دیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="259"/>
+        <location filename="../ui/events_view.py" line="231"/>
         <source>{0} ready, {1} to fetch</source>
         <translation>{0} تیار، {1} حاصل کرنا باقی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="274"/>
+        <location filename="../ui/events_view.py" line="246"/>
         <source>in {0}</source>
         <translation>{0} میں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="281"/>
+        <location filename="../ui/events_view.py" line="253"/>
         <source>{0} more of a size not known yet.</source>
         <translation>{0} مزید، جن کا حجم ابھی معلوم نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="286"/>
+        <location filename="../ui/events_view.py" line="258"/>
         <source>No data budget set.</source>
         <translation>ڈیٹا کا کوئی بجٹ مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="288"/>
+        <location filename="../ui/events_view.py" line="260"/>
         <source>Budget left today: {0}.</source>
         <translation>آج کا باقی بجٹ: {0}۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="291"/>
+        <location filename="../ui/events_view.py" line="263"/>
         <source>Everything of a known size is ready offline.</source>
         <translation>معلوم حجم کی ہر چیز آف لائن تیار ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="296"/>
+        <location filename="../ui/events_view.py" line="268"/>
         <source>{0} to fetch, more than the budget left allows.</source>
         <translation>{0} حاصل کرنا باقی، جو باقی بجٹ سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="298"/>
+        <location filename="../ui/events_view.py" line="270"/>
         <source>{0} to fetch; the line&apos;s speed is not measured yet.</source>
         <translation>{0} حاصل کرنا باقی؛ لائن کی رفتار ابھی ناپی نہیں گئی۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="303"/>
+        <location filename="../ui/events_view.py" line="275"/>
         <source>{0} to fetch at {1}: about {2}, ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="305"/>
+        <location filename="../ui/events_view.py" line="277"/>
         <source>{0} to fetch at {1}: about {2}, not ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="325"/>
+        <location filename="../ui/events_view.py" line="297"/>
         <source>Name the event first (e.g. rally)</source>
         <translation>پہلے تقریب کا نام لکھیں (مثلاً جلسہ)</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="332"/>
+        <location filename="../ui/events_view.py" line="304"/>
         <source>Added event {0}</source>
         <translation>تقریب {0} شامل کی گئی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="342"/>
+        <location filename="../ui/events_view.py" line="314"/>
         <source>Removed event {0}; Ctrl+Z puts it back</source>
         <translation>تقریب {0} ہٹا دی گئی؛ ⁦Ctrl+Z⁩ اسے واپس لاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="349"/>
+        <location filename="../ui/events_view.py" line="321"/>
         <source>Tagged {0} sources for {1}</source>
         <translation>{1} کے لیے {0} ذرائع نشان زد کیے گئے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="361"/>
+        <location filename="../ui/events_view.py" line="333"/>
         <source>Packing for {0}…</source>
         <translation>{0} کے لیے تیاری…</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="373"/>
+        <location filename="../ui/events_view.py" line="345"/>
         <source>Packed for {0}: {1} new items</source>
         <translation>{0} کے لیے تیار: {1} نئی چیزیں</translation>
     </message>
@@ -543,14 +553,59 @@
 <context>
     <name>ItemListModel</name>
     <message>
-        <location filename="../ui/models/item_list_model.py" line="47"/>
+        <location filename="../ui/models/item_list_model.py" line="64"/>
         <source>(untitled)</source>
         <translation>(بے عنوان)</translation>
     </message>
     <message>
-        <location filename="../ui/models/item_list_model.py" line="60"/>
+        <location filename="../ui/models/item_list_model.py" line="80"/>
         <source>From a bundle packed by someone you have not trusted</source>
         <translation>ایسے بنڈل سے جسے کسی ایسے شخص نے باندھا جس پر آپ نے بھروسہ نہیں کیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="95"/>
+        <source>Not packed yet</source>
+        <translation>ابھی محفوظ نہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="96"/>
+        <source>Summary</source>
+        <translation>خلاصہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="97"/>
+        <source>Full article</source>
+        <translation>مکمل مضمون</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="98"/>
+        <source>Summary only</source>
+        <translation>صرف خلاصہ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="99"/>
+        <source>Queued</source>
+        <translation>قطار میں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="100"/>
+        <source>Downloading</source>
+        <translation>ڈاؤن لوڈ ہو رہا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="101"/>
+        <source>Recording</source>
+        <translation>ریکارڈنگ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="102"/>
+        <source>Video ready</source>
+        <translation>ویڈیو تیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="103"/>
+        <source>Failed</source>
+        <translation>ناکام</translation>
     </message>
 </context>
 <context>
@@ -579,42 +634,82 @@
 <context>
     <name>ItemsPane</name>
     <message>
-        <location filename="../ui/items_pane.py" line="67"/>
+        <location filename="../ui/items_pane.py" line="70"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="73"/>
+        <location filename="../ui/items_pane.py" line="76"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="75"/>
+        <location filename="../ui/items_pane.py" line="78"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="77"/>
+        <location filename="../ui/items_pane.py" line="80"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="169"/>
+        <location filename="../ui/items_pane.py" line="83"/>
+        <source>Show</source>
+        <translation>دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="85"/>
+        <source>All items</source>
+        <translation>تمام تحریریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="86"/>
+        <source>Unread</source>
+        <translation>ان پڑھی</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="87"/>
+        <source>Ready offline</source>
+        <translation>آف لائن تیار</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="142"/>
+        <source>No items here yet. Refresh (F5) while the line is good, or add a feed or a channel (Ctrl+N).</source>
+        <translation>یہاں ابھی کوئی تحریر نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5)، یا فیڈ یا چینل شامل کریں (⁦Ctrl+N⁩)۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="146"/>
+        <source>Everything here is read. Show all items with Ctrl+Shift+A.</source>
+        <translation>یہاں سب پڑھا جا چکا ہے۔ تمام تحریریں ⁦Ctrl+Shift+A⁩ سے دکھائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="149"/>
+        <source>Nothing here is ready offline yet. Refresh (F5) and download videos (D) while the line is good.</source>
+        <translation>یہاں ابھی کچھ آف لائن تیار نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5) اور ویڈیوز ڈاؤن لوڈ کریں (D)۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="218"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="169"/>
+        <location filename="../ui/items_pane.py" line="218"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="177"/>
+        <location filename="../ui/items_pane.py" line="226"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="211"/>
+        <location filename="../ui/items_pane.py" line="259"/>
+        <source>Nothing matches “{0}”. Esc goes back.</source>
+        <translation>”{0}“ سے کچھ نہیں ملا۔ Esc سے واپس جائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="263"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
@@ -688,43 +783,23 @@
         <translation>تاریخچہ</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="48"/>
-        <source>Good</source>
-        <translation>اچھی</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/line_model.py" line="49"/>
-        <source>Throttled</source>
-        <translation>سست کی گئی</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/line_model.py" line="50"/>
-        <source>Blocked</source>
-        <translation>بند</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/line_model.py" line="51"/>
-        <source>Offline</source>
-        <translation>آف لائن</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/line_model.py" line="93"/>
+        <location filename="../ui/models/line_model.py" line="87"/>
         <source>via proxy {0}</source>
         <translation>پراکسی {0} کے ذریعے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="95"/>
-        <location filename="../ui/models/line_model.py" line="98"/>
+        <location filename="../ui/models/line_model.py" line="89"/>
+        <location filename="../ui/models/line_model.py" line="92"/>
         <source>direct</source>
         <translation>براہِ راست</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="98"/>
+        <location filename="../ui/models/line_model.py" line="92"/>
         <source>via the proxy</source>
         <translation>پراکسی کے ذریعے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_model.py" line="99"/>
+        <location filename="../ui/models/line_model.py" line="93"/>
         <source>{0} (the last transfer went {1})</source>
         <translation>{0} (آخری منتقلی {1} ہوئی)</translation>
     </message>
@@ -732,62 +807,67 @@
 <context>
     <name>LinePanel</name>
     <message>
-        <location filename="../ui/line_panel.py" line="90"/>
+        <location filename="../ui/line_panel.py" line="91"/>
+        <source>No host contacted yet. Each host&apos;s line shows here after the first refresh (F5) or download.</source>
+        <translation>ابھی کسی میزبان سے رابطہ نہیں ہوا۔ پہلی تازہ کاری (F5) یا ڈاؤن لوڈ کے بعد ہر میزبان کی لائن یہاں دکھائی دے گی۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_panel.py" line="99"/>
         <source>Line state per host</source>
         <translation>ہر میزبان کی لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="97"/>
+        <location filename="../ui/line_panel.py" line="106"/>
         <source>Overall line state</source>
         <translation>لائن کی مجموعی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="98"/>
+        <location filename="../ui/line_panel.py" line="107"/>
         <source>&amp;Probe now</source>
         <translation>ابھی جانچیں</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="99"/>
+        <location filename="../ui/line_panel.py" line="108"/>
         <source>Ask every known host once, now</source>
         <translation>ہر معلوم میزبان سے ابھی ایک بار پوچھیں</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="123"/>
+        <location filename="../ui/line_panel.py" line="132"/>
         <source>Probing…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="152"/>
+        <location filename="../ui/line_panel.py" line="161"/>
         <source>Line not known yet: refresh, or probe now.</source>
         <translation>لائن کا حال ابھی معلوم نہیں: تازہ کریں، یا ابھی جانچیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="156"/>
+        <location filename="../ui/line_panel.py" line="165"/>
         <source>{0} good</source>
         <translation>{0} اچھی</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="157"/>
+        <location filename="../ui/line_panel.py" line="166"/>
         <source>{0} throttled</source>
         <translation>{0} سست</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="158"/>
+        <location filename="../ui/line_panel.py" line="167"/>
         <source>{0} blocked</source>
         <translation>{0} بند</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="161"/>
+        <location filename="../ui/line_panel.py" line="170"/>
         <source>Offline: nothing answers.</source>
         <translation>آف لائن: کوئی جواب نہیں دیتا۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="162"/>
+        <location filename="../ui/line_panel.py" line="171"/>
         <source>Line: {0} ({1})</source>
         <translation>لائن: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="167"/>
+        <location filename="../ui/line_panel.py" line="174"/>
         <source>Could not read the line history: {0}</source>
         <translation>لائن کا تاریخچہ نہیں پڑھا جا سکا: {0}</translation>
     </message>
@@ -796,76 +876,101 @@
     <name>LineReasons</name>
     <message>
         <location filename="../ui/models/line_reasons.py" line="25"/>
+        <source>Good</source>
+        <translation>اچھی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="26"/>
+        <source>Throttled</source>
+        <translation>سست کی گئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="27"/>
+        <source>Blocked</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="28"/>
+        <source>Offline</source>
+        <translation>آف لائن</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="30"/>
+        <source>Unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/line_reasons.py" line="36"/>
         <source>its name does not resolve</source>
         <translation>اس کا نام حل نہیں ہوتا (DNS)</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="26"/>
+        <location filename="../ui/models/line_reasons.py" line="37"/>
         <source>connections are refused</source>
         <translation>کنکشن رد کیے جاتے ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="27"/>
+        <location filename="../ui/models/line_reasons.py" line="38"/>
         <source>connections are reset</source>
         <translation>کنکشن توڑ دیے جاتے ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="28"/>
+        <location filename="../ui/models/line_reasons.py" line="39"/>
         <source>the TLS handshake is cut</source>
         <translation>TLS مصافحہ کاٹ دیا جاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="29"/>
+        <location filename="../ui/models/line_reasons.py" line="40"/>
         <source>connections time out</source>
         <translation>کنکشن کا وقت ختم ہو جاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="30"/>
+        <location filename="../ui/models/line_reasons.py" line="41"/>
         <source>it sends a web page where a feed or file was expected</source>
         <translation>فیڈ یا فائل کی جگہ ویب صفحہ بھیجتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="33"/>
+        <location filename="../ui/models/line_reasons.py" line="44"/>
         <source>transfers stall</source>
         <translation>منتقلی رک جاتی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="34"/>
+        <location filename="../ui/models/line_reasons.py" line="45"/>
         <source>transfers trickle below the minimum rate</source>
         <translation>منتقلی کم از کم رفتار سے بھی سست ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="37"/>
+        <location filename="../ui/models/line_reasons.py" line="48"/>
         <source>it answers with errors</source>
         <translation>جواب میں غلطیاں دیتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="47"/>
+        <location filename="../ui/models/line_reasons.py" line="58"/>
         <source>nothing answers: {0}</source>
         <translation>کچھ بھی جواب نہیں دیتا: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="49"/>
+        <location filename="../ui/models/line_reasons.py" line="60"/>
         <source>{0}, while other hosts answer</source>
         <translation>{0}، جبکہ دوسرے میزبان جواب دیتے ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="56"/>
+        <location filename="../ui/models/line_reasons.py" line="67"/>
         <source>{0}, {1} of its usual {2}</source>
         <translation>{0}، اپنی معمول کی {2} کا {1}</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="61"/>
+        <location filename="../ui/models/line_reasons.py" line="72"/>
         <source>answers</source>
         <translation>جواب دیتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="62"/>
+        <location filename="../ui/models/line_reasons.py" line="73"/>
         <source>answers at {0}</source>
         <translation>{0} کی رفتار سے جواب دیتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/line_reasons.py" line="64"/>
+        <location filename="../ui/models/line_reasons.py" line="75"/>
         <source>answers, though the last try failed: {0}</source>
         <translation>جواب دیتا ہے، اگرچہ پچھلی کوشش ناکام رہی: {0}</translation>
     </message>
@@ -873,62 +978,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="81"/>
+        <location filename="../ui/main_window.py" line="82"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="102"/>
+        <location filename="../ui/main_window.py" line="103"/>
         <source>Reader, events, player, downloads and line</source>
         <translation>قاری، تقریبات، پلیئر، ڈاؤن لوڈ اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="103"/>
+        <location filename="../ui/main_window.py" line="104"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="104"/>
+        <location filename="../ui/main_window.py" line="105"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="105"/>
+        <location filename="../ui/main_window.py" line="106"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="106"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="108"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="125"/>
+        <location filename="../ui/main_window.py" line="126"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="127"/>
+        <location filename="../ui/main_window.py" line="128"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="216"/>
+        <location filename="../ui/main_window.py" line="218"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="223"/>
+        <location filename="../ui/main_window.py" line="225"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224"/>
+        <location filename="../ui/main_window.py" line="226"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -937,37 +1042,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="250"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="254"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="276"/>
+        <location filename="../ui/main_window.py" line="278"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="277"/>
+        <location filename="../ui/main_window.py" line="279"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="296"/>
+        <location filename="../ui/main_window.py" line="298"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="300"/>
+        <location filename="../ui/main_window.py" line="302"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="328"/>
+        <location filename="../ui/main_window.py" line="330"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1033,7 +1138,7 @@
     </message>
     <message>
         <location filename="../ui/player.py" line="77"/>
-        <location filename="../ui/player.py" line="110"/>
+        <location filename="../ui/player.py" line="112"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
@@ -1059,22 +1164,22 @@
         <translation>رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="157"/>
+        <location filename="../ui/player.py" line="159"/>
         <source>No subtitles</source>
         <translation>ذیلی عنوانات نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="165"/>
+        <location filename="../ui/player.py" line="167"/>
         <source>♪ {0}</source>
         <translation>♪ {0}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="275"/>
+        <location filename="../ui/player.py" line="277"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="275"/>
+        <location filename="../ui/player.py" line="277"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
@@ -1327,6 +1432,54 @@
         <location filename="../ui/qt_strings.py" line="38"/>
         <source>Select All</source>
         <translation>سب منتخب کریں</translation>
+    </message>
+</context>
+<context>
+    <name>Recordings</name>
+    <message>
+        <location filename="../ui/recordings.py" line="93"/>
+        <source>Recorded {0}</source>
+        <translation>{0} ریکارڈ ہو گیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="94"/>
+        <source>Recording ended</source>
+        <translation>ریکارڈنگ ختم ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="105"/>
+        <source>Looking up the stream…</source>
+        <translation>سٹریم تلاش ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="121"/>
+        <source>Starts in {0}</source>
+        <translation>{0} میں شروع ہو گی</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="123"/>
+        <source>Waiting for the stream to begin</source>
+        <translation>سٹریم شروع ہونے کا انتظار</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="126"/>
+        <source>Recording</source>
+        <translation>ریکارڈنگ</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="129"/>
+        <source>Recording started</source>
+        <translation>ریکارڈنگ شروع ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="134"/>
+        <source>: {0}, {1} gaps</source>
+        <translation>: {0}، {1} خلا</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordings.py" line="136"/>
+        <source> (the stream is not answering; still following it)</source>
+        <translation> (سٹریم جواب نہیں دے رہی؛ اب بھی پیچھا جاری ہے)</translation>
     </message>
 </context>
 <context>
@@ -1726,67 +1879,72 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../ui/sources_pane.py" line="48"/>
+        <location filename="../ui/sources_pane.py" line="50"/>
+        <source>No subscriptions yet. Add a feed, a podcast or a video channel with Ctrl+N, or import OPML with Ctrl+I.</source>
+        <translation>ابھی کوئی سبسکرپشن نہیں۔ فیڈ، پوڈکاسٹ یا ویڈیو چینل ⁦Ctrl+N⁩ سے شامل کریں، یا OPML ⁦Ctrl+I⁩ سے درآمد کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/sources_pane.py" line="56"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="99"/>
+        <location filename="../ui/sources_pane.py" line="107"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="122"/>
+        <location filename="../ui/sources_pane.py" line="130"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="123"/>
+        <location filename="../ui/sources_pane.py" line="131"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="124"/>
+        <location filename="../ui/sources_pane.py" line="132"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="140"/>
+        <location filename="../ui/sources_pane.py" line="148"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="142"/>
+        <location filename="../ui/sources_pane.py" line="150"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="144"/>
+        <location filename="../ui/sources_pane.py" line="152"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="152"/>
+        <location filename="../ui/sources_pane.py" line="160"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="162"/>
+        <location filename="../ui/sources_pane.py" line="170"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="164"/>
+        <location filename="../ui/sources_pane.py" line="172"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="172"/>
+        <location filename="../ui/sources_pane.py" line="180"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="195"/>
+        <location filename="../ui/sources_pane.py" line="203"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
@@ -1995,17 +2153,17 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <translation>چھوڑ دیں</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="129"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="128"/>
         <source>Folder for the library</source>
         <translation>لائبریری کے لیے فولڈر</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="139"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="138"/>
         <source>Give the folder&apos;s whole path, from the top.</source>
         <translation>فولڈر کا پورا راستہ، شروع سے، لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/welcome_dialog.py" line="141"/>
+        <location filename="../ui/dialogs/welcome_dialog.py" line="140"/>
         <source>That is a file, not a folder.</source>
         <translation>یہ فائل ہے، فولڈر نہیں۔</translation>
     </message>
@@ -2036,162 +2194,177 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window_menus.py" line="43"/>
+        <location filename="../ui/window_menus.py" line="44"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="46"/>
+        <location filename="../ui/window_menus.py" line="47"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="48"/>
+        <location filename="../ui/window_menus.py" line="49"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="49"/>
+        <location filename="../ui/window_menus.py" line="50"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="50"/>
+        <location filename="../ui/window_menus.py" line="51"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="51"/>
+        <location filename="../ui/window_menus.py" line="52"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="52"/>
+        <location filename="../ui/window_menus.py" line="53"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="53"/>
+        <location filename="../ui/window_menus.py" line="54"/>
         <source>Mark &amp;all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="54"/>
+        <location filename="../ui/window_menus.py" line="55"/>
         <source>&amp;Undo</source>
         <translation>واپس کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="56"/>
+        <location filename="../ui/window_menus.py" line="57"/>
         <source>&amp;Redo</source>
         <translation>دوبارہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="60"/>
+        <location filename="../ui/window_menus.py" line="61"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹ</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="63"/>
+        <location filename="../ui/window_menus.py" line="64"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="64"/>
+        <location filename="../ui/window_menus.py" line="65"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="66"/>
+        <location filename="../ui/window_menus.py" line="67"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="71"/>
+        <location filename="../ui/window_menus.py" line="72"/>
+        <source>Show a&amp;ll items</source>
+        <translation>تمام تحریریں دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="73"/>
+        <source>Show &amp;unread only</source>
+        <translation>صرف ان پڑھی دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="74"/>
+        <source>Show ready &amp;offline only</source>
+        <translation>صرف آف لائن تیار دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="80"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="77"/>
+        <location filename="../ui/window_menus.py" line="86"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="81"/>
+        <location filename="../ui/window_menus.py" line="90"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="83"/>
+        <location filename="../ui/window_menus.py" line="92"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="84"/>
+        <location filename="../ui/window_menus.py" line="93"/>
         <source>&amp;Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="85"/>
+        <location filename="../ui/window_menus.py" line="94"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="86"/>
+        <location filename="../ui/window_menus.py" line="95"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="87"/>
+        <location filename="../ui/window_menus.py" line="96"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="94"/>
+        <location filename="../ui/window_menus.py" line="103"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="100"/>
+        <location filename="../ui/window_menus.py" line="109"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="104"/>
+        <location filename="../ui/window_menus.py" line="113"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="110"/>
+        <location filename="../ui/window_menus.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="112"/>
+        <location filename="../ui/window_menus.py" line="121"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="123"/>
+        <location filename="../ui/window_menus.py" line="134"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="127"/>
+        <location filename="../ui/window_menus.py" line="138"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="137"/>
+        <location filename="../ui/window_menus.py" line="148"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="138"/>
+        <location filename="../ui/window_menus.py" line="149"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="140"/>
+        <location filename="../ui/window_menus.py" line="151"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>

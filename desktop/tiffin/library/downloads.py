@@ -163,6 +163,21 @@ def queued_in_order(store: Store, skip: Sequence[int] = ()) -> list[Download]:
     return [_download(row) for row in rows]
 
 
+def queued_events(store: Store) -> dict[int, tuple[str, float]]:
+    """The event each queued download is tagged for (by its own tag or its source's): its
+    name and start, by download id."""
+    with store.read() as db:
+        rows = db.execute(
+            "SELECT d.id, e.name, e.at FROM downloads d"
+            " LEFT JOIN items i ON i.id = d.item_id"
+            " LEFT JOIN sources s ON s.id = i.source_id"
+            " JOIN events e ON e.id = COALESCE(d.event_id, s.event_id)"
+            " WHERE d.status = ?",
+            (Status.QUEUED.value,),
+        ).fetchall()
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
 def requeue_interrupted(store: Store) -> int:
     """Downloads left DOWNLOADING by a run that was killed go back to the queue (their bytes on
     disk are kept and continued); returns how many. Recordings are left for

@@ -68,18 +68,6 @@ class Item:
 
 
 @dataclass(frozen=True)
-class ItemRow:
-    """The few columns an item list shows; cheap to hold 100k of them."""
-
-    id: int
-    source_id: int
-    title: str
-    published: float | None
-    read: bool
-    untrusted: bool = False  # came in a bundle from a packer the user does not trust
-
-
-@dataclass(frozen=True)
 class NewItem:
     """An entry as a parser produced it, before it has an id."""
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from tiffin.errors import NotFound
-from tiffin.library.models import Enclosure, Item, ItemRow, NewItem, SaveResult, Source
+from tiffin.library.models import Enclosure, Item, NewItem, SaveResult, Source
 from tiffin.library.search import index_new_item
 from tiffin.library.store import Store
 
@@ -309,14 +309,18 @@ def _item(row: sqlite3.Row, enclosures: Sequence[Enclosure]) -> Item:
     )
 
 
-def _where(source_ids: Sequence[int] | None, unread_only: bool) -> tuple[str, list[object]]:
+def items_where(
+    source_ids: Sequence[int] | None, unread_only: bool, alias: str = ""
+) -> tuple[str, list[object]]:
+    """The WHERE clause (and its arguments) choosing items of some sources, or unread ones;
+    `alias` is the items table's name in the query ("i." for "items i")."""
     clauses: list[str] = []
     args: list[object] = []
     if source_ids is not None:
-        clauses.append(f"source_id IN ({','.join('?' * len(source_ids))})")
+        clauses.append(f"{alias}source_id IN ({','.join('?' * len(source_ids))})")
         args.extend(source_ids)
     if unread_only:
-        clauses.append("read = 0")
+        clauses.append(f"{alias}read = 0")
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
@@ -324,37 +328,13 @@ def list_items(
     store: Store, source_ids: Sequence[int] | None = None, unread_only: bool = False
 ) -> list[Item]:
     """Items, newest first, with their enclosures; optionally of some sources or unread only."""
-    where, args = _where(source_ids, unread_only)
+    where, args = items_where(source_ids, unread_only)
     with store.read() as db:
         rows = db.execute(
             f"SELECT * FROM items{where} ORDER BY published DESC, id DESC", args
         ).fetchall()
         enclosures = _enclosures(db, (row["id"] for row in rows))
     return [_item(row, enclosures.get(row["id"], ())) for row in rows]
-
-
-def list_item_rows(
-    store: Store,
-    source_ids: Sequence[int] | None = None,
-    unread_only: bool = False,
-    trusted: Collection[str] = (),
-) -> list[ItemRow]:
-    """The columns an item list shows, newest first; light enough for 100k rows. An item
-    packed by a key not in `trusted` is marked untrusted."""
-    where, args = _where(source_ids, unread_only)
-    with store.read() as db:
-        rows = db.execute(
-            # An untitled entry (a micro-post) shows the start of its text instead.
-            "SELECT id, source_id,"
-            " CASE WHEN title != '' THEN title ELSE substr(text, 1, 140) END,"
-            f" published, read, packer FROM items{where}"
-            " ORDER BY published DESC, id DESC",
-            args,
-        ).fetchall()
-    known = set(trusted)
-    return [
-        ItemRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]) and r[5] not in known) for r in rows
-    ]
 
 
 def get_item(store: Store, item_id: int) -> Item:

@@ -101,15 +101,25 @@ def choked_hosts(store: Store) -> set[str]:
     }
 
 
-def hold_reason(settings: Settings, hour: int | None = None) -> str | None:
-    """Why no download may start now (at local `hour`), or None if they may."""
+WINDOW, BUDGET = "window", "budget"
+
+
+def hold(settings: Settings, hour: int | None = None) -> tuple[str, str] | None:
+    """Why no download may start now (at local `hour`): WINDOW or BUDGET and the reason in
+    words; None if they may."""
     window = settings.media_window
     hour = time.localtime().tm_hour if hour is None else hour
     if window is not None and not in_window(window, hour):
-        return f"downloads wait for their window, {window[0]:02d}:00–{window[1]:02d}:00"
+        return WINDOW, f"downloads wait for their window, {window[0]:02d}:00–{window[1]:02d}:00"
     if governor.current().budget_left() == 0:
-        return "the data budget is spent; downloads wait until it allows more"
+        return BUDGET, "the data budget is spent; downloads wait until it allows more"
     return None
+
+
+def hold_reason(settings: Settings, hour: int | None = None) -> str | None:
+    """Why no download may start now (at local `hour`), or None if they may."""
+    held = hold(settings, hour)
+    return held[1] if held else None
 
 
 class DownloadQueue:

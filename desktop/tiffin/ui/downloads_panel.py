@@ -12,19 +12,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,41 +28,24 @@ from PySide6.QtWidgets import (
 from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Download, Status
-from tiffin.library.rules import LiveEntry, live_to_record
 from tiffin.library.store import Store
-from tiffin.live.record import LiveProgress, record, timeshift_path
+from tiffin.live.record import timeshift_path
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary
+from tiffin.media.waits import Wait, why_waiting
+from tiffin.net.line import HostState
+from tiffin.net.line_history import line_states
 from tiffin.progress import CancelToken
 from tiffin.textdir import left_to_right
 from tiffin.ui import workers
 from tiffin.ui.address_field import address_field
-from tiffin.ui.models.downloads_model import FRACTION_ROLE, DownloadsModel, human_time
+from tiffin.ui.models.downloads_model import DownloadsModel
+from tiffin.ui.placeholder import PlaceholderTableView, say_when_empty
+from tiffin.ui.progress_delegate import ProgressDelegate
+from tiffin.ui.recordings import Recordings
 
 RETRY_MS = 60_000
-
-
-class ProgressDelegate(QStyledItemDelegate):
-    """Draws the progress column as a bar with its text."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        fraction = index.data(FRACTION_ROLE)
-        if fraction is None:
-            super().paint(painter, option, index)
-            return
-        bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 3, -2, -3)
-        bar.minimum, bar.maximum = 0, 1000
-        bar.progress = int(fraction * 1000)
-        bar.text = str(index.data() or "")
-        bar.textVisible = True
-        bar.state = option.state
-        QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+Listing = tuple[list[Download], dict[int, Wait], dict[str, HostState]]
 
 
 class DownloadsPanel(QWidget):
@@ -88,7 +66,6 @@ class DownloadsPanel(QWidget):
 
         self.runner: workers.Worker | None = None
         self.rerun = False
-        self.announced: set[int] = set()  # recordings whose start was notified
 
         self.url_box = address_field()
         self.url_box.setPlaceholderText(self.tr("Video or audio address to download"))
@@ -105,12 +82,17 @@ class DownloadsPanel(QWidget):
             self.tr("Record a live or upcoming stream until it ends (waits for it to start)")
         )
         self.record_button.clicked.connect(self.on_record_clicked)
-        self.recordings: dict[str, workers.Worker] = {}
-        self.recorded: dict[int, int] = {}  # segments on disk, per running recording
         self.url_box.returnPressed.connect(self.on_add_clicked)
 
         self.model = DownloadsModel(self)
-        self.table = QTableView()
+        self.table = PlaceholderTableView()
+        say_when_empty(
+            self.table,
+            self.tr(
+                "Nothing queued. Download a video or audio by its address (Ctrl+Shift+D), "
+                "or press D on an item that has one."
+            ),
+        )
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Download queue"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -119,8 +101,11 @@ class DownloadsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DownloadsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DownloadsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        # The status is a few words (the whole reason is its tooltip): it never runs off the edge
+        self.table.setColumnWidth(DownloadsModel.STATUS, 260)
         self.table.setColumnWidth(DownloadsModel.PROGRESS, 200)
+        self.table.setColumnWidth(DownloadsModel.LINE, 200)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(lambda _index: self.on_play_clicked())
 
         self.buttons: dict[str, QPushButton] = {}
@@ -157,6 +142,14 @@ class DownloadsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.status)
 
+        self.live = Recordings(store, paths, lambda: self.settings, self)
+        self.live.noted.connect(self.on_noted)
+        self.live.changed.connect(self.reload)
+        self.live.said.connect(self.status.setText)
+        self.live.failed.connect(self.message.emit)
+        self.live.notable.connect(self.notable.emit)
+        self.live.watchable.connect(self.update_buttons)
+
         self.retry_timer = QTimer(self)
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(RETRY_MS)
@@ -170,17 +163,6 @@ class DownloadsPanel(QWidget):
         self.settings = settings
         self.queue.settings = settings
 
-    def resume_recordings(self) -> None:
-        """Start again the recordings a quit or a crash interrupted (read in a worker)."""
-
-        def restart(entries: list[Download]) -> None:
-            for entry in entries:
-                self.record(entry.url, entry.quality)
-
-        workers.start(
-            lambda _p, _c: downloads.interrupted_recordings(self.store), restart, self.message.emit
-        )
-
     # -- reading ------------------------------------------------------------------------------
     def _write(self, task: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
         workers.start(
@@ -191,21 +173,28 @@ class DownloadsPanel(QWidget):
         )
 
     def reload(self) -> None:
-        """Re-read the queue from the library (in a worker) and show it, keeping the selection."""
+        """Re-read the queue from the library (in a worker), with what each queued entry waits
+        for and each host's line, and show it, keeping the selection."""
 
-        def done(entries: list[Download]) -> None:
+        def task(_p: object, _c: CancelToken) -> Listing:
+            entries = downloads.list_downloads(self.store)
+            waits = why_waiting(self.store, self.settings)
+            return entries, waits, {state.host: state for state in line_states(self.store)}
+
+        def done(listing: Listing) -> None:
+            entries = listing[0]
             current = self.selected()
-            self.model.set_entries(entries)
+            self.model.set_entries(*listing)
             running = sum(1 for e in entries if e.status == Status.DOWNLOADING and not e.live)
             queued = sum(1 for e in entries if e.status == Status.QUEUED)
-            self.queue_changed.emit(running, queued, len(self.recordings))
+            self.queue_changed.emit(running, queued, len(self.live.running))
             if current is not None:
                 for row, entry in enumerate(entries):
                     if entry.id == current.id:
                         self.table.selectRow(row)
             self.update_buttons()
 
-        workers.start(lambda _p, _c: downloads.list_downloads(self.store), done, self.message.emit)
+        workers.start(task, done, self.message.emit)
 
     def selected(self) -> Download | None:
         """The entry of the selected row, if any."""
@@ -217,11 +206,7 @@ class DownloadsPanel(QWidget):
     def update_buttons(self) -> None:
         entry = self.selected()
         status = entry.status if entry else None
-        recording = (
-            entry is not None
-            and entry.url in self.recordings
-            and self.recorded.get(entry.id, 0) > 0
-        )
+        recording = entry is not None and self.live.has_picture(entry)
         enabled = {
             "play": status == Status.DONE or recording,
             "pause": status in (Status.QUEUED, Status.DOWNLOADING),
@@ -254,8 +239,7 @@ class DownloadsPanel(QWidget):
         """Stop every running download and recording (what they fetched is kept)."""
         if self.runner is not None:
             self.runner.cancel.cancel()
-        for worker in self.recordings.values():
-            worker.cancel.cancel()
+        self.live.stop_all()
 
     def on_event(self, event: QueueEvent) -> None:
         if event.progress is not None:
@@ -317,95 +301,26 @@ class DownloadsPanel(QWidget):
             self.status.setText(self.tr("Enter an address that starts with http:// or https://"))
             return
         self.url_box.clear()
-        self.record(url, str(self.quality.currentData()))
+        self.live.record(url, str(self.quality.currentData()))
 
-    def record_subscribed(self) -> None:
-        """Record the live and upcoming entries that their sources' rules want recorded."""
-
-        def start(entries: list[LiveEntry]) -> None:
-            for entry in entries:
-                self.record(entry.url, entry.quality, item_id=entry.item_id)
-
-        workers.start(lambda _p, _c: live_to_record(self.store), start, self.message.emit)
-
-    def record(
-        self, url: str, quality: str = "", from_start: bool = True, item_id: int | None = None
-    ) -> None:
-        """Record the stream at `url` in a long worker until it ends; Pause stops it (what was
-        recorded is kept, and recording the same address again continues)."""
-        if url in self.recordings:
-            return
-
-        def task(progress: Callable[[Any], None], cancel: CancelToken) -> Download:
-            return record(
-                self.store,
-                self.paths,
-                self.settings,
-                url,
-                quality=quality,
-                from_start=from_start,
-                item_id=item_id,
-                on_progress=progress,
-                cancel=cancel,
-            )
-
-        def ended(result: object) -> None:
-            self.recordings.pop(url, None)
-            self.recorded.clear()
-            self.reload()
-            if isinstance(result, Download):
-                self.status.setText(self.tr("Recorded {0}").format(result.title))
-                self.notable.emit(self.tr("Recording ended"), result.title or url)
-
-        def failed(message: str) -> None:
-            self.recordings.pop(url, None)
-            self.recorded.clear()
-            self.status.setText(message)
-            self.reload()
-
-        self.recordings[url] = workers.start(
-            task, ended, failed, workers.long_jobs(), self.on_live_progress
-        )
-        self.status.setText(self.tr("Looking up the stream…"))
-        self.reload()
-
-    def on_live_progress(self, update: LiveProgress) -> None:
-        shown = next((e for e in self.model.entries if e.id == update.download_id), None)
+    def on_noted(self, download_id: int, words: str) -> None:
+        shown = next((e for e in self.model.entries if e.id == download_id), None)
         if shown is None or shown.status != Status.DOWNLOADING:
             self.reload()  # the entry was just made, or read before the recording began
-        if update.state == "waiting":
-            if update.starts_in is not None and update.starts_in > 0:
-                row = self.tr("Starts in {0}").format(human_time(update.starts_in))
-            else:
-                row = self.tr("Waiting for the stream to begin")
-        else:
-            done = update.recording
-            row = self.tr("Recording")
-            if update.download_id not in self.announced:
-                self.announced.add(update.download_id)
-                self.notable.emit(self.tr("Recording started"), update.title)
-            if update.timeshift and done and not self.recorded.get(update.download_id):
-                self.recorded[update.download_id] = done.segments
-                self.update_buttons()  # something to watch now
-            if done is not None:
-                row += self.tr(": {0}, {1} gaps").format(human_time(done.seconds), done.gaps)
-                if done.state == "paused":
-                    row += self.tr(" (the stream is not answering; still following it)")
-        self.model.set_note(update.download_id, row)
-        self.status.setText(f"{update.title}: {row}")
+        self.model.set_note(download_id, words)
 
     def on_play_clicked(self) -> None:
         entry = self.selected()
         if entry is not None and entry.status == Status.DONE:
             self.play_requested.emit(entry)
-        elif entry is not None and entry.url in self.recordings:
+        elif entry is not None and entry.url in self.live.running:
             # Timeshift: play what is recorded so far; the playlist grows as the stream goes on.
             self.play_requested.emit(replace(entry, path=timeshift_path(entry.id)))
 
     def on_pause_clicked(self) -> None:
         entry = self.selected()
-        if entry is not None and entry.url in self.recordings:
-            self.recordings[entry.url].cancel.cancel()  # kept; recording again continues
+        if entry is not None and entry.url in self.live.running:
+            self.live.stop(entry.url)  # kept; recording again continues
         elif entry is not None:
             self._write(lambda: self.queue.pause(entry.id))
 

@@ -9,21 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QFont,
-    QUndoCommand,
-    QUndoStack,
-)
+from PySide6.QtGui import QFont, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -42,44 +34,14 @@ from tiffin.progress import CancelToken
 from tiffin.schedule.event_plan import SOURCE, EventPlan, plan_events
 from tiffin.textdir import left_to_right
 from tiffin.ui import workers
+from tiffin.ui.event_list import EventList
 from tiffin.ui.models.downloads_model import human_size, human_time
 from tiffin.ui.models.events_model import EntriesModel, EventListModel
 from tiffin.ui.models.line_reasons import rate
-from tiffin.ui.models.source_tree_model import SOURCE_IDS_MIME
+from tiffin.ui.placeholder import PlaceholderTableView, say_when_empty
 from tiffin.ui.when import countdown, moment
 
 RELOAD_MS = 30_000
-
-
-class EventList(QListView):
-    """The list of events; sources dragged from the source tree are tagged for the event they
-    are dropped on (`dropped(row, source ids)`)."""
-
-    dropped = Signal(int, list)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setDragDropMode(QListView.DragDropMode.DropOnly)
-        self.viewport().setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(SOURCE_IDS_MIME):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.indexAt(event.position().toPoint()).isValid():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        target = self.indexAt(event.position().toPoint())
-        data = bytes(event.mimeData().data(SOURCE_IDS_MIME).data()).decode()
-        ids = [int(part) for part in data.split(",") if part.isdigit()]
-        if target.isValid() and ids:
-            self.dropped.emit(target.row(), ids)
-            event.acceptProposedAction()
 
 
 class RemoveEventCommand(QUndoCommand):
@@ -126,7 +88,14 @@ class EventsView(QWidget):
         self.event_list.setSpacing(4)
         self.event_list.setWordWrap(True)  # a name and its countdown, each on its own line
         self.entries_model = EntriesModel(self)
-        self.entries = QTableView()
+        self.entries = PlaceholderTableView()
+        say_when_empty(
+            self.entries,
+            self.tr(
+                "Nothing tagged for this event yet. Drag a source onto the event, or choose "
+                "Pack for event in a source's menu."
+            ),
+        )
         self.entries.setModel(self.entries_model)
         self.entries.setAccessibleName(self.tr("Tagged for this event"))
         self.entries.verticalHeader().hide()

@@ -1,15 +1,31 @@
 """Draws an item row as two lines: the title (bold while unread) and, smaller and in the
-palette's secondary colour, its source and date; each row runs in its own direction."""
+palette's secondary colour, a badge for what is packed, its source, date and snippet; each row
+runs in its own direction."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
+from tiffin.library.item_rows import Packed
+from tiffin.ui.models.item_list_model import BADGE_ROLE, PACKED_ROLE
 from tiffin.ui.text_direction_delegate import TextDirectionDelegate
 
 Index = QModelIndex | QPersistentModelIndex
+
+# Green for what is kept, blue for what is on its way, red while recording, amber for what
+# fell short, grey for what is not packed; readable on light and dark palettes alike.
+BADGE_COLOURS = {
+    Packed.FULL: "#2e8b57",
+    Packed.MEDIA: "#2e8b57",
+    Packed.QUEUED: "#3b73b9",
+    Packed.DOWNLOADING: "#3b73b9",
+    Packed.RECORDING: "#c0392b",
+    Packed.SUMMARY_ONLY: "#b7791f",
+    Packed.FAILED: "#c0392b",
+    Packed.NOT_PACKED: "#808080",
+}
 
 
 class ItemRowDelegate(TextDirectionDelegate):
@@ -45,9 +61,49 @@ class ItemRowDelegate(TextDirectionDelegate):
         if not selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         bottom = QRect(area.left(), area.top() + half, area.width(), area.height() - half)
+        badge = str(index.data(BADGE_ROLE) or "")
+        if badge:
+            used = self._paint_badge(painter, bottom, badge, index.data(PACKED_ROLE), option)
+            if option.direction == Qt.LayoutDirection.RightToLeft:
+                bottom.setRight(bottom.right() - used)
+            else:
+                bottom.setLeft(bottom.left() + used)
+            if not selected:
+                painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(
             bottom,
             int(flags | Qt.AlignmentFlag.AlignVCenter),
-            painter.fontMetrics().elidedText(details, Qt.TextElideMode.ElideRight, area.width()),
+            painter.fontMetrics().elidedText(details, Qt.TextElideMode.ElideRight, bottom.width()),
         )
         painter.restore()
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        line: QRect,
+        words: str,
+        packed: Packed,
+        option: QStyleOptionViewItem,
+    ) -> int:
+        """Paint the badge at the line's leading end; return the width it took with a gap."""
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(words) + 10
+        height = min(line.height() - 2, metrics.height() + 2)
+        top = line.top() + (line.height() - height) / 2
+        left = (
+            line.right() - width
+            if option.direction == Qt.LayoutDirection.RightToLeft
+            else line.left()
+        )
+        pill = QRectF(left, top, width, height)
+        colour = QColor(BADGE_COLOURS.get(packed, "#808080"))
+        fill = QColor(colour)
+        fill.setAlpha(40)
+        painter.setBrush(fill)
+        painter.setPen(colour)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), words)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        return width + 6

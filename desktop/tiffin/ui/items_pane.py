@@ -9,12 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QImage, QUndoStack
-from PySide6.QtWidgets import QLineEdit, QListView, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStackedWidget, QWidget
 
 from tiffin.articles.images import ImageFolder
 from tiffin.config import Paths
-from tiffin.library import queries
-from tiffin.library.models import Item, ItemRow, SearchHit
+from tiffin.library import item_rows, queries
+from tiffin.library.item_rows import ItemRow
+from tiffin.library.models import Item, SearchHit
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.progress import CancelToken
@@ -22,15 +23,16 @@ from tiffin.share import keys
 from tiffin.ui import workers
 from tiffin.ui.item_row_delegate import ItemRowDelegate
 from tiffin.ui.item_view import ItemView, image_names, load_images
-from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel
+from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel, Shown
 from tiffin.ui.models.search_results_model import SearchResultsModel
+from tiffin.ui.placeholder import PlaceholderListView, say_when_empty
 from tiffin.ui.rich_text_delegate import RichTextDelegate
 from tiffin.ui.undo import ReadStateCommand
 
 Progress = Callable[[Any], None]
 
 
-class ItemListView(QListView):
+class ItemListView(PlaceholderListView):
     """The item list; typing a letter does not jump to a title, so J and K can move instead."""
 
     def keyboardSearch(self, search: str) -> None:
@@ -60,13 +62,14 @@ class ItemsPane(QStackedWidget):
         self.images = ImageFolder(paths.data_dir / "images")
         self.latest = workers.Latest(self.failed.emit)
         self.model = ItemListModel(self, title_of)
+        self.loaded_ids: list[int] | None = None
         self.list = ItemListView()
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(ItemRowDelegate(self.list))
         self.list.setAccessibleName(self.tr("Items"))
         self.search_model = SearchResultsModel(self)
-        self.search_list = QListView()
+        self.search_list = PlaceholderListView()
         self.search_list.setModel(self.search_model)
         self.search_list.setItemDelegate(RichTextDelegate(self.search_list))
         self.search_list.setWordWrap(True)
@@ -76,6 +79,17 @@ class ItemsPane(QStackedWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search"))
         self.search_box.setMaximumWidth(320)
+        self.shown_box = QComboBox()
+        self.shown_box.setAccessibleName(self.tr("Show"))
+        for shown, words in (
+            (Shown.ALL, self.tr("All items")),
+            (Shown.UNREAD, self.tr("Unread")),
+            (Shown.READY, self.tr("Ready offline")),
+        ):
+            self.shown_box.addItem(words, shown)
+        self.shown_box.currentIndexChanged.connect(
+            lambda n: self.show_only(Shown(self.shown_box.itemData(n)))
+        )
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(200)
@@ -89,25 +103,60 @@ class ItemsPane(QStackedWidget):
     def _write(self, task: Callable[[Progress, CancelToken], Any]) -> None:
         workers.start(task, lambda _r: self.read_changed.emit(), self.failed.emit, workers.writes())
 
+    def reload(self) -> None:
+        """List the same sources' items again (their badges may have changed)."""
+        if self.loaded_ids is not None:
+            self.load(self.loaded_ids)
+
     def load(self, source_ids: list[int]) -> None:
         """List the items of `source_ids`, newest first, keeping the current one."""
+        self.loaded_ids = source_ids
 
         def done(rows: list[ItemRow]) -> None:
-            current = self.list.currentIndex().row()
-            keep = self.model.row(current).id if 0 <= current < self.model.rowCount() else None
+            keep = self.current_id()
             self.model.set_rows(rows)
-            for position, row in enumerate(rows):
-                if row.id == keep:
-                    self.list.setCurrentIndex(self.model.index(position))
-                    break
+            self.reselect(keep)
+            self.say_next_step()
 
         self.latest.run(
             "items",
-            lambda _p, _c: queries.list_item_rows(
+            lambda _p, _c: item_rows.list_item_rows(
                 self.store, source_ids, trusted=keys.trusted(self.paths)
             ),
             done,
         )
+
+    def show_only(self, shown: Shown) -> None:
+        """List all the loaded items, only the unread ones or only those ready offline,
+        keeping the current item when it is still listed."""
+        keep = self.current_id()
+        self.shown_box.setCurrentIndex(self.shown_box.findData(shown))
+        self.model.set_shown(shown)
+        self.reselect(keep)
+        self.say_next_step()
+
+    def say_next_step(self) -> None:
+        """Name, in the empty list, what would fill it."""
+        if self.model.loaded_count() == 0:
+            text = self.tr(
+                "No items here yet. Refresh (F5) while the line is good, or add a feed or a "
+                "channel (Ctrl+N)."
+            )
+        elif self.model.shown == Shown.UNREAD:
+            text = self.tr("Everything here is read. Show all items with Ctrl+Shift+A.")
+        else:
+            text = self.tr(
+                "Nothing here is ready offline yet. Refresh (F5) and download videos (D) while "
+                "the line is good."
+            )
+        say_when_empty(self.list, text)
+
+    def reselect(self, item_id: int | None) -> None:
+        """Make `item_id` current again if it is listed."""
+        for position in range(self.model.rowCount()):
+            if self.model.row(position).id == item_id:
+                self.list.setCurrentIndex(self.model.index(position))
+                return
 
     def current_id(self) -> int | None:
         """The id of the item current in the list, if any."""
@@ -206,6 +255,9 @@ class ItemsPane(QStackedWidget):
             return
 
         def done(hits: list[SearchHit]) -> None:
+            say_when_empty(
+                self.search_list, self.tr("Nothing matches “{0}”. Esc goes back.").format(text)
+            )
             self.search_model.set_hits(hits)
             self.setCurrentWidget(self.search_list)
             self.message.emit(self.tr("{0} matches for “{1}”").format(len(hits), text))

@@ -27,6 +27,8 @@ from tiffin.net.probe import probe_known_hosts
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
 from tiffin.ui.models.line_model import HISTORY_ROLE, STATE_COLOURS, UNKNOWN, LineModel
+from tiffin.ui.models.line_reasons import state_name
+from tiffin.ui.placeholder import PlaceholderTableView, say_when_empty
 
 HISTORY_BARS = 30
 RELOAD_MS = 60_000
@@ -82,7 +84,14 @@ class LinePanel(QWidget):
         super().__init__()
         self.store, self.settings = store, settings
         self.model = LineModel(self)
-        self.table = QTableView()
+        self.table = PlaceholderTableView()
+        say_when_empty(
+            self.table,
+            self.tr(
+                "No host contacted yet. Each host's line shows here after the first refresh "
+                "(F5) or download."
+            ),
+        )
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(LineModel.HISTORY, HistoryDelegate(self.table))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -159,9 +168,7 @@ class LinePanel(QWidget):
         ]
         if state == LineState.OFFLINE:
             return state.value, self.tr("Offline: nothing answers.")
-        return state.value, self.tr("Line: {0} ({1})").format(
-            self.model.state_names[state], ", ".join(parts)
-        )
+        return state.value, self.tr("Line: {0} ({1})").format(state_name(state), ", ".join(parts))
 
     def _failed(self, message: str) -> None:
         self.summary.setText(self.tr("Could not read the line history: {0}").format(message))

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store, self.paths, self.settings = store, paths, settings
         self.events: list[Event] = []
+        self._queue_counts: tuple[int, ...] = ()
         self.setWindowTitle(self.tr("Tiffin"))
         self.resize(1366, 768)
         self.undo_stack = QUndoStack(self)
@@ -144,8 +145,8 @@ class MainWindow(QMainWindow):
         self.reload_events()
         self.line.reload()
         self.downloads.start_queue()  # downloads a quit or a crash interrupted carry on
-        self.downloads.resume_recordings()
-        self.downloads.record_subscribed()
+        self.downloads.live.resume()
+        self.downloads.live.record_subscribed()
 
     def _connect(self) -> None:
         for view in (self.sources_pane, self.items, self.subscriptions, self.events_view):
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.downloads.message.connect(self.status_label.setText)
         self.downloads.notable.connect(self.tray.notify)
         self.downloads.queue_changed.connect(self.tray.set_queue_state)
+        self.downloads.queue_changed.connect(self.on_queue_changed)
         self.downloads.queue_finished.connect(self.reload_events)
         self.player.played.connect(lambda _entry: self.reload_sources())
         self.line.overall_changed.connect(self.on_line_changed)
@@ -201,7 +203,7 @@ class MainWindow(QMainWindow):
         self.reload_sources()
 
     def on_refreshed(self, queued: int) -> None:
-        self.downloads.record_subscribed()
+        self.downloads.live.record_subscribed()
         if queued:
             self.fetch_queued()
         self.reload_sources()
@@ -283,7 +285,7 @@ class MainWindow(QMainWindow):
         """ "Pack now" refreshed an event's sources: fetch what that queued."""
         self.reload_sources()
         self.fetch_queued()
-        self.downloads.record_subscribed()
+        self.downloads.live.record_subscribed()
 
     def show_next_event(self) -> None:
         """The soonest event still to come, with its countdown, in the status bar."""
@@ -336,6 +338,12 @@ class MainWindow(QMainWindow):
         """Play a finished download in the player pane."""
         self.pane.setCurrentWidget(self.player)
         self.player.open(entry)
+
+    def on_queue_changed(self, *counts: int) -> None:
+        """List the items again when downloads start, end or are added: their badges move."""
+        if counts != self._queue_counts:
+            self._queue_counts = counts
+            self.items.reload()
 
     def on_task_failed(self, message: str) -> None:
         """Say what went wrong in the bar inside the window (and the status line); never a

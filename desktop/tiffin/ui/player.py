@@ -105,6 +105,8 @@ class PlayerWidget(QWidget):
         )
         self.subtitle_choice = QComboBox()
         self.subtitle_choice.setAccessibleName(self.tr("Subtitles"))
+        # As wide as its longest entry ("No subtitles" in the language in use), never clipped
+        self.subtitle_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.subtitle_choice.currentIndexChanged.connect(self.on_subtitle_chosen)
         self.audio_only = QToolButton()
         self.audio_only.setText(self.tr("Audio only"))

@@ -20,6 +20,7 @@ from tiffin.progress import CancelToken
 from tiffin.ui import workers
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
+from tiffin.ui.placeholder import PlaceholderTreeView, say_when_empty
 
 Progress = Callable[[Any], None]
 
@@ -42,7 +43,14 @@ class SourcesPane(QWidget):
         self.busy: Callable[[], bool] = lambda: False  # a long job owns the status line
         self.latest = workers.Latest(self.failed.emit)
         self.model = SourceTreeModel(self)
-        self.tree = QTreeView()
+        self.tree = PlaceholderTreeView()
+        say_when_empty(
+            self.tree,
+            self.tr(
+                "No subscriptions yet. Add a feed, a podcast or a video channel with Ctrl+N, "
+                "or import OPML with Ctrl+I."
+            ),
+        )
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(self.tr("Sources"))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
+from tiffin.ui.models.item_list_model import Shown
 from tiffin.ui.share_menu import ShareMenu
 
 if TYPE_CHECKING:
@@ -65,6 +66,14 @@ class WindowMenus(QObject):
         find_action = _action(
             w, self.tr("&Search"), QKeySequence.StandardKey.Find, items.focus_search
         )
+        shown_actions = [
+            _action(w, text, key, partial(items.show_only, shown))
+            for text, key, shown in (
+                (self.tr("Show a&ll items"), "Ctrl+Shift+A", Shown.ALL),
+                (self.tr("Show &unread only"), "Ctrl+Shift+U", Shown.UNREAD),
+                (self.tr("Show ready &offline only"), "Ctrl+Shift+O", Shown.READY),
+            )
+        ]
         reader = w.item_view
         larger = _action(
             w,
@@ -120,6 +129,8 @@ class WindowMenus(QObject):
                 find_action,
             ]
         )
+        items_menu.addSeparator()
+        items_menu.addActions(shown_actions)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(shows)
         view_menu.addSeparator()
@@ -141,4 +152,5 @@ class WindowMenus(QObject):
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions([w.add_action, w.refresh_action, w.download_action])
         toolbar.addSeparator()
+        toolbar.addWidget(items.shown_box)
         toolbar.addWidget(w.search_box)

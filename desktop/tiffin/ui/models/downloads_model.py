@@ -1,13 +1,20 @@
-"""The download queue as a table: title, status, progress, speed and time left."""
+"""The download queue as a table: title, status (with what a queued one waits for), progress,
+speed, time left, and its host's line."""
 
 from __future__ import annotations
 
 from collections.abc import Sized
 
+import httpx
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from tiffin.library.downloads import Download, Status
 from tiffin.media.download import DownloadProgress
+from tiffin.media.waits import Cause, Wait
+from tiffin.net.line import HostState
+from tiffin.textdir import isolated, left_to_right
+from tiffin.ui.models.line_model import STATE_COLOURS, UNKNOWN_COLOUR
+from tiffin.ui.models.line_reasons import reason_text, state_name
 from tiffin.ui.models.table_model import HeaderedTableModel
 
 FRACTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,19 +49,22 @@ def short_error(error: str) -> str:
 class DownloadsModel(HeaderedTableModel):
     """Rows are library entries in queue order; live progress of running ones is laid over."""
 
-    TITLE, STATUS, PROGRESS, SPEED, LEFT = range(5)
+    TITLE, STATUS, PROGRESS, SPEED, LEFT, LINE = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[Download] = []
         self.live: dict[int, DownloadProgress] = {}
         self.notes: dict[int, str] = {}  # what a running recording says (countdown, progress)
+        self.waits: dict[int, Wait] = {}  # what each queued entry waits for
+        self.lines: dict[str, HostState] = {}  # each host's line, by host
         self.headers = [
             self.tr("Title"),
             self.tr("Status"),
             self.tr("Progress"),
             self.tr("Speed"),
             self.tr("Time left"),
+            self.tr("Line"),
         ]
         self.status_names = {
             Status.QUEUED: self.tr("Queued"),
@@ -74,10 +84,18 @@ class DownloadsModel(HeaderedTableModel):
     def rows(self) -> Sized:
         return self.entries
 
-    def set_entries(self, entries: list[Download]) -> None:
-        """Show these entries; live progress is kept only for those still downloading."""
+    def set_entries(
+        self,
+        entries: list[Download],
+        waits: dict[int, Wait] | None = None,
+        lines: dict[str, HostState] | None = None,
+    ) -> None:
+        """Show these entries, what the queued ones wait for and their hosts' lines; live
+        progress is kept only for those still downloading."""
         self.beginResetModel()
         self.entries = entries
+        self.waits = waits or {}
+        self.lines = lines or {}
         running = {e.id for e in entries if e.status == Status.DOWNLOADING}
         self.live = {k: v for k, v in self.live.items() if k in running}
         self.notes = {k: v for k, v in self.notes.items() if k in running}
@@ -119,8 +137,12 @@ class DownloadsModel(HeaderedTableModel):
         column = index.column()
         if role == FRACTION_ROLE and column == self.PROGRESS:
             return self._fraction(entry)
+        if column == self.LINE and role != Qt.ItemDataRole.DisplayRole:
+            return self._line_data(entry, role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.error or entry.url
+            wait = self.waits.get(entry.id) if entry.status == Status.QUEUED else None
+            parts = [self.wait_words(wait) if wait else "", entry.error or "", entry.url]
+            return "\n".join(part for part in parts if part)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.TITLE:
@@ -131,6 +153,9 @@ class DownloadsModel(HeaderedTableModel):
             if live and live.phase in self.phase_names:
                 return self.phase_names[live.phase]
             name = self.status_names[entry.status]
+            wait = self.waits.get(entry.id) if entry.status == Status.QUEUED else None
+            if wait is not None:
+                return f"{name} · {self.wait_words(wait)}"
             return f"{name}: {short_error(entry.error)}" if entry.error else name
         if column == self.PROGRESS:
             done = live.done if live else entry.bytes_done
@@ -142,4 +167,32 @@ class DownloadsModel(HeaderedTableModel):
             return f"{human_size(live.speed)}/s" if live and live.speed else ""
         if column == self.LEFT:
             return human_time(live.eta) if live and live.eta is not None else ""
+        if column == self.LINE:
+            host = httpx.URL(entry.url).host
+            state = self.lines.get(host)
+            return f"{left_to_right(host)} · {state_name(state.state if state else None)}"
         return None
+
+    def _line_data(self, entry: Download, role: int) -> object:
+        state = self.lines.get(httpx.URL(entry.url).host)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return STATE_COLOURS[state.state] if state else UNKNOWN_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return reason_text(state) if state else self.tr("No transfer from this host yet")
+        return None
+
+    def wait_words(self, wait: Wait) -> str:
+        """What a queued entry waits for, in a few words."""
+        if wait.cause == Cause.WINDOW:
+            return self.tr("waits for its window")
+        if wait.cause == Cause.BUDGET:
+            return self.tr("the budget is spent")
+        if wait.cause == Cause.LAST_TRY_FAILED:
+            return self.tr("tried again later")
+        if wait.cause == Cause.CHOKED:
+            return self.tr("its host is choked; good hosts first")
+        if wait.cause == Cause.EVENT_FIRST:
+            return self.tr("after the downloads for {0}").format(isolated(wait.event))
+        if wait.ahead == 0:
+            return self.tr("next")
+        return self.tr("{0} before it").format(wait.ahead)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from tiffin.net.line import HostState, LineState, Observation
 from tiffin.textdir import left_to_right
-from tiffin.ui.models.line_reasons import rate, reason_text
+from tiffin.ui.models.line_reasons import rate, reason_text, state_name
 from tiffin.ui.models.table_model import HeaderedTableModel
 
 HISTORY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,12 +44,6 @@ class LineModel(HeaderedTableModel):
             self.tr("Path"),
             self.tr("History"),
         ]
-        self.state_names = {
-            LineState.GOOD: self.tr("Good"),
-            LineState.THROTTLED: self.tr("Throttled"),
-            LineState.BLOCKED: self.tr("Blocked"),
-            LineState.OFFLINE: self.tr("Offline"),
-        }
 
     def rows(self) -> Sized:
         return self.states
@@ -82,7 +76,7 @@ class LineModel(HeaderedTableModel):
         if column == self.HOST:
             return state.host
         if column == self.STATE:
-            return self.state_names[state.state]
+            return state_name(state.state)
         if column == self.WHY:
             return reason_text(state)
         if column == self.SPEED:

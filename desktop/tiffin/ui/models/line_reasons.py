@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from tiffin.net.line import HostState
+from tiffin.net.line import HostState, LineState
 from tiffin.textdir import left_to_right
 
 
@@ -17,6 +17,17 @@ def rate(bytes_per_second: float | None) -> str:
     if bytes_per_second >= 1024 * 1024:
         return f"{bytes_per_second / (1024 * 1024):.1f} MiB/s"
     return f"{bytes_per_second / 1024:.0f} KiB/s"
+
+
+def state_name(state: LineState | None) -> str:
+    """A line state in a word; None is a line not known yet."""
+    words = {
+        LineState.GOOD: QCoreApplication.translate("LineReasons", "Good"),
+        LineState.THROTTLED: QCoreApplication.translate("LineReasons", "Throttled"),
+        LineState.BLOCKED: QCoreApplication.translate("LineReasons", "Blocked"),
+        LineState.OFFLINE: QCoreApplication.translate("LineReasons", "Offline"),
+    }
+    return words[state] if state else QCoreApplication.translate("LineReasons", "Unknown")
 
 
 def what_happens(kind: str) -> str:
