@@ -48,6 +48,13 @@ def main() -> int:
             window.pane.setCurrentWidget(window.events_view)
             view = window.events_view
             view.event_list.setCurrentIndex(view.events_model.index(len(view.plans) - 1))
+        elif sys.argv[3:] in (["watch"], ["downloads"]):
+            view = window.watch if sys.argv[3] == "watch" else window.downloads
+            window.pane.setCurrentWidget(view)
+            if window.watch.model.rowCount() == 0:
+                QTimer.singleShot(100, shoot)
+                return
+            window.item_list.setCurrentIndex(window.item_model.index(1))
         elif sys.argv[3:] == ["player"]:
             window.play(downloads.list_downloads(store, [downloads.Status.DONE])[0])
             QTimer.singleShot(1500, window.player.player.pause)

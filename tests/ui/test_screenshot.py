@@ -93,6 +93,12 @@ def test_urdu_and_player_screenshots_under_xvfb(
     _assert_drawn(_shoot(paths, "main-window-ur.png", language="ur"))
     _assert_drawn(_shoot(paths, "reader-urdu.png", urdu.id, language="ur"))
     _assert_drawn(_shoot(paths, "player.png", "player"))
+    downloads.enqueue(store, "http://video.test/rally-replay.mp4", title="Rally replay")
+    paused = downloads.enqueue(store, "http://video.test/later.mp4", title="Later")
+    downloads.set_status(store, paused.id, downloads.Status.PAUSED)
+    for language in ("en", "ur"):
+        _assert_drawn(_shoot(paths, f"watch-{language}.png", "watch", language=language))
+        _assert_drawn(_shoot(paths, f"downloads-{language}.png", "downloads", language=language))
 
 
 @pytest.mark.xvfb

@@ -147,42 +147,42 @@
         <translation>ذیلی عنوانات</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="181"/>
+        <location filename="../ui/models/downloads_model.py" line="186"/>
         <source>No transfer from this host yet</source>
         <translation>اس میزبان سے ابھی کوئی منتقلی نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="187"/>
+        <location filename="../ui/models/downloads_model.py" line="193"/>
         <source>waits for its window</source>
         <translation>اپنے وقت کا انتظار</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="189"/>
+        <location filename="../ui/models/downloads_model.py" line="195"/>
         <source>the budget is spent</source>
         <translation>بجٹ ختم ہو چکا</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="191"/>
+        <location filename="../ui/models/downloads_model.py" line="197"/>
         <source>tried again later</source>
         <translation>بعد میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="193"/>
+        <location filename="../ui/models/downloads_model.py" line="199"/>
         <source>its host is choked; good hosts first</source>
         <translation>میزبان کی لائن رکی ہوئی ہے؛ پہلے اچھے میزبان</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="195"/>
+        <location filename="../ui/models/downloads_model.py" line="201"/>
         <source>after the downloads for {0}</source>
         <translation>{0} کے ڈاؤن لوڈز کے بعد</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="197"/>
+        <location filename="../ui/models/downloads_model.py" line="203"/>
         <source>next</source>
         <translation>اگلا</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="198"/>
+        <location filename="../ui/models/downloads_model.py" line="204"/>
         <source>{0} before it</source>
         <translation>اس سے پہلے {0}</translation>
     </message>
@@ -240,68 +240,68 @@
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="114"/>
+        <location filename="../ui/downloads_panel.py" line="117"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="115"/>
+        <location filename="../ui/downloads_panel.py" line="118"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="116"/>
+        <location filename="../ui/downloads_panel.py" line="119"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="117"/>
+        <location filename="../ui/downloads_panel.py" line="120"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="118"/>
+        <location filename="../ui/downloads_panel.py" line="121"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="119"/>
+        <location filename="../ui/downloads_panel.py" line="122"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="120"/>
+        <location filename="../ui/downloads_panel.py" line="123"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="255"/>
+        <location filename="../ui/downloads_panel.py" line="258"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="260"/>
+        <location filename="../ui/downloads_panel.py" line="263"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="266"/>
+        <location filename="../ui/downloads_panel.py" line="269"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="268"/>
+        <location filename="../ui/downloads_panel.py" line="271"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="284"/>
+        <location filename="../ui/downloads_panel.py" line="287"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="293"/>
-        <location filename="../ui/downloads_panel.py" line="301"/>
+        <location filename="../ui/downloads_panel.py" line="296"/>
+        <location filename="../ui/downloads_panel.py" line="304"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
@@ -634,82 +634,82 @@
 <context>
     <name>ItemsPane</name>
     <message>
-        <location filename="../ui/items_pane.py" line="70"/>
+        <location filename="../ui/items_pane.py" line="71"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="76"/>
+        <location filename="../ui/items_pane.py" line="77"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="78"/>
+        <location filename="../ui/items_pane.py" line="79"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="80"/>
+        <location filename="../ui/items_pane.py" line="81"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="83"/>
+        <location filename="../ui/items_pane.py" line="84"/>
         <source>Show</source>
         <translation>دکھائیں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="85"/>
+        <location filename="../ui/items_pane.py" line="86"/>
         <source>All items</source>
         <translation>تمام تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="86"/>
+        <location filename="../ui/items_pane.py" line="87"/>
         <source>Unread</source>
         <translation>ان پڑھی</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="87"/>
+        <location filename="../ui/items_pane.py" line="88"/>
         <source>Ready offline</source>
         <translation>آف لائن تیار</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="142"/>
+        <location filename="../ui/items_pane.py" line="143"/>
         <source>No items here yet. Refresh (F5) while the line is good, or add a feed or a channel (Ctrl+N).</source>
         <translation>یہاں ابھی کوئی تحریر نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5)، یا فیڈ یا چینل شامل کریں (⁦Ctrl+N⁩)۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="146"/>
+        <location filename="../ui/items_pane.py" line="147"/>
         <source>Everything here is read. Show all items with Ctrl+Shift+A.</source>
         <translation>یہاں سب پڑھا جا چکا ہے۔ تمام تحریریں ⁦Ctrl+Shift+A⁩ سے دکھائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="149"/>
+        <location filename="../ui/items_pane.py" line="150"/>
         <source>Nothing here is ready offline yet. Refresh (F5) and download videos (D) while the line is good.</source>
         <translation>یہاں ابھی کچھ آف لائن تیار نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5) اور ویڈیوز ڈاؤن لوڈ کریں (D)۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="218"/>
+        <location filename="../ui/items_pane.py" line="219"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="218"/>
+        <location filename="../ui/items_pane.py" line="219"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="226"/>
+        <location filename="../ui/items_pane.py" line="227"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="259"/>
+        <location filename="../ui/items_pane.py" line="260"/>
         <source>Nothing matches “{0}”. Esc goes back.</source>
         <translation>”{0}“ سے کچھ نہیں ملا۔ Esc سے واپس جائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="263"/>
+        <location filename="../ui/items_pane.py" line="264"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
@@ -978,62 +978,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="82"/>
+        <location filename="../ui/main_window.py" line="83"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="103"/>
-        <source>Reader, events, player, downloads and line</source>
-        <translation>قاری، تقریبات، پلیئر، ڈاؤن لوڈ اور لائن</translation>
+        <location filename="../ui/main_window.py" line="105"/>
+        <source>Reader, events, watch, player, downloads and line</source>
+        <translation>مطالعہ، تقریبات، دیکھیں، پلیئر، ڈاؤن لوڈز اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="104"/>
+        <location filename="../ui/main_window.py" line="106"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="105"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="106"/>
+        <location filename="../ui/main_window.py" line="108"/>
+        <source>Watch</source>
+        <translation>دیکھیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="110"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="126"/>
+        <location filename="../ui/main_window.py" line="129"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="128"/>
+        <location filename="../ui/main_window.py" line="131"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="218"/>
+        <location filename="../ui/main_window.py" line="227"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="225"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="226"/>
+        <location filename="../ui/main_window.py" line="235"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1042,37 +1047,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="261"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/main_window.py" line="263"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="278"/>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279"/>
+        <location filename="../ui/main_window.py" line="288"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="298"/>
+        <location filename="../ui/main_window.py" line="307"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="302"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="330"/>
+        <location filename="../ui/main_window.py" line="339"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1127,59 +1132,59 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../ui/player.py" line="67"/>
+        <location filename="../ui/player.py" line="68"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="73"/>
+        <location filename="../ui/player.py" line="74"/>
         <source>Video</source>
         <translation>ویڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="77"/>
-        <location filename="../ui/player.py" line="112"/>
+        <location filename="../ui/player.py" line="78"/>
+        <location filename="../ui/player.py" line="113"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="84"/>
-        <location filename="../ui/player.py" line="107"/>
+        <location filename="../ui/player.py" line="85"/>
+        <location filename="../ui/player.py" line="108"/>
         <source>Subtitles</source>
         <translation>ذیلی عنوانات</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="92"/>
+        <location filename="../ui/player.py" line="93"/>
         <source>Play or pause</source>
         <translation>چلائیں یا روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="95"/>
+        <location filename="../ui/player.py" line="96"/>
         <source>Position</source>
         <translation>مقام</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="99"/>
+        <location filename="../ui/player.py" line="100"/>
         <source>Speed</source>
         <translation>رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="159"/>
+        <location filename="../ui/player.py" line="160"/>
         <source>No subtitles</source>
         <translation>ذیلی عنوانات نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="167"/>
+        <location filename="../ui/player.py" line="168"/>
         <source>♪ {0}</source>
         <translation>♪ {0}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="277"/>
+        <location filename="../ui/player.py" line="280"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="277"/>
+        <location filename="../ui/player.py" line="280"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
@@ -2071,6 +2076,27 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
     </message>
 </context>
 <context>
+    <name>WatchModel</name>
+    <message>
+        <location filename="../ui/models/watch_model.py" line="71"/>
+        <source>{0}, {1}% watched</source>
+        <translation>{0}، {1}% دیکھا گیا</translation>
+    </message>
+</context>
+<context>
+    <name>WatchView</name>
+    <message>
+        <location filename="../ui/watch_view.py" line="62"/>
+        <source>Videos and recordings to watch</source>
+        <translation>دیکھنے کے لیے ویڈیوز اور ریکارڈنگز</translation>
+    </message>
+    <message>
+        <location filename="../ui/watch_view.py" line="66"/>
+        <source>Nothing to watch yet. Finished downloads and recordings show here: download a video (Ctrl+Shift+D, or D on an item) while the line is good.</source>
+        <translation>ابھی دیکھنے کو کچھ نہیں۔ مکمل ڈاؤن لوڈز اور ریکارڈنگز یہاں دکھائی دیں گی: لائن ٹھیک ہو تو ویڈیو ڈاؤن لوڈ کریں (⁦Ctrl+Shift+D⁩، یا کسی تحریر پر D)۔</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <location filename="../ui/dialogs/welcome_dialog.py" line="47"/>
@@ -2305,66 +2331,71 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
     </message>
     <message>
         <location filename="../ui/window_menus.py" line="94"/>
+        <source>&amp;Watch</source>
+        <translation>دیکھیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="95"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="95"/>
+        <location filename="../ui/window_menus.py" line="96"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="96"/>
+        <location filename="../ui/window_menus.py" line="97"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="103"/>
+        <location filename="../ui/window_menus.py" line="104"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="109"/>
+        <location filename="../ui/window_menus.py" line="110"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="113"/>
+        <location filename="../ui/window_menus.py" line="114"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="119"/>
+        <location filename="../ui/window_menus.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="121"/>
+        <location filename="../ui/window_menus.py" line="122"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="134"/>
+        <location filename="../ui/window_menus.py" line="135"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="138"/>
+        <location filename="../ui/window_menus.py" line="139"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="148"/>
+        <location filename="../ui/window_menus.py" line="149"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="149"/>
+        <location filename="../ui/window_menus.py" line="150"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="151"/>
+        <location filename="../ui/window_menus.py" line="152"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>

@@ -102,9 +102,12 @@ class DownloadsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DownloadsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         # The status is a few words (the whole reason is its tooltip): it never runs off the edge
-        self.table.setColumnWidth(DownloadsModel.STATUS, 260)
-        self.table.setColumnWidth(DownloadsModel.PROGRESS, 200)
-        self.table.setColumnWidth(DownloadsModel.LINE, 200)
+        self.table.setColumnWidth(DownloadsModel.STATUS, 190)
+        self.table.setColumnWidth(DownloadsModel.PROGRESS, 230)
+        self.table.setColumnWidth(DownloadsModel.LINE, 100)
+        for column in (DownloadsModel.SPEED, DownloadsModel.LEFT):  # shown inside the bar
+            self.table.setColumnHidden(column, True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(lambda _index: self.on_play_clicked())
 

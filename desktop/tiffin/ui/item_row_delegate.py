@@ -4,7 +4,7 @@ runs in its own direction."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
@@ -30,6 +30,11 @@ BADGE_COLOURS = {
 
 class ItemRowDelegate(TextDirectionDelegate):
     """Paints DisplayRole's first line as the title and its second as the quieter details."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # The row is as wide as the list, its text elided: never a horizontal scroll bar, which
+        # in a right-to-left window would hide the start of every left-to-right row
+        return QSize(1, super().sizeHint(option, index).height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)

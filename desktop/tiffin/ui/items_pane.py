@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStackedWidget, QWidget
 
@@ -67,6 +67,7 @@ class ItemsPane(QStackedWidget):
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(ItemRowDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName(self.tr("Items"))
         self.search_model = SearchResultsModel(self)
         self.search_list = PlaceholderListView()

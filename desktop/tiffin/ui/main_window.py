@@ -47,6 +47,7 @@ from tiffin.ui.shortcuts_dialog import ShortcutsDialog
 from tiffin.ui.sources_pane import SourcesPane
 from tiffin.ui.subscriptions import Subscriptions
 from tiffin.ui.tray import Tray
+from tiffin.ui.watch_view import WatchView
 from tiffin.ui.when import countdown
 from tiffin.ui.window_menus import WindowMenus
 
@@ -96,13 +97,15 @@ class MainWindow(QMainWindow):
             self, store, paths, lambda: self.settings, self.sources_pane.folders
         )
         self.player = PlayerWidget(store, media_dir(paths))
+        self.watch = WatchView(store, media_dir(paths))
         self.downloads = DownloadsPanel(store, paths, settings)
         self.line = LinePanel(store, settings)
         self.events_view = EventsView(store, paths, settings, self.undo_stack)
         self.pane = QTabWidget()
-        self.pane.setAccessibleName(self.tr("Reader, events, player, downloads and line"))
+        self.pane.setAccessibleName(self.tr("Reader, events, watch, player, downloads and line"))
         self.pane.addTab(self.item_view, self.tr("Reader"))
         self.pane.addTab(self.events_view, self.tr("Events"))
+        self.pane.addTab(self.watch, self.tr("Watch"))
         self.pane.addTab(self.player, self.tr("Player"))
         self.pane.addTab(self.downloads, self.tr("Downloads"))
         self.pane.addTab(self.line, self.tr("Line"))
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.reload_sources()
         self.reload_events()
         self.line.reload()
+        self.watch.reload()
         self.downloads.start_queue()  # downloads a quit or a crash interrupted carry on
         self.downloads.live.resume()
         self.downloads.live.record_subscribed()
@@ -164,6 +168,11 @@ class MainWindow(QMainWindow):
         self.subscriptions.refreshed.connect(self.on_refreshed)
         self.subscriptions.refresh_enabled = self.refresh_action.setEnabled
         self.downloads.play_requested.connect(self.play)
+        self.watch.play_requested.connect(self.play)
+        self.watch.failed.connect(self.on_task_failed)
+        self.player.ended.connect(self.play_next)
+        self.player.played.connect(lambda _entry: self.watch.reload())
+        self.downloads.queue_finished.connect(self.watch.reload)
         self.downloads.message.connect(self.status_label.setText)
         self.downloads.notable.connect(self.tray.notify)
         self.downloads.queue_changed.connect(self.tray.set_queue_state)
@@ -338,6 +347,12 @@ class MainWindow(QMainWindow):
         """Play a finished download in the player pane."""
         self.pane.setCurrentWidget(self.player)
         self.player.open(entry)
+
+    def play_next(self, entry: Download) -> None:
+        """When an entry plays to its end, go on to the next in the watch grid."""
+        following = self.watch.next_after(entry)
+        if following is not None:
+            self.play(following)
 
     def on_queue_changed(self, *counts: int) -> None:
         """List the items again when downloads start, end or are added: their badges move."""

@@ -54,6 +54,7 @@ class PlayerWidget(QWidget):
     """See the module docstring. `played` is emitted with an entry once it counts as played."""
 
     played = Signal(object)
+    ended = Signal(object)  # the entry that played to its end
 
     def __init__(self, store: Store, media_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +179,8 @@ class PlayerWidget(QWidget):
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             self.mark_played()
             self.save_position(at_end=True)
+            if self.entry is not None:
+                self.ended.emit(self.entry)
 
     # -- controls -----------------------------------------------------------------------------
     def toggle(self) -> None:

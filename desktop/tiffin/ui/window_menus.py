@@ -91,6 +91,7 @@ class WindowMenus(QObject):
         pages: tuple[tuple[str, str, QWidget], ...] = (
             (self.tr("&Reader"), "Ctrl+1", w.item_view),
             (self.tr("&Events"), "Ctrl+5", w.events_view),
+            (self.tr("&Watch"), "Ctrl+6", w.watch),
             (self.tr("&Player"), "Ctrl+2", w.player),
             (self.tr("&Downloads"), "Ctrl+3", w.downloads),
             (self.tr("&Line state"), "Ctrl+4", w.line),

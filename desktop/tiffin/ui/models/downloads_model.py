@@ -160,9 +160,13 @@ class DownloadsModel(HeaderedTableModel):
         if column == self.PROGRESS:
             done = live.done if live else entry.bytes_done
             total = live.total if live else entry.bytes_total
-            if total:
-                return f"{human_size(done)} / {human_size(total)}"
-            return human_size(done) if done else ""
+            text = f"{human_size(done)} / {human_size(total)}" if total else ""
+            if not total:
+                text = human_size(done) if done else ""
+            # The view shows speed and time left inside the bar, to fit a laptop's width
+            running = [self.data(self.index(index.row(), c)) for c in (self.SPEED, self.LEFT)]
+            joined = " · ".join(str(part) for part in (text, *running) if part)
+            return left_to_right(joined) if joined else ""
         if column == self.SPEED:
             return f"{human_size(live.speed)}/s" if live and live.speed else ""
         if column == self.LEFT:
@@ -170,7 +174,7 @@ class DownloadsModel(HeaderedTableModel):
         if column == self.LINE:
             host = httpx.URL(entry.url).host
             state = self.lines.get(host)
-            return f"{left_to_right(host)} · {state_name(state.state if state else None)}"
+            return state_name(state.state if state else None)
         return None
 
     def _line_data(self, entry: Download, role: int) -> object:
@@ -178,7 +182,9 @@ class DownloadsModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return STATE_COLOURS[state.state] if state else UNKNOWN_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
-            return reason_text(state) if state else self.tr("No transfer from this host yet")
+            host = left_to_right(httpx.URL(entry.url).host)
+            why = reason_text(state) if state else self.tr("No transfer from this host yet")
+            return f"{host}: {why}"
         return None
 
     def wait_words(self, wait: Wait) -> str:
