@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tiffin.library.store import Store
 from tiffin.net.governor import Governor
 from tiffin.ui import workers
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collector(qapp: QApplication) -> None:
+    """Cycles are collected on the GUI thread, as in the app (see GuiThreadCollector)."""
+    workers.collect_garbage_on_gui_thread()
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
-from typing import Any
+import threading
+from typing import Any, ClassVar
 
 from pytestqt.qtbot import QtBot
 
@@ -51,3 +53,36 @@ def test_emitting_a_signal_keeps_reference_counts() -> None:
     for n in range(100):
         signals.progressed.emit(n)
     assert (sys.getrefcount(True), sys.getrefcount(False)) == before
+
+
+class _Cycle:
+    """Half of a reference cycle that notes the thread it is collected on."""
+
+    collected_on: ClassVar[list[str]] = []
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        _Cycle.collected_on.append(threading.current_thread().name)
+
+
+def test_cycles_are_collected_on_the_gui_thread_not_in_a_pool_thread(qtbot: QtBot) -> None:
+    """A cycle holding Qt objects, collected in a pool thread, crashed the CI; after
+    collect_garbage_on_gui_thread (as the app and the window install it) the pool threads'
+    allocations never start a collection: it happens on the GUI thread."""
+    workers.collect_garbage_on_gui_thread()
+    assert not gc.isenabled()
+    _Cycle.collected_on.clear()
+    for _ in range(50):
+        _Cycle()
+
+    def allocate(_p: Any, _c: CancelToken) -> int:
+        return len([[n] for n in range(200_000)])  # far past the collector's thresholds
+
+    done: list[int] = []
+    workers.start(allocate, done.append, lambda _m: None)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=QT_TIMEOUT_MS)
+    assert _Cycle.collected_on == []  # the pool thread's allocations collected nothing
+    qtbot.waitUntil(lambda: len(_Cycle.collected_on) == 50, timeout=QT_TIMEOUT_MS)
+    assert set(_Cycle.collected_on) == {threading.main_thread().name}

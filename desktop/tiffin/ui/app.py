@@ -27,6 +27,7 @@ def _application() -> QApplication:
     app.setOrganizationName("Tiffin")
     app.setDesktopFileName("io.github.tiffin_app.Tiffin")
     app.setWindowIcon(QIcon(str(resources.files("tiffin") / "data" / "tiffin.svg")))
+    workers.collect_garbage_on_gui_thread()
     return app
 
 

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        workers.collect_garbage_on_gui_thread()
         self.store, self.paths, self.settings = store, paths, settings
         self.events: list[Event] = []
         self._queue_counts: tuple[int, ...] = ()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from tiffin.errors import TiffinError
 from tiffin.progress import CancelToken
@@ -128,3 +129,36 @@ def wait_for_all(msecs: int) -> bool:
     """Wait until every pool is idle; False if one was still busy after `msecs`."""
     pools = [QThreadPool.globalInstance(), *_pools.values()]
     return all(pool.waitForDone(msecs) for pool in pools)
+
+
+class GuiThreadCollector(QObject):
+    """Python collects reference cycles in whichever thread passes the allocation threshold; in
+    a pool thread that deletes Qt objects of the GUI thread there (a finished Worker and its
+    signals form such a cycle), which crashes the process. This turns the automatic collection
+    off and runs it on the GUI thread instead, as often as the thresholds would."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(500)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        """Collect the oldest generation whose threshold has been passed, if any."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+_collector: list[GuiThreadCollector] = []
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Install the GuiThreadCollector on the application (once); call on the GUI thread."""
+    app = QCoreApplication.instance()
+    if app is not None and not _collector:
+        _collector.append(GuiThreadCollector(app))
