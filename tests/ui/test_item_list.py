@@ -124,3 +124,26 @@ def test_an_empty_list_names_what_would_fill_it(
     assert painted  # the words are drawn, not only set
     window.items.show_only(Shown.ALL)
     assert window.item_model.rowCount() == 1
+
+
+def test_in_a_right_to_left_window_the_badge_is_set_at_the_right_like_the_rows(
+    qtbot: QtBot, store: Store, paths: Paths, settings: Settings
+) -> None:
+    _library(store)
+    window = _window(qtbot, store, paths, settings)
+    full = QColor(BADGE_COLOURS[Packed.FULL]).name()
+
+    def badge_columns() -> list[int]:
+        image = window.item_list.grab().toImage()
+        return [
+            x
+            for x in range(image.width())
+            for y in range(0, 80)
+            if image.pixelColor(x, y).name() == full
+        ]
+
+    left_to_right = badge_columns()
+    assert left_to_right and max(left_to_right) < window.item_list.width() // 2
+    window.item_list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # as in Urdu
+    right_to_left = badge_columns()  # an English row, set against the right edge
+    assert right_to_left and min(right_to_left) > window.item_list.width() // 2

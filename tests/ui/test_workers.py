@@ -84,5 +84,7 @@ def test_cycles_are_collected_on_the_gui_thread_not_in_a_pool_thread(qtbot: QtBo
     workers.start(allocate, done.append, lambda _m: None)
     qtbot.waitUntil(lambda: len(done) == 1, timeout=QT_TIMEOUT_MS)
     assert _Cycle.collected_on == []  # the pool thread's allocations collected nothing
+    kept = [[n] for n in range(5000)]  # objects that stay pass the threshold, as in the app
     qtbot.waitUntil(lambda: len(_Cycle.collected_on) == 50, timeout=QT_TIMEOUT_MS)
+    assert len(kept) == 5000
     assert set(_Cycle.collected_on) == {threading.main_thread().name}

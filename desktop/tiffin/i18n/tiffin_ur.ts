@@ -978,67 +978,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="83"/>
+        <location filename="../ui/main_window.py" line="84"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="105"/>
+        <location filename="../ui/main_window.py" line="106"/>
         <source>Reader, events, watch, player, downloads and line</source>
         <translation>مطالعہ، تقریبات، دیکھیں، پلیئر، ڈاؤن لوڈز اور لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="106"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="108"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>Watch</source>
         <translation>دیکھیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="110"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="110"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="111"/>
+        <location filename="../ui/main_window.py" line="112"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="129"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="131"/>
+        <location filename="../ui/main_window.py" line="132"/>
         <source>Next event</source>
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="228"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="234"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1047,37 +1047,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="261"/>
+        <location filename="../ui/main_window.py" line="263"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="263"/>
+        <location filename="../ui/main_window.py" line="265"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287"/>
+        <location filename="../ui/main_window.py" line="289"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288"/>
+        <location filename="../ui/main_window.py" line="290"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="307"/>
+        <location filename="../ui/main_window.py" line="309"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="311"/>
+        <location filename="../ui/main_window.py" line="313"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="339"/>
+        <location filename="../ui/main_window.py" line="341"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1866,17 +1866,27 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourceTreeModel</name>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="22"/>
+        <location filename="../ui/models/source_tree_model.py" line="38"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="51"/>
+        <location filename="../ui/models/source_tree_model.py" line="88"/>
         <source>All items</source>
         <translation>تمام تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="67"/>
+        <location filename="../ui/models/source_tree_model.py" line="117"/>
+        <source>nothing fetched from it yet</source>
+        <translation>اس سے ابھی کچھ نہیں لایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/source_tree_model.py" line="120"/>
+        <source>Line to {0}: {1} ({2})</source>
+        <translation>{0} تک لائن: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/source_tree_model.py" line="125"/>
         <source>Last refresh failed: {0}</source>
         <translation>پچھلی بار تازہ کرنا ناکام رہا: {0}</translation>
     </message>
@@ -1884,72 +1894,72 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../ui/sources_pane.py" line="50"/>
+        <location filename="../ui/sources_pane.py" line="52"/>
         <source>No subscriptions yet. Add a feed, a podcast or a video channel with Ctrl+N, or import OPML with Ctrl+I.</source>
         <translation>ابھی کوئی سبسکرپشن نہیں۔ فیڈ، پوڈکاسٹ یا ویڈیو چینل ⁦Ctrl+N⁩ سے شامل کریں، یا OPML ⁦Ctrl+I⁩ سے درآمد کریں۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="56"/>
+        <location filename="../ui/sources_pane.py" line="58"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="107"/>
+        <location filename="../ui/sources_pane.py" line="114"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="130"/>
+        <location filename="../ui/sources_pane.py" line="137"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="131"/>
+        <location filename="../ui/sources_pane.py" line="138"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="132"/>
+        <location filename="../ui/sources_pane.py" line="139"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="148"/>
+        <location filename="../ui/sources_pane.py" line="155"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="150"/>
+        <location filename="../ui/sources_pane.py" line="157"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="152"/>
+        <location filename="../ui/sources_pane.py" line="159"/>
         <source>No event</source>
         <translation>کوئی تقریب نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="160"/>
+        <location filename="../ui/sources_pane.py" line="167"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="170"/>
+        <location filename="../ui/sources_pane.py" line="177"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="172"/>
+        <location filename="../ui/sources_pane.py" line="179"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="180"/>
+        <location filename="../ui/sources_pane.py" line="187"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="203"/>
+        <location filename="../ui/sources_pane.py" line="210"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>

@@ -68,8 +68,11 @@ class ItemRowDelegate(TextDirectionDelegate):
         bottom = QRect(area.left(), area.top() + half, area.width(), area.height() - half)
         badge = str(index.data(BADGE_ROLE) or "")
         if badge:
-            used = self._paint_badge(painter, bottom, badge, index.data(PACKED_ROLE), option)
-            if option.direction == Qt.LayoutDirection.RightToLeft:
+            at_right = _set_at_right(option)
+            used = self._paint_badge(
+                painter, bottom, badge, index.data(PACKED_ROLE), at_right, option
+            )
+            if at_right:
                 bottom.setRight(bottom.right() - used)
             else:
                 bottom.setLeft(bottom.left() + used)
@@ -88,18 +91,16 @@ class ItemRowDelegate(TextDirectionDelegate):
         line: QRect,
         words: str,
         packed: Packed,
+        at_right: bool,
         option: QStyleOptionViewItem,
     ) -> int:
-        """Paint the badge at the line's leading end; return the width it took with a gap."""
+        """Paint the badge at the line's right or left end; return the width it took with a
+        gap."""
         metrics = painter.fontMetrics()
         width = metrics.horizontalAdvance(words) + 10
         height = min(line.height() - 2, metrics.height() + 2)
         top = line.top() + (line.height() - height) / 2
-        left = (
-            line.right() - width
-            if option.direction == Qt.LayoutDirection.RightToLeft
-            else line.left()
-        )
+        left = line.right() - width if at_right else line.left()
         pill = QRectF(left, top, width, height)
         colour = QColor(BADGE_COLOURS.get(packed, "#808080"))
         fill = QColor(colour)
@@ -112,3 +113,13 @@ class ItemRowDelegate(TextDirectionDelegate):
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), words)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         return width + 6
+
+
+def _set_at_right(option: QStyleOptionViewItem) -> bool:
+    """Whether the row is set against the right edge: by its own direction, or (a row whose
+    direction differs from the view's) by the view's leading edge, so the column stays
+    aligned."""
+    alignment = option.displayAlignment
+    if alignment & Qt.AlignmentFlag.AlignAbsolute:
+        return bool(alignment & Qt.AlignmentFlag.AlignRight)
+    return option.direction == Qt.LayoutDirection.RightToLeft

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         colour = (STATE_COLOURS[known[state]] if state in known else UNKNOWN_COLOUR).name()
         self.line_label.setText(f'<span style="color:{colour}">●</span> {summary}')
         self.line_label.setToolTip(self.tr("Ctrl+4 shows each host"))
+        self.sources_pane.set_lines(self.line.model.states)
 
     def on_link_activated(self, url: QUrl) -> None:
         if url.scheme() not in ("http", "https", "mailto"):

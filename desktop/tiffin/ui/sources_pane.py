@@ -16,6 +16,7 @@ from tiffin.library.events import Event
 from tiffin.library.models import Source
 from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rules
 from tiffin.library.store import Store
+from tiffin.net.line import HostState
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
@@ -40,6 +41,7 @@ class SourcesPane(QWidget):
         self.sources: list[Source] = []
         self.events: list[Event] = []
         self.selected_ids: list[int] | None = None
+        self.lines: dict[str, HostState] = {}
         self.busy: Callable[[], bool] = lambda: False  # a long job owns the status line
         self.latest = workers.Latest(self.failed.emit)
         self.model = SourceTreeModel(self)
@@ -81,10 +83,15 @@ class SourcesPane(QWidget):
             lambda sources: self.on_loaded(sources, with_items),
         )
 
+    def set_lines(self, states: list[HostState]) -> None:
+        """Mark each source with the line to its host, from the Line tab's latest judgement."""
+        self.lines = {state.host: state for state in states}
+        self.model.mark_lines(self.lines)
+
     def on_loaded(self, sources: list[Source], with_items: bool = True) -> None:
         self.sources = sources
         wanted = self.selected_ids
-        self.model.set_sources(sources)
+        self.model.set_sources(sources, self.lines)
         target = self.model.index(0, 0)
         if wanted is not None:
             for row in range(self.model.rowCount()):

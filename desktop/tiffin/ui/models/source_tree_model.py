@@ -1,15 +1,31 @@
-"""The source tree: an "All items" row, folders, and sources with unread counts and errors."""
+"""The source tree: an "All items" row, folders, and sources with unread counts, errors, and
+a dot for the line to their host (its state and reason in the tooltip)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import httpx
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 
 from tiffin.library.models import Source
+from tiffin.net.line import HostState
+from tiffin.textdir import left_to_right
+from tiffin.ui.models.line_model import STATE_COLOURS, UNKNOWN_COLOUR
+from tiffin.ui.models.line_reasons import reason_text, state_name
 
 SOURCE_IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2  # a source row's Source
 SOURCE_IDS_MIME = "application/x-tiffin-source-ids"  # a drag of rows: their ids, comma separated
 ERROR_COLOR = QColor("#b3261e")
 
@@ -20,6 +36,22 @@ class SourceTreeModel(QStandardItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeaderLabels([self.tr("Sources")])
+        self._dots: dict[str, QIcon] = {}
+        self.rows_by_source: dict[int, QStandardItem] = {}
+
+    def dot(self, colour: QColor) -> QIcon:
+        """A small round mark in `colour` (made once per colour)."""
+        if colour.name() not in self._dots:
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(1, 1, 10, 10)
+            painter.end()
+            self._dots[colour.name()] = QIcon(pixmap)
+        return self._dots[colour.name()]
 
     @staticmethod
     def _label(title: str, unread: int) -> str:
@@ -44,9 +76,14 @@ class SourceTreeModel(QStandardItemModel):
         data.setData(SOURCE_IDS_MIME, ",".join(map(str, ids)).encode())
         return data
 
-    def set_sources(self, sources: Sequence[Source]) -> None:
-        """Rebuild the tree from `sources` (sorted by folder, then title)."""
+    def set_sources(
+        self, sources: Sequence[Source], lines: dict[str, HostState] | None = None
+    ) -> None:
+        """Rebuild the tree from `sources` (sorted by folder, then title), each marked with
+        the line to its host from `lines` (by host; a host not in it is unknown)."""
+        lines = lines or {}
         self.removeRows(0, self.rowCount())
+        self.rows_by_source = {}
         total_unread = sum(s.unread for s in sources)
         self.appendRow(self._row(self.tr("All items"), [s.id for s in sources], total_unread, True))
         folders: dict[str, QStandardItem] = {}
@@ -61,9 +98,29 @@ class SourceTreeModel(QStandardItemModel):
                     self.appendRow(folders[source.folder])
                 parent = folders[source.folder]
             row = self._row(source.title or source.url, [source.id], source.unread, False)
-            tip = source.url
+            row.setData(source, SOURCE_ROLE)
             if source.last_error:
                 row.setForeground(QBrush(ERROR_COLOR))
-                tip += "\n" + self.tr("Last refresh failed: {0}").format(source.last_error)
-            row.setToolTip(tip)
+            self._mark(row, source, lines)
+            self.rows_by_source[source.id] = row
             parent.appendRow(row)
+
+    def mark_lines(self, lines: dict[str, HostState]) -> None:
+        """Mark every source row again with the line to its host."""
+        for row in self.rows_by_source.values():
+            self._mark(row, row.data(SOURCE_ROLE), lines)
+
+    def _mark(self, row: QStandardItem, source: Source, lines: dict[str, HostState]) -> None:
+        host = httpx.URL(source.url).host
+        state = lines.get(host)
+        row.setIcon(self.dot(STATE_COLOURS[state.state] if state else UNKNOWN_COLOUR))
+        why = reason_text(state) if state else self.tr("nothing fetched from it yet")
+        tip = [
+            left_to_right(source.url),
+            self.tr("Line to {0}: {1} ({2})").format(
+                left_to_right(host), state_name(state.state if state else None), why
+            ),
+        ]
+        if source.last_error:
+            tip.append(self.tr("Last refresh failed: {0}").format(source.last_error))
+        row.setToolTip("\n".join(tip))
