@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
@@ -240,3 +240,29 @@ def test_a_queued_row_says_what_it_waits_for_and_its_hosts_line(
         DownloadsModel.LINE
     )
     assert right_edge <= panel.table.viewport().width()  # nothing runs off the right edge
+
+
+def test_a_download_is_tagged_for_an_event_from_its_menu(
+    qtbot: QtBot, store: Store, paths: Paths, settings: Settings
+) -> None:
+    entry = downloads.enqueue(store, "http://good.test/a.mp4", title="Speech")
+    downloads.set_status(store, entry.id, Status.PAUSED)
+    rally = events.add_event(store, "Rally", time.time() + 3600)
+    panel = DownloadsPanel(store, paths, settings)
+    panel.events_of = lambda: [rally]
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=QT_TIMEOUT_MS)
+    with qtbot.waitSignal(panel.tagged, timeout=QT_TIMEOUT_MS):
+        place = panel.table.visualRect(panel.model.index(0, 0)).center()
+        panel.table.customContextMenuRequested.emit(place)  # a right-click on the row
+        menu = next(m for m in panel.findChildren(QMenu) if m.isVisible())
+        assert [a.text() for a in menu.actions()][:2] == ["Play", "Pause"]
+        packing = next(a.menu() for a in menu.actions() if a.text() == "Pack for event")
+        next(a for a in packing.actions() if a.text() == "Rally").trigger()
+    assert downloads.get_download(store, entry.id).event_id == rally.id
+    qtbot.waitUntil(lambda: panel.model.entry(0).event_id == rally.id, timeout=QT_TIMEOUT_MS)
+    panel.table.customContextMenuRequested.emit(place)
+    menu = [m for m in panel.findChildren(QMenu) if m.isVisible()][-1]
+    packing = next(a.menu() for a in menu.actions() if a.text() == "Pack for event")
+    assert [a.isChecked() for a in packing.actions()] == [False, True]  # Rally is checked

@@ -4,18 +4,21 @@ keyboard as a person would."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
+from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
-from tiffin.library import articles, downloads, queries
+from tiffin.library import articles, downloads, events, queries
 from tiffin.library.articles import FEED_TEXT, FULL, PackedArticle
 from tiffin.library.downloads import DoneFile
 from tiffin.library.item_rows import Packed
-from tiffin.library.models import NewItem
+from tiffin.library.models import Enclosure, NewItem
 from tiffin.library.store import Store
 from tiffin.ui.item_row_delegate import BADGE_COLOURS
 from tiffin.ui.main_window import MainWindow
@@ -147,3 +150,31 @@ def test_in_a_right_to_left_window_the_badge_is_set_at_the_right_like_the_rows(
     window.item_list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # as in Urdu
     right_to_left = badge_columns()  # an English row, set against the right edge
     assert right_to_left and min(right_to_left) > window.item_list.width() // 2
+
+
+def test_an_items_video_is_queued_for_an_event_from_its_menu(
+    qtbot: QtBot, web: TestWeb, clip: Path, store: Store, paths: Paths, settings: Settings
+) -> None:
+    url = web.add("/ep1.mp4", clip.read_bytes(), "video/mp4")
+    source, _ = queries.add_source(store, "https://news.example/feed.xml", "Dawn")
+    episode = NewItem(
+        "e1", "https://news.example/e1", "Episode", enclosures=(Enclosure(url, "video/mp4", 1000),)
+    )
+    queries.save_items(store, source.id, [episode], time.time())
+    events.add_event(store, "Rally", time.time() + 3600)
+    window = _window(qtbot, store, paths, settings)
+    qtbot.waitUntil(lambda: [e.name for e in window.events] == ["Rally"], timeout=QT_TIMEOUT_MS)
+    place = window.item_list.visualRect(window.item_model.index(0)).center()
+    window.item_list.customContextMenuRequested.emit(place)  # a right-click on the row
+    menu = next(m for m in window.items.findChildren(QMenu) if m.isVisible())
+    packing = next(a.menu() for a in menu.actions() if a.text() == "Download for event")
+    next(a for a in packing.actions() if a.text() == "Rally").trigger()
+    qtbot.waitUntil(lambda: len(downloads.list_downloads(store)) == 1, timeout=QT_TIMEOUT_MS)
+    (entry,) = downloads.list_downloads(store)
+    rally = events.event_named(store, "Rally")
+    assert entry.event_id == rally.id and entry.url == url
+    qtbot.waitUntil(
+        lambda: bool(window.events_view.plans and window.events_view.plans[0].entries),
+        timeout=QT_TIMEOUT_MS,
+    )
+    window.downloads.stop_queue()

@@ -65,6 +65,14 @@
     </message>
 </context>
 <context>
+    <name>DownloadsMenu</name>
+    <message>
+        <location filename="../ui/downloads_menu.py" line="33"/>
+        <source>Pack for event</source>
+        <translation>تقریب کے لیے تیار کریں</translation>
+    </message>
+</context>
+<context>
     <name>DownloadsModel</name>
     <message>
         <location filename="../ui/models/downloads_model.py" line="62"/>
@@ -190,118 +198,118 @@
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="71"/>
+        <location filename="../ui/downloads_panel.py" line="75"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="72"/>
+        <location filename="../ui/downloads_panel.py" line="76"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="74"/>
+        <location filename="../ui/downloads_panel.py" line="78"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="75"/>
+        <location filename="../ui/downloads_panel.py" line="79"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="75"/>
+        <location filename="../ui/downloads_panel.py" line="79"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="78"/>
+        <location filename="../ui/downloads_panel.py" line="82"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="80"/>
+        <location filename="../ui/downloads_panel.py" line="84"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="82"/>
+        <location filename="../ui/downloads_panel.py" line="86"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="92"/>
+        <location filename="../ui/downloads_panel.py" line="96"/>
         <source>Nothing queued. Download a video or audio by its address (Ctrl+Shift+D), or press D on an item that has one.</source>
         <translation>قطار خالی ہے۔ ویڈیو یا آڈیو اس کے پتے سے ڈاؤن لوڈ کریں (⁦Ctrl+Shift+D⁩)، یا جس تحریر میں ہو اس پر D دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="97"/>
+        <location filename="../ui/downloads_panel.py" line="101"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="117"/>
+        <location filename="../ui/downloads_panel.py" line="124"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="118"/>
+        <location filename="../ui/downloads_panel.py" line="125"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="119"/>
+        <location filename="../ui/downloads_panel.py" line="126"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="120"/>
+        <location filename="../ui/downloads_panel.py" line="127"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="121"/>
+        <location filename="../ui/downloads_panel.py" line="128"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="122"/>
+        <location filename="../ui/downloads_panel.py" line="129"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="123"/>
+        <location filename="../ui/downloads_panel.py" line="130"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="258"/>
+        <location filename="../ui/downloads_panel.py" line="265"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="263"/>
+        <location filename="../ui/downloads_panel.py" line="270"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="269"/>
+        <location filename="../ui/downloads_panel.py" line="276"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="271"/>
+        <location filename="../ui/downloads_panel.py" line="278"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="287"/>
+        <location filename="../ui/downloads_panel.py" line="303"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="296"/>
-        <location filename="../ui/downloads_panel.py" line="304"/>
+        <location filename="../ui/downloads_panel.py" line="323"/>
+        <location filename="../ui/downloads_panel.py" line="331"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
@@ -390,6 +398,14 @@
         <location filename="../ui/models/events_model.py" line="69"/>
         <source>{0} · {1} of {2} ready</source>
         <translation>{0} · {2} میں سے {1} تیار</translation>
+    </message>
+</context>
+<context>
+    <name>EventMenu</name>
+    <message>
+        <location filename="../ui/event_menu.py" line="26"/>
+        <source>No event</source>
+        <translation>کوئی تقریب نہیں</translation>
     </message>
 </context>
 <context>
@@ -634,82 +650,94 @@
 <context>
     <name>ItemsPane</name>
     <message>
-        <location filename="../ui/items_pane.py" line="71"/>
+        <location filename="../ui/items_pane.py" line="75"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="77"/>
+        <location filename="../ui/items_pane.py" line="83"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="79"/>
+        <location filename="../ui/items_pane.py" line="85"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="81"/>
+        <location filename="../ui/items_pane.py" line="87"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="84"/>
+        <location filename="../ui/items_pane.py" line="90"/>
         <source>Show</source>
         <translation>دکھائیں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="86"/>
+        <location filename="../ui/items_pane.py" line="92"/>
         <source>All items</source>
         <translation>تمام تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="87"/>
+        <location filename="../ui/items_pane.py" line="93"/>
         <source>Unread</source>
         <translation>ان پڑھی</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="88"/>
+        <location filename="../ui/items_pane.py" line="94"/>
         <source>Ready offline</source>
         <translation>آف لائن تیار</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="143"/>
+        <location filename="../ui/items_pane.py" line="146"/>
+        <source>Download its video or audio</source>
+        <translation>اس کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="150"/>
+        <source>Download for event</source>
+        <translation>تقریب کے لیے ڈاؤن لوڈ کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/items_pane.py" line="170"/>
         <source>No items here yet. Refresh (F5) while the line is good, or add a feed or a channel (Ctrl+N).</source>
         <translation>یہاں ابھی کوئی تحریر نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5)، یا فیڈ یا چینل شامل کریں (⁦Ctrl+N⁩)۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="147"/>
+        <location filename="../ui/items_pane.py" line="174"/>
         <source>Everything here is read. Show all items with Ctrl+Shift+A.</source>
         <translation>یہاں سب پڑھا جا چکا ہے۔ تمام تحریریں ⁦Ctrl+Shift+A⁩ سے دکھائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="150"/>
+        <location filename="../ui/items_pane.py" line="177"/>
         <source>Nothing here is ready offline yet. Refresh (F5) and download videos (D) while the line is good.</source>
         <translation>یہاں ابھی کچھ آف لائن تیار نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5) اور ویڈیوز ڈاؤن لوڈ کریں (D)۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="219"/>
+        <location filename="../ui/items_pane.py" line="144"/>
+        <location filename="../ui/items_pane.py" line="246"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="219"/>
+        <location filename="../ui/items_pane.py" line="144"/>
+        <location filename="../ui/items_pane.py" line="246"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="227"/>
+        <location filename="../ui/items_pane.py" line="254"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="260"/>
+        <location filename="../ui/items_pane.py" line="287"/>
         <source>Nothing matches “{0}”. Esc goes back.</source>
         <translation>”{0}“ سے کچھ نہیں ملا۔ Esc سے واپس جائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="264"/>
+        <location filename="../ui/items_pane.py" line="291"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
@@ -1028,17 +1056,17 @@
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="228"/>
+        <location filename="../ui/main_window.py" line="231"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="239"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1047,37 +1075,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="263"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="289"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="290"/>
+        <location filename="../ui/main_window.py" line="293"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="312"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="313"/>
+        <location filename="../ui/main_window.py" line="316"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="341"/>
+        <location filename="../ui/main_window.py" line="347"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1894,72 +1922,67 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../ui/sources_pane.py" line="52"/>
+        <location filename="../ui/sources_pane.py" line="53"/>
         <source>No subscriptions yet. Add a feed, a podcast or a video channel with Ctrl+N, or import OPML with Ctrl+I.</source>
         <translation>ابھی کوئی سبسکرپشن نہیں۔ فیڈ، پوڈکاسٹ یا ویڈیو چینل ⁦Ctrl+N⁩ سے شامل کریں، یا OPML ⁦Ctrl+I⁩ سے درآمد کریں۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="58"/>
+        <location filename="../ui/sources_pane.py" line="59"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="114"/>
+        <location filename="../ui/sources_pane.py" line="115"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="137"/>
+        <location filename="../ui/sources_pane.py" line="138"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="138"/>
+        <location filename="../ui/sources_pane.py" line="139"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="139"/>
+        <location filename="../ui/sources_pane.py" line="140"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="155"/>
+        <location filename="../ui/sources_pane.py" line="156"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="157"/>
+        <location filename="../ui/sources_pane.py" line="160"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="159"/>
-        <source>No event</source>
-        <translation>کوئی تقریب نہیں</translation>
-    </message>
-    <message>
-        <location filename="../ui/sources_pane.py" line="167"/>
+        <location filename="../ui/sources_pane.py" line="166"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="177"/>
+        <location filename="../ui/sources_pane.py" line="176"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="179"/>
+        <location filename="../ui/sources_pane.py" line="178"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="187"/>
+        <location filename="../ui/sources_pane.py" line="186"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="210"/>
+        <location filename="../ui/sources_pane.py" line="209"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>

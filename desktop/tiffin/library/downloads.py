@@ -51,6 +51,7 @@ class Download:
     subtitles: tuple[str, ...] = ()
     thumbnail: str | None = None
     live: bool = False
+    event_id: int | None = None  # the event it is tagged for itself (not through its source)
 
 
 def _download(row: sqlite3.Row) -> Download:
@@ -76,6 +77,7 @@ def _download(row: sqlite3.Row) -> Download:
         subtitles=tuple(json.loads(row["subtitles"])),
         thumbnail=row["thumbnail"],
         live=bool(row["live"]),
+        event_id=row["event_id"],
     )
 
 

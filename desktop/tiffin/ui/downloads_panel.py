@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from tiffin.config import Paths, Settings
-from tiffin.library import downloads
+from tiffin.library import downloads, events
 from tiffin.library.downloads import Download, Status
+from tiffin.library.events import Event
 from tiffin.library.store import Store
 from tiffin.live.record import timeshift_path
 from tiffin.media.download import QUALITIES
@@ -39,6 +41,7 @@ from tiffin.progress import CancelToken
 from tiffin.textdir import left_to_right
 from tiffin.ui import workers
 from tiffin.ui.address_field import address_field
+from tiffin.ui.downloads_menu import show_menu
 from tiffin.ui.models.downloads_model import DownloadsModel
 from tiffin.ui.placeholder import PlaceholderTableView, say_when_empty
 from tiffin.ui.progress_delegate import ProgressDelegate
@@ -56,6 +59,7 @@ class DownloadsPanel(QWidget):
     notable = Signal(str, str)  # a title and a message worth a desktop notification
     queue_changed = Signal(int, int, int)  # downloading, queued, recording
     queue_finished = Signal()
+    tagged = Signal()  # a download's event changed
 
     def __init__(
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
@@ -109,6 +113,9 @@ class DownloadsPanel(QWidget):
             self.table.setColumnHidden(column, True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(partial(show_menu, self))
+        self.events_of: Callable[[], list[Event]] = list  # the window gives its events
         self.table.doubleClicked.connect(lambda _index: self.on_play_clicked())
 
         self.buttons: dict[str, QPushButton] = {}
@@ -280,15 +287,35 @@ class DownloadsPanel(QWidget):
         self.message.emit(message)
 
     # -- buttons ------------------------------------------------------------------------------
-    def add(self, url: str, quality: str = "", item_id: int | None = None) -> None:
-        """Queue `url` (for the item `item_id`, if any) and start the queue."""
+    def add(
+        self, url: str, quality: str = "", item_id: int | None = None, event: str | None = None
+    ) -> None:
+        """Queue `url` (for the item `item_id`, and tagged for `event`, if given) and start
+        the queue."""
+
+        def task() -> Download:
+            entry = downloads.enqueue(self.store, url, quality, item_id=item_id)
+            if event is not None:
+                events.tag(self.store, event, download_ids=[entry.id])
+            return entry
 
         def done(_entry: Download) -> None:
             self.status.setText(self.tr("Queued {0}").format(left_to_right(url)))
             self.reload()
             self.start_queue()
+            if event is not None:
+                self.tagged.emit()
 
-        self._write(lambda: downloads.enqueue(self.store, url, quality, item_id=item_id), done)
+        self._write(task, done)
+
+    def tag_for_event(self, entry: Download, name: str | None) -> None:
+        """Tag a download for the event `name` (None: for none); its deadline then orders it."""
+
+        def done(_result: object) -> None:
+            self.reload()
+            self.tagged.emit()
+
+        self._write(lambda: events.tag(self.store, name, download_ids=[entry.id]), done)
 
     def on_add_clicked(self) -> None:
         url = self.url_box.text().strip()

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QStackedWidget, QWidget
 
 from tiffin.articles.images import ImageFolder
 from tiffin.config import Paths
 from tiffin.library import item_rows, queries
+from tiffin.library.events import Event
 from tiffin.library.item_rows import ItemRow
 from tiffin.library.models import Item, SearchHit
 from tiffin.library.search import search
@@ -21,6 +22,7 @@ from tiffin.library.store import Store
 from tiffin.progress import CancelToken
 from tiffin.share import keys
 from tiffin.ui import workers
+from tiffin.ui.event_menu import add_event_menu
 from tiffin.ui.item_row_delegate import ItemRowDelegate
 from tiffin.ui.item_view import ItemView, image_names, load_images
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel, Shown
@@ -46,6 +48,7 @@ class ItemsPane(QStackedWidget):
     message = Signal(str)
     failed = Signal(str)
     read_changed = Signal()  # the unread counts changed
+    download_requested = Signal(int, object)  # an item's media to queue, and its event or None
 
     def __init__(
         self,
@@ -63,12 +66,15 @@ class ItemsPane(QStackedWidget):
         self.latest = workers.Latest(self.failed.emit)
         self.model = ItemListModel(self, title_of)
         self.loaded_ids: list[int] | None = None
+        self.events_of: Callable[[], list[Event]] = list  # the window gives its events
         self.list = ItemListView()
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(ItemRowDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName(self.tr("Items"))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self.on_menu_requested)
         self.search_model = SearchResultsModel(self)
         self.search_list = PlaceholderListView()
         self.search_list.setModel(self.search_model)
@@ -126,6 +132,27 @@ class ItemsPane(QStackedWidget):
             ),
             done,
         )
+
+    def on_menu_requested(self, position: QPoint) -> None:
+        index = self.list.indexAt(position)
+        if not index.isValid():
+            return
+        self.list.setCurrentIndex(index)
+        row = self.model.row(index.row())
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one at each right-click
+        toggle = menu.addAction(self.tr("Mark unread") if row.read else self.tr("Mark read"))
+        toggle.triggered.connect(self.toggle_read)
+        download = menu.addAction(self.tr("Download its video or audio"))
+        download.triggered.connect(lambda: self.download_requested.emit(row.id, None))
+        add_event_menu(
+            menu,
+            self.tr("Download for event"),
+            self.events_of(),
+            lambda name: self.download_requested.emit(row.id, name),
+            with_none=False,
+        )
+        menu.popup(self.list.viewport().mapToGlobal(position))
 
     def show_only(self, shown: Shown) -> None:
         """List all the loaded items, only the unread ones or only those ready offline,

@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self.subscriptions.refresh_enabled = self.refresh_action.setEnabled
         self.downloads.play_requested.connect(self.play)
         self.watch.play_requested.connect(self.play)
+        self.items.download_requested.connect(self.download_item)
+        self.downloads.tagged.connect(self.reload_events)
+        self.items.events_of = self.downloads.events_of = lambda: self.events
         self.watch.failed.connect(self.on_task_failed)
         self.player.ended.connect(self.play_next)
         self.player.played.connect(lambda _entry: self.watch.reload())
@@ -322,11 +325,14 @@ class MainWindow(QMainWindow):
         self.downloads.url_box.setFocus()
 
     def on_download_item_triggered(self) -> None:
-        """Queue the current item's media: its page for a channel entry, else its first audio
-        or video enclosure (a podcast episode)."""
+        """Queue the current item's media."""
         item_id = self.items.current_id()
-        if item_id is None:
-            return
+        if item_id is not None:
+            self.download_item(item_id)
+
+    def download_item(self, item_id: int, event: str | None = None) -> None:
+        """Queue an item's media, tagged for `event` if given: its page for a channel entry,
+        else its first audio or video enclosure (a podcast episode)."""
 
         def task(_p: Progress, _c: CancelToken) -> str | None:
             item = queries.get_item(self.store, item_id)
@@ -340,7 +346,7 @@ class MainWindow(QMainWindow):
             if url is None:
                 self.status_label.setText(self.tr("This item has no video or audio"))
                 return
-            self.downloads.add(url, item_id=item_id)
+            self.downloads.add(url, item_id=item_id, event=event)
             self.pane.setCurrentWidget(self.downloads)
 
         workers.start(task, done, self.on_task_failed)

@@ -20,6 +20,7 @@ from tiffin.net.line import HostState
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
 from tiffin.ui.dialogs.rules_dialog import RulesDialog
+from tiffin.ui.event_menu import add_event_menu
 from tiffin.ui.models.source_tree_model import SOURCE_IDS_ROLE, SourceTreeModel
 from tiffin.ui.placeholder import PlaceholderTreeView, say_when_empty
 
@@ -154,15 +155,13 @@ class SourcesPane(QWidget):
         menu.addSeparator()
         rules_action = menu.addAction(self.tr("Download rules…"))
         rules_action.triggered.connect(lambda: self.edit_rules(source))
-        packing = menu.addMenu(self.tr("Pack for event"))
-        for event in [None, *self.events]:
-            label = self.tr("No event") if event is None else event.name
-            action = packing.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(source.event_id == (None if event is None else event.id))
-            name = None if event is None else event.name
-            action.triggered.connect(lambda _checked, n=name: self.pack_for_event(source, n))
-        packing.setEnabled(bool(self.events))
+        add_event_menu(
+            menu,
+            self.tr("Pack for event"),
+            self.events,
+            lambda name: self.pack_for_event(source, name),
+            source.event_id,
+        )
         menu.addSeparator()
         remove_action = menu.addAction(self.tr("&Unsubscribe…"))
         remove_action.triggered.connect(lambda: self.unsubscribe(source))
