@@ -779,6 +779,24 @@
     </message>
 </context>
 <context>
+    <name>LineChart</name>
+    <message>
+        <location filename="../ui/line_chart.py" line="33"/>
+        <source>Speed of each host over the last day</source>
+        <translation>پچھلے ایک دن میں ہر میزبان کی رفتار</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_chart.py" line="66"/>
+        <source>{0}: {1} transfers, {2} failed, best {3}</source>
+        <translation>{0}: {1} منتقلیاں، {2} ناکام، بہترین {3}</translation>
+    </message>
+    <message>
+        <location filename="../ui/line_chart.py" line="70"/>
+        <source>No transfer in the last day</source>
+        <translation>پچھلے ایک دن میں کوئی منتقلی نہیں</translation>
+    </message>
+</context>
+<context>
     <name>LineModel</name>
     <message>
         <location filename="../ui/models/line_model.py" line="40"/>
@@ -835,67 +853,67 @@
 <context>
     <name>LinePanel</name>
     <message>
-        <location filename="../ui/line_panel.py" line="91"/>
+        <location filename="../ui/line_panel.py" line="93"/>
         <source>No host contacted yet. Each host&apos;s line shows here after the first refresh (F5) or download.</source>
         <translation>ابھی کسی میزبان سے رابطہ نہیں ہوا۔ پہلی تازہ کاری (F5) یا ڈاؤن لوڈ کے بعد ہر میزبان کی لائن یہاں دکھائی دے گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="99"/>
+        <location filename="../ui/line_panel.py" line="101"/>
         <source>Line state per host</source>
         <translation>ہر میزبان کی لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="106"/>
+        <location filename="../ui/line_panel.py" line="108"/>
         <source>Overall line state</source>
         <translation>لائن کی مجموعی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="107"/>
+        <location filename="../ui/line_panel.py" line="109"/>
         <source>&amp;Probe now</source>
         <translation>ابھی جانچیں</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="108"/>
+        <location filename="../ui/line_panel.py" line="110"/>
         <source>Ask every known host once, now</source>
         <translation>ہر معلوم میزبان سے ابھی ایک بار پوچھیں</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="132"/>
+        <location filename="../ui/line_panel.py" line="144"/>
         <source>Probing…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="161"/>
+        <location filename="../ui/line_panel.py" line="174"/>
         <source>Line not known yet: refresh, or probe now.</source>
         <translation>لائن کا حال ابھی معلوم نہیں: تازہ کریں، یا ابھی جانچیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="165"/>
+        <location filename="../ui/line_panel.py" line="178"/>
         <source>{0} good</source>
         <translation>{0} اچھی</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="166"/>
+        <location filename="../ui/line_panel.py" line="179"/>
         <source>{0} throttled</source>
         <translation>{0} سست</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="167"/>
+        <location filename="../ui/line_panel.py" line="180"/>
         <source>{0} blocked</source>
         <translation>{0} بند</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="170"/>
+        <location filename="../ui/line_panel.py" line="183"/>
         <source>Offline: nothing answers.</source>
         <translation>آف لائن: کوئی جواب نہیں دیتا۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="171"/>
+        <location filename="../ui/line_panel.py" line="184"/>
         <source>Line: {0} ({1})</source>
         <translation>لائن: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="174"/>
+        <location filename="../ui/line_panel.py" line="187"/>
         <source>Could not read the line history: {0}</source>
         <translation>لائن کا تاریخچہ نہیں پڑھا جا سکا: {0}</translation>
     </message>

@@ -3,13 +3,14 @@ it takes, and a small history graph; "Probe now" asks every known host once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -26,6 +27,7 @@ from tiffin.net.line_history import observations
 from tiffin.net.probe import probe_known_hosts
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
+from tiffin.ui.line_chart import LineChart
 from tiffin.ui.models.line_model import HISTORY_ROLE, STATE_COLOURS, UNKNOWN, LineModel
 from tiffin.ui.models.line_reasons import state_name
 from tiffin.ui.placeholder import PlaceholderTableView, say_when_empty
@@ -111,8 +113,18 @@ class LinePanel(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.probe_button)
         layout = QVBoxLayout(self)
+        self.chart = LineChart()
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.chart.set_chosen(
+                self.model.states[current.row()].host if current.isValid() else ""
+            )
+        )
+        parts = QSplitter(Qt.Orientation.Vertical)
+        parts.addWidget(self.table)
+        parts.addWidget(self.chart)
+        parts.setSizes([300, 220])
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(parts, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(RELOAD_MS)
         self.timer.timeout.connect(self.reload)
@@ -152,6 +164,7 @@ class LinePanel(QWidget):
         for observation in history:
             per_host.setdefault(observation.host, []).append(observation)
         self.model.set_states(states, per_host, routes)
+        self.chart.set_history(per_host)
         state, summary = self._summarise(states)
         self.summary.setText(summary)
         self.overall_changed.emit(state, summary)
