@@ -68,11 +68,19 @@ def test_queue_runs_shows_progress_and_obeys_the_buttons(
         lambda: (panel.model.live.get(first) and panel.model.live[first].done > 0) or False,
         timeout=QT_TIMEOUT_MS,
     )
-    index = panel.model.index(0, DownloadsModel.PROGRESS)
-    qtbot.waitUntil(lambda: (index.data(FRACTION_ROLE) or 0) > 0, timeout=QT_TIMEOUT_MS)
-    assert "/" in index.data()  # "1.2 MiB / 3.2 MiB"
-    speed = panel.model.index(0, DownloadsModel.SPEED)
-    qtbot.waitUntil(lambda: speed.data().endswith("/s"), timeout=QT_TIMEOUT_MS)
+
+    def cell(column: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # a fresh index each time: a reload resets the model, and an old index reads nothing
+        return panel.model.index(0, column).data(role)
+
+    qtbot.waitUntil(
+        lambda: (
+            float(cell(DownloadsModel.PROGRESS, FRACTION_ROLE) or 0) > 0
+            and "/" in str(cell(DownloadsModel.PROGRESS))
+        ),  # "1.2 MiB / 3.2 MiB · 256 KiB/s"
+        timeout=QT_TIMEOUT_MS,
+    )
+    qtbot.waitUntil(lambda: str(cell(DownloadsModel.SPEED)).endswith("/s"), timeout=QT_TIMEOUT_MS)
 
     _select(panel, first)
     assert panel.buttons["pause"].isEnabled()
@@ -189,8 +197,10 @@ def test_panel_records_a_live_stream_and_shows_how_it_goes(
     qtbot.waitUntil(lambda: "Recording" in panel.status.text(), timeout=QT_TIMEOUT_MS)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=QT_TIMEOUT_MS)
     _select(panel, panel.model.entry(0).id)
-    status = panel.model.index(0, DownloadsModel.STATUS)
-    qtbot.waitUntil(lambda: status.data().startswith("Recording: "), timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: str(panel.model.index(0, DownloadsModel.STATUS).data()).startswith("Recording: "),
+        timeout=QT_TIMEOUT_MS,
+    )
     qtbot.waitUntil(panel.buttons["play"].isEnabled, timeout=QT_TIMEOUT_MS)  # timeshift
     with qtbot.waitSignal(panel.play_requested, timeout=QT_TIMEOUT_MS) as played:
         panel.buttons["play"].click()
