@@ -16,7 +16,8 @@ from tiffin.ui.models.line_reasons import rate
 
 DAY = 86400.0
 MOST_HOSTS = 6  # the busiest; more lines than this cannot be told apart
-HOST_COLOURS = ("#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00897b", "#6d4c41")
+# None of the line states' green, orange or red, so that a host's colour is not read as a state
+HOST_COLOURS = ("#1e88e5", "#8e24aa", "#00838f", "#6d4c41", "#d81b60", "#3949ab")
 FAILURE_COLOUR = QColor("#c62828")
 
 
@@ -129,9 +130,11 @@ class LineChart(QWidget):
             at = self.now - hours_ago * 3600
             left = area.left() + area.width() * (DAY - hours_ago * 3600) / DAY
             label = time.strftime("%H:%M", time.localtime(at))
-            width = metrics.horizontalAdvance(label)
+            width = metrics.horizontalAdvance(label) + 2
+            # kept inside the chart at both ends, where a centred label would be cut
+            start = min(max(left - width / 2, area.left()), area.right() - width)
             painter.drawText(
-                QRectF(left - width / 2, area.bottom() + 2, width + 2, metrics.height()),
+                QRectF(start, area.bottom() + 2, width, metrics.height()),
                 int(Qt.AlignmentFlag.AlignCenter),
                 label,
             )
