@@ -45,7 +45,7 @@ from tiffin.library.store import Store
 from tiffin.media.download import DownloadProgress, DownloadRequest
 from tiffin.media.worker import run_download
 from tiffin.net import governor
-from tiffin.net.line import LineState
+from tiffin.net.line import HostState, LineState
 from tiffin.net.line_history import line_states
 from tiffin.progress import CancelToken
 from tiffin.schedule.hosts import HostPolicy
@@ -89,13 +89,14 @@ def _host(entry: Download) -> str:
     return httpx.URL(entry.url).host
 
 
-def choked_hosts(store: Store) -> set[str]:
+def choked_hosts(store: Store, states: Sequence[HostState] | None = None) -> set[str]:
     """Hosts the line history finds throttled or blocked, but for blocked ones the proxy takes
-    (their transfers go around the block)."""
+    (their transfers go around the block); `states` is the history's judgement when the caller
+    has it already."""
     rules = governor.current()
     return {
         state.host
-        for state in line_states(store)
+        for state in (line_states(store) if states is None else states)
         if state.state == LineState.THROTTLED
         or (state.state == LineState.BLOCKED and rules.route(state.host) == governor.DIRECT)
     }

@@ -5,6 +5,7 @@ wait for their turn."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -14,6 +15,7 @@ from tiffin.config import Settings
 from tiffin.library import downloads
 from tiffin.library.store import Store
 from tiffin.media.queue import BUDGET, choked_hosts, hold
+from tiffin.net.line import HostState
 
 
 class Cause(StrEnum):
@@ -39,14 +41,20 @@ class Wait:
     ahead: int = 0
 
 
-def why_waiting(store: Store, settings: Settings, hour: int | None = None) -> dict[int, Wait]:
-    """The wait of every queued download (not recordings), by download id."""
+def why_waiting(
+    store: Store,
+    settings: Settings,
+    hour: int | None = None,
+    states: Sequence[HostState] | None = None,
+) -> dict[int, Wait]:
+    """The wait of every queued download (not recordings), by download id; `states` is the
+    line history's judgement when the caller has it already."""
     queued = downloads.queued_in_order(store)
     held = hold(settings, hour)
     if held is not None:
         cause = Cause.BUDGET if held[0] == BUDGET else Cause.WINDOW
         return {entry.id: Wait(cause, held[1]) for entry in queued}
-    choked = choked_hosts(store) if queued else set()
+    choked = choked_hosts(store, states) if queued else set()
     tagged = downloads.queued_events(store)
     waits: dict[int, Wait] = {}
     first_event = next((tagged[e.id] for e in queued if e.id in tagged), None)

@@ -188,8 +188,9 @@ class DownloadsPanel(QWidget):
 
         def task(_p: object, _c: CancelToken) -> Listing:
             entries = downloads.list_downloads(self.store)
-            waits = why_waiting(self.store, self.settings)
-            return entries, waits, {state.host: state for state in line_states(self.store)}
+            states = line_states(self.store)  # judged once, for the waits and the Line column
+            waits = why_waiting(self.store, self.settings, states=states)
+            return entries, waits, {state.host: state for state in states}
 
         def done(listing: Listing) -> None:
             entries = listing[0]

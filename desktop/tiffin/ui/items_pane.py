@@ -158,7 +158,9 @@ class ItemsPane(QStackedWidget):
         """List all the loaded items, only the unread ones or only those ready offline,
         keeping the current item when it is still listed."""
         keep = self.current_id()
+        self.shown_box.blockSignals(True)  # its own change would list the items a second time
         self.shown_box.setCurrentIndex(self.shown_box.findData(shown))
+        self.shown_box.blockSignals(False)
         self.model.set_shown(shown)
         self.reselect(keep)
         self.say_next_step()
