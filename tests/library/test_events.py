@@ -13,6 +13,7 @@ from cli.test_cli import tiffin
 from tiffin.errors import NotFound, StoreError
 from tiffin.library import downloads, events, queries
 from tiffin.library.models import NewItem
+from tiffin.library.rules import live_to_record
 from tiffin.library.store import Store
 
 
@@ -81,3 +82,21 @@ def test_event_cli(tmp_path: Path) -> None:
     bad = tiffin(home, "event", "add", "vote", "--at", "next sunday")
     assert bad.returncode != 0 and "is not a date and time" in bad.stderr
     assert "in " in tiffin(home, "event", "list").stdout
+
+
+def test_a_source_tagged_for_a_coming_event_records_its_streams(store: Store) -> None:
+    now = time.time()
+    channel, _ = queries.add_source(store, "https://video.example/c/opposition")
+    other, _ = queries.add_source(store, "https://video.example/c/cooking")
+    for source, guid in ((channel, "rally"), (other, "soup")):
+        upcoming = NewItem(guid, f"https://video.example/v/{guid}", guid, live_status="is_upcoming")
+        queries.save_items(store, source.id, [upcoming], now)
+    assert live_to_record(store) == []  # no rules, no event: nothing asked it
+
+    events.add_event(store, "rally", now + 3600)
+    events.tag(store, "rally", source_ids=[channel.id])
+    assert [e.url for e in live_to_record(store)] == ["https://video.example/v/rally"]
+    # A day after the event began its sources no longer record
+    assert live_to_record(store, now=now + 3600 + 25 * 3600) == []
+    downloads.enqueue(store, "https://video.example/v/rally")  # recorded once, not again
+    assert live_to_record(store) == []

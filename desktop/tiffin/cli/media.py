@@ -67,7 +67,8 @@ def add_parsers(commands: Any) -> None:
     what.add_argument(
         "--subscribed",
         action="store_true",
-        help="record every live or upcoming entry whose source's rules say --record-live",
+        help="record every live or upcoming entry whose source's rules say --record-live"
+        " or whose source is tagged for an event",
     )
     record.add_argument(
         "--from-start",
@@ -307,7 +308,10 @@ def _record_subscribed(store: Store, paths: Paths, settings: Settings) -> int:
 
     wanted = live_to_record(store)
     if not wanted:
-        print("no live or upcoming entries to record (see `tiffin rules SOURCE --record-live`)")
+        print(
+            "no live or upcoming entries to record (see `tiffin rules SOURCE --record-live`"
+            " or `tiffin event tag NAME --source ID`)"
+        )
         return EXIT_OK
     failed = 0
     with ThreadPoolExecutor(len(wanted), thread_name_prefix="record") as pool:

@@ -9,6 +9,7 @@ downloaded. An entry is queued at most once, so deleting a download does not bri
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict, dataclass, fields
 
 from tiffin.errors import NotFound
@@ -16,6 +17,7 @@ from tiffin.library import downloads
 from tiffin.library.store import Store
 
 _LIVE = ("is_live", "is_upcoming", "post_live")
+EVENT_LASTS = 24 * 3600  # how long after its start an event's sources still record
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,8 @@ class MediaRules:
     """`auto` queues new entries; `latest` keeps to the newest N of the source; `newer_than`
     (a Unix time) and `max_duration` (seconds) filter; `quality` caps what is fetched ('' best,
     a height such as '480', or 'audio'); `subtitles` lists language codes to fetch;
-    `record_live` records the source's live and upcoming entries (see `live_to_record`)."""
+    `record_live` records the source's live and upcoming entries (see `live_to_record`; a
+    source tagged for an event records them too)."""
 
     auto: bool = False
     latest: int | None = None
@@ -120,20 +123,24 @@ class LiveEntry:
     quality: str
 
 
-def live_to_record(store: Store) -> list[LiveEntry]:
-    """Live and upcoming entries of sources whose rules record them, not recorded yet."""
+def live_to_record(store: Store, now: float | None = None) -> list[LiveEntry]:
+    """Live and upcoming entries not recorded yet, of sources whose rules record them or that
+    are tagged for an event still to come (or begun within the last EVENT_LASTS seconds): a
+    channel packed for the rally records the rally's stream."""
+    since = (time.time() if now is None else now) - EVENT_LASTS
     with store.read() as db:
         rows = db.execute(
-            "SELECT i.id, i.url, i.title, s.media_rules FROM items i"
-            " JOIN sources s ON s.id = i.source_id"
+            "SELECT i.id, i.url, i.title, s.media_rules,"
+            " EXISTS (SELECT 1 FROM events e WHERE e.id = s.event_id AND e.at >= ?) AS tagged"
+            " FROM items i JOIN sources s ON s.id = i.source_id"
             " WHERE i.live_status IN ('is_live', 'is_upcoming') AND i.url != ''"
-            " AND s.media_rules IS NOT NULL"
             " AND NOT EXISTS (SELECT 1 FROM downloads d WHERE d.item_id = i.id OR d.url = i.url)"
-            " ORDER BY i.published"
+            " ORDER BY i.published",
+            (since,),
         ).fetchall()
     wanted = []
     for row in rows:
         rules = MediaRules.from_json(row["media_rules"])
-        if rules.record_live:
+        if row["tagged"] or rules.record_live:
             wanted.append(LiveEntry(row["id"], row["url"], row["title"], rules.quality))
     return wanted
