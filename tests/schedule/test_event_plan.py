@@ -86,6 +86,20 @@ def test_the_estimate_follows_the_deadline_the_speed_and_the_budget(
     assert rally.on_time() is False  # 100 MB to fetch, 50 MB of budget left today
 
 
+def test_the_estimate_follows_the_downloads_running_now(store: Store, settings: Settings) -> None:
+    _rally(store, starts_in=600)
+    (rally, _) = plan_events(store, settings)
+    clip2 = next(e for e in rally.entries if e.title == "Clip two")
+    assert rally.finishes_in() == 100.0 and rally.on_time() is True  # at the history's 1 MB/s
+    # The line is throttled: clip two now moves at 50 kB/s, 60 MB of it fetched
+    slow = rally.under_way({clip2.id: (60 * MB, 50_000.0)})
+    assert slow.speed == 50_000 and slow.pending_bytes == 50 * MB
+    assert slow.finishes_in() == 1000.0 and slow.on_time() is False
+    # A download of another event, or one not moving yet, changes nothing
+    assert rally.under_way({9999: (1, 5.0)}) is rally
+    assert rally.under_way({clip2.id: (10 * MB, 0.0)}).speed == 1 * MB
+
+
 def test_no_speed_measured_is_not_known(store: Store, settings: Settings) -> None:
     events.add_event(store, "rally", time.time() + 3600)
     entry = downloads.enqueue(store, "https://video.example/clip")

@@ -60,6 +60,7 @@ class DownloadsPanel(QWidget):
     queue_changed = Signal(int, int, int)  # downloading, queued, recording
     queue_finished = Signal()
     tagged = Signal()  # a download's event changed
+    moving = Signal(dict)  # the running downloads' (bytes done, bytes/s) by id
 
     def __init__(
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
@@ -255,11 +256,13 @@ class DownloadsPanel(QWidget):
     def on_event(self, event: QueueEvent) -> None:
         if event.progress is not None:
             self.model.update_progress(event.progress)
+            self.moving.emit({n: (p.done, p.speed) for n, p in self.model.live.items()})
         else:
             self.reload()
 
     def on_queue_finished(self, summary: QueueSummary) -> None:
         self.runner = None
+        self.moving.emit({})
         self.reload()
         if summary.disk_full or summary.held:
             reason = summary.disk_full or summary.held

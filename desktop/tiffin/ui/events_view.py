@@ -80,6 +80,7 @@ class EventsView(QWidget):
         super().__init__()
         self.store, self.paths, self.settings, self.undo_stack = store, paths, settings, undo_stack
         self.plans: list[EventPlan] = []
+        self.running: dict[int, tuple[int, float]] = {}  # downloads moving now (show_moving)
         self.packing: set[int] = set()
         self.events_model = EventListModel(self)
         self.event_list = EventList()
@@ -224,6 +225,22 @@ class EventsView(QWidget):
         self.heading.setText(plan.event.name)
         self.when.setText(moment(plan.event.at))
         self.entries_model.set_entries(plan.entries)
+        self.show_outlook()
+        self.pack_button.setEnabled(plan.event.id not in self.packing)
+        self.tick()
+
+    def show_moving(self, running: dict[int, tuple[int, float]]) -> None:
+        """The running downloads' bytes done and speeds by id: the chosen event's bar and
+        estimate follow them between reads of the library."""
+        self.running = running
+        self.show_outlook()
+
+    def show_outlook(self) -> None:
+        """The chosen event's bar and estimate, with what the running downloads have done."""
+        chosen = self.current()
+        if chosen is None:
+            return
+        plan = chosen.under_way(self.running)
         ready, pending = plan.ready_bytes, plan.pending_bytes
         self.bar.setRange(0, 1000)
         self.bar.setValue(int(1000 * ready / (ready + pending)) if ready + pending else 1000)
@@ -233,8 +250,6 @@ class EventsView(QWidget):
             )
         )
         self.outlook.setText(self.outlook_text(plan))
-        self.pack_button.setEnabled(plan.event.id not in self.packing)
-        self.tick()
 
     def tick(self) -> None:
         """Move the countdowns on (every second; nothing is read)."""

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.downloads.queue_changed.connect(self.tray.set_queue_state)
         self.downloads.queue_changed.connect(self.on_queue_changed)
         self.downloads.queue_finished.connect(self.reload_events)
+        self.downloads.moving.connect(self.events_view.show_moving)
         self.player.played.connect(lambda _entry: self.reload_sources())
         self.line.overall_changed.connect(self.on_line_changed)
         self.events_view.plans_loaded.connect(self.on_plans_loaded)
