@@ -70,6 +70,21 @@ def test_a_download_speaks_for_its_item(store: Store) -> None:
     assert queued.item_id == ids["v0"]
 
 
+def test_a_stream_not_recorded_says_whether_it_is_upcoming_or_live(store: Store) -> None:
+    channel, _ = add_source(store, "http://v.test/c/news")
+    ids = _items(
+        store,
+        channel.id,
+        NewItem("u", "http://v.test/u", "Soon", live_status="is_upcoming"),
+        NewItem("l", "http://v.test/l", "Now", live_status="is_live"),
+        NewItem("r", "http://v.test/r", "Recorded", live_status="is_live"),
+    )
+    recording = downloads.enqueue(store, "http://v.test/r", item_id=ids["Recorded"], live=True)
+    downloads.set_status(store, recording.id, Status.DOWNLOADING)
+    rows = {row.title: row.packed for row in list_item_rows(store, [channel.id])}
+    assert rows == {"Soon": Packed.UPCOMING, "Now": Packed.LIVE, "Recorded": Packed.RECORDING}
+
+
 def test_the_snippet_is_the_start_of_the_text_on_one_line(store: Store) -> None:
     feed, _ = add_source(store, "http://a.test/feed")
     text = "First   line\n\nsecond " + "word " * 100

@@ -198,118 +198,118 @@
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="75"/>
+        <location filename="../ui/downloads_panel.py" line="76"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="76"/>
+        <location filename="../ui/downloads_panel.py" line="77"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="78"/>
+        <location filename="../ui/downloads_panel.py" line="79"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="79"/>
+        <location filename="../ui/downloads_panel.py" line="80"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="79"/>
+        <location filename="../ui/downloads_panel.py" line="80"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="82"/>
+        <location filename="../ui/downloads_panel.py" line="83"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="84"/>
+        <location filename="../ui/downloads_panel.py" line="85"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="86"/>
+        <location filename="../ui/downloads_panel.py" line="87"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="96"/>
+        <location filename="../ui/downloads_panel.py" line="97"/>
         <source>Nothing queued. Download a video or audio by its address (Ctrl+Shift+D), or press D on an item that has one.</source>
         <translation>قطار خالی ہے۔ ویڈیو یا آڈیو اس کے پتے سے ڈاؤن لوڈ کریں (⁦Ctrl+Shift+D⁩)، یا جس تحریر میں ہو اس پر D دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="101"/>
+        <location filename="../ui/downloads_panel.py" line="102"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="124"/>
+        <location filename="../ui/downloads_panel.py" line="125"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="125"/>
+        <location filename="../ui/downloads_panel.py" line="126"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="126"/>
+        <location filename="../ui/downloads_panel.py" line="127"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="127"/>
+        <location filename="../ui/downloads_panel.py" line="128"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="128"/>
+        <location filename="../ui/downloads_panel.py" line="129"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="129"/>
+        <location filename="../ui/downloads_panel.py" line="130"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="130"/>
+        <location filename="../ui/downloads_panel.py" line="131"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="265"/>
+        <location filename="../ui/downloads_panel.py" line="269"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="270"/>
+        <location filename="../ui/downloads_panel.py" line="274"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="276"/>
+        <location filename="../ui/downloads_panel.py" line="280"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="278"/>
+        <location filename="../ui/downloads_panel.py" line="282"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="303"/>
+        <location filename="../ui/downloads_panel.py" line="307"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="323"/>
-        <location filename="../ui/downloads_panel.py" line="331"/>
+        <location filename="../ui/downloads_panel.py" line="327"/>
+        <location filename="../ui/downloads_panel.py" line="335"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
@@ -416,152 +416,152 @@
         <translation>تقریب {0} ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="87"/>
+        <location filename="../ui/events_view.py" line="88"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="95"/>
+        <location filename="../ui/events_view.py" line="96"/>
         <source>Nothing tagged for this event yet. Drag a source onto the event, or choose Pack for event in a source&apos;s menu.</source>
         <translation>اس تقریب کے لیے ابھی کچھ نشان زد نہیں۔ کسی ذریعے کو گھسیٹ کر تقریب پر چھوڑیں، یا ذریعے کے مینو میں ”تقریب کے لیے تیار کریں“ چنیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="100"/>
+        <location filename="../ui/events_view.py" line="101"/>
         <source>Tagged for this event</source>
         <translation>اس تقریب کے لیے نشان زد</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="108"/>
+        <location filename="../ui/events_view.py" line="109"/>
         <source>New event, e.g. rally</source>
         <translation>نئی تقریب، مثلاً جلسہ</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="109"/>
+        <location filename="../ui/events_view.py" line="110"/>
         <source>New event&apos;s name</source>
         <translation>نئی تقریب کا نام</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="117"/>
+        <location filename="../ui/events_view.py" line="118"/>
         <source>New event&apos;s time</source>
         <translation>نئی تقریب کا وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="118"/>
+        <location filename="../ui/events_view.py" line="119"/>
         <source>&amp;Add event</source>
         <translation>تقریب شامل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="134"/>
+        <location filename="../ui/events_view.py" line="135"/>
         <source>Time until the event</source>
         <translation>تقریب تک باقی وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="136"/>
+        <location filename="../ui/events_view.py" line="137"/>
         <source>Packed so far</source>
         <translation>اب تک تیار</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="139"/>
+        <location filename="../ui/events_view.py" line="140"/>
         <source>Will it be ready in time</source>
         <translation>کیا یہ وقت پر تیار ہوگا</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="140"/>
+        <location filename="../ui/events_view.py" line="141"/>
         <source>&amp;Pack now</source>
         <translation>ابھی تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="142"/>
+        <location filename="../ui/events_view.py" line="143"/>
         <source>Refresh what is tagged for this event now and fetch its downloads</source>
         <translation>اس تقریب کے لیے نشان زد ذرائع ابھی تازہ کریں اور ان کے ڈاؤن لوڈ حاصل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="145"/>
+        <location filename="../ui/events_view.py" line="146"/>
         <source>&amp;Remove event</source>
         <translation>تقریب ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="160"/>
+        <location filename="../ui/events_view.py" line="161"/>
         <source>No events yet. Name what you are packing for (the rally, the vote) and when it starts, above. Then tag channels, feeds and streams to it from their menus, or drag a source from the list onto the event.</source>
         <translation>ابھی کوئی تقریب نہیں۔ اوپر لکھیں کہ آپ کس کے لیے تیاری کر رہے ہیں (جلسہ، ووٹ) اور وہ کب شروع ہوگی۔ پھر چینل، فیڈ اور سٹریم ان کے مینو سے اس تقریب کے لیے نشان زد کریں، یا فہرست سے کوئی ذریعہ کھینچ کر تقریب پر چھوڑ دیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="231"/>
+        <location filename="../ui/events_view.py" line="248"/>
         <source>{0} ready, {1} to fetch</source>
         <translation>{0} تیار، {1} حاصل کرنا باقی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="246"/>
+        <location filename="../ui/events_view.py" line="261"/>
         <source>in {0}</source>
         <translation>{0} میں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="253"/>
+        <location filename="../ui/events_view.py" line="268"/>
         <source>{0} more of a size not known yet.</source>
         <translation>{0} مزید، جن کا حجم ابھی معلوم نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="258"/>
+        <location filename="../ui/events_view.py" line="273"/>
         <source>No data budget set.</source>
         <translation>ڈیٹا کا کوئی بجٹ مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="260"/>
+        <location filename="../ui/events_view.py" line="275"/>
         <source>Budget left today: {0}.</source>
         <translation>آج کا باقی بجٹ: {0}۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="263"/>
+        <location filename="../ui/events_view.py" line="278"/>
         <source>Everything of a known size is ready offline.</source>
         <translation>معلوم حجم کی ہر چیز آف لائن تیار ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="268"/>
+        <location filename="../ui/events_view.py" line="283"/>
         <source>{0} to fetch, more than the budget left allows.</source>
         <translation>{0} حاصل کرنا باقی، جو باقی بجٹ سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="270"/>
+        <location filename="../ui/events_view.py" line="285"/>
         <source>{0} to fetch; the line&apos;s speed is not measured yet.</source>
         <translation>{0} حاصل کرنا باقی؛ لائن کی رفتار ابھی ناپی نہیں گئی۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="275"/>
+        <location filename="../ui/events_view.py" line="290"/>
         <source>{0} to fetch at {1}: about {2}, ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="277"/>
+        <location filename="../ui/events_view.py" line="292"/>
         <source>{0} to fetch at {1}: about {2}, not ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="297"/>
+        <location filename="../ui/events_view.py" line="312"/>
         <source>Name the event first (e.g. rally)</source>
         <translation>پہلے تقریب کا نام لکھیں (مثلاً جلسہ)</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="304"/>
+        <location filename="../ui/events_view.py" line="319"/>
         <source>Added event {0}</source>
         <translation>تقریب {0} شامل کی گئی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="314"/>
+        <location filename="../ui/events_view.py" line="329"/>
         <source>Removed event {0}; Ctrl+Z puts it back</source>
         <translation>تقریب {0} ہٹا دی گئی؛ ⁦Ctrl+Z⁩ اسے واپس لاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="321"/>
+        <location filename="../ui/events_view.py" line="336"/>
         <source>Tagged {0} sources for {1}</source>
         <translation>{1} کے لیے {0} ذرائع نشان زد کیے گئے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="333"/>
+        <location filename="../ui/events_view.py" line="348"/>
         <source>Packing for {0}…</source>
         <translation>{0} کے لیے تیاری…</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="345"/>
+        <location filename="../ui/events_view.py" line="360"/>
         <source>Packed for {0}: {1} new items</source>
         <translation>{0} کے لیے تیار: {1} نئی چیزیں</translation>
     </message>
@@ -622,6 +622,16 @@
         <location filename="../ui/models/item_list_model.py" line="103"/>
         <source>Failed</source>
         <translation>ناکام</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="104"/>
+        <source>Upcoming stream</source>
+        <translation>آنے والی براہِ راست نشریات</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/item_list_model.py" line="105"/>
+        <source>Live now</source>
+        <translation>ابھی براہِ راست</translation>
     </message>
 </context>
 <context>
@@ -700,44 +710,44 @@
         <translation>تقریب کے لیے ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="170"/>
+        <location filename="../ui/items_pane.py" line="172"/>
         <source>No items here yet. Refresh (F5) while the line is good, or add a feed or a channel (Ctrl+N).</source>
         <translation>یہاں ابھی کوئی تحریر نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5)، یا فیڈ یا چینل شامل کریں (⁦Ctrl+N⁩)۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="174"/>
+        <location filename="../ui/items_pane.py" line="176"/>
         <source>Everything here is read. Show all items with Ctrl+Shift+A.</source>
         <translation>یہاں سب پڑھا جا چکا ہے۔ تمام تحریریں ⁦Ctrl+Shift+A⁩ سے دکھائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="177"/>
+        <location filename="../ui/items_pane.py" line="179"/>
         <source>Nothing here is ready offline yet. Refresh (F5) and download videos (D) while the line is good.</source>
         <translation>یہاں ابھی کچھ آف لائن تیار نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5) اور ویڈیوز ڈاؤن لوڈ کریں (D)۔</translation>
     </message>
     <message>
         <location filename="../ui/items_pane.py" line="144"/>
-        <location filename="../ui/items_pane.py" line="246"/>
+        <location filename="../ui/items_pane.py" line="248"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
         <location filename="../ui/items_pane.py" line="144"/>
-        <location filename="../ui/items_pane.py" line="246"/>
+        <location filename="../ui/items_pane.py" line="248"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="254"/>
+        <location filename="../ui/items_pane.py" line="256"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="287"/>
+        <location filename="../ui/items_pane.py" line="289"/>
         <source>Nothing matches “{0}”. Esc goes back.</source>
         <translation>”{0}“ سے کچھ نہیں ملا۔ Esc سے واپس جائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="291"/>
+        <location filename="../ui/items_pane.py" line="293"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
@@ -781,17 +791,17 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../ui/line_chart.py" line="33"/>
+        <location filename="../ui/line_chart.py" line="34"/>
         <source>Speed of each host over the last day</source>
         <translation>پچھلے ایک دن میں ہر میزبان کی رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/line_chart.py" line="66"/>
+        <location filename="../ui/line_chart.py" line="67"/>
         <source>{0}: {1} transfers, {2} failed, best {3}</source>
         <translation>{0}: {1} منتقلیاں، {2} ناکام، بہترین {3}</translation>
     </message>
     <message>
-        <location filename="../ui/line_chart.py" line="70"/>
+        <location filename="../ui/line_chart.py" line="71"/>
         <source>No transfer in the last day</source>
         <translation>پچھلے ایک دن میں کوئی منتقلی نہیں</translation>
     </message>
@@ -1074,17 +1084,17 @@
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="233"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="239"/>
+        <location filename="../ui/main_window.py" line="241"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1093,37 +1103,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="266"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="270"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="292"/>
+        <location filename="../ui/main_window.py" line="294"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="293"/>
+        <location filename="../ui/main_window.py" line="295"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="312"/>
+        <location filename="../ui/main_window.py" line="314"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="316"/>
+        <location filename="../ui/main_window.py" line="318"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="347"/>
+        <location filename="../ui/main_window.py" line="349"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>

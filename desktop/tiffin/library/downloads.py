@@ -93,8 +93,11 @@ def enqueue(
 ) -> Download:
     """Queue `url` at the end, with subtitles in the `subtitles` languages and a thumbnail if
     asked; an address already known keeps its entry (a failed or cancelled one is queued
-    again)."""
+    again). Without a `title`, the item's (if `item_id` is given) names it."""
     with store.write() as db:
+        if not title and item_id is not None:
+            found = db.execute("SELECT title FROM items WHERE id = ?", (item_id,)).fetchone()
+            title = found[0] if found else ""
         row = db.execute(
             "SELECT * FROM downloads WHERE url = ? AND quality = ?", (url, quality)
         ).fetchone()

@@ -28,6 +28,8 @@ class Packed(StrEnum):
     RECORDING = "recording"
     MEDIA = "media"  # the video or audio file is complete
     FAILED = "failed"  # the download failed (`why`)
+    UPCOMING = "upcoming"  # a stream that has not begun, not being recorded
+    LIVE = "live"  # a stream live now, not being recorded
 
 
 READY_OFFLINE = frozenset({Packed.SUMMARY, Packed.FULL, Packed.MEDIA})
@@ -61,6 +63,8 @@ _DOWNLOAD_PACKED = {
     Status.FAILED: Packed.FAILED,
 }
 
+_STREAMS = {"is_upcoming": Packed.UPCOMING, "is_live": Packed.LIVE}
+
 _ROWS = (
     # An untitled entry (a micro-post) shows the start of its text as its title, no snippet.
     "SELECT i.id, i.source_id,"
@@ -69,7 +73,7 @@ _ROWS = (
     f" CASE WHEN i.title != '' THEN substr(i.text, 1, {SNIPPET_CHARS}) ELSE '' END,"
     " s.kind != 'feed' OR EXISTS (SELECT 1 FROM enclosures e WHERE e.item_id = i.id"
     "   AND (e.type LIKE 'audio/%' OR e.type LIKE 'video/%')),"
-    " s.full_articles, i.url LIKE 'http://%' OR i.url LIKE 'https://%'"
+    " s.full_articles, i.url LIKE 'http://%' OR i.url LIKE 'https://%', i.live_status"
     " FROM items i JOIN sources s ON s.id = i.source_id"
 )
 
@@ -98,6 +102,7 @@ def list_item_rows(
     result = []
     for r in rows:
         packed, why = _packed(r[6], r[7], bool(r[9]), r[10], bool(r[11]), downloads.get(r[0]))
+        packed = _STREAMS.get(r[12], packed) if packed == Packed.NOT_PACKED else packed
         snippet = " ".join(r[8].split()) if r[8] else ""
         untrusted = bool(r[5]) and r[5] not in known
         result.append(ItemRow(r[0], r[1], r[2], r[3], bool(r[4]), untrusted, packed, why, snippet))

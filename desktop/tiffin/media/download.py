@@ -69,6 +69,7 @@ class DownloadRequest:
     media_dir: Path
     subtitles: tuple[str, ...] = ()
     thumbnail: bool = True
+    title: str = ""  # known already (its item's): it names a plain file better than its name
 
     @property
     def work_dir(self) -> Path:
@@ -190,10 +191,9 @@ def download(
     """
     report = _Reporter(request, on_progress)
     report.phase("resolving")
-    info = asyncio.run(_plain_file(request.url, settings)) or resolve(
-        request.url, request.quality, settings, request.subtitles
-    )
-    report.title = str(info.get("title") or request.url)
+    plain = asyncio.run(_plain_file(request.url, settings))
+    info = plain or resolve(request.url, request.quality, settings, request.subtitles)
+    report.title = str((plain and request.title) or info.get("title") or request.url)
     formats: list[dict[str, Any]] = info.get("requested_formats") or [info]
     sizes = [int(f.get("filesize") or f.get("filesize_approx") or 0) for f in formats]
     report.total = sum(sizes) if all(sizes) else None

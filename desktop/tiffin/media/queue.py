@@ -273,6 +273,7 @@ class DownloadQueue:
             media_dir(self.paths),
             entry.subtitle_langs,
             entry.want_thumbnail,
+            entry.title,
         )
         host = _host(entry)
         connections = self.hosts.connections(host)

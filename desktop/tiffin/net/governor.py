@@ -253,9 +253,14 @@ class _YtdlpMeter:
         url = str(state.get("info_dict", {}).get("url") or "")
         if state.get("status") == "downloading":
             self.governor.check_budget(url or "a download")
-        elif state.get("status") == "finished" and url.startswith(("http://", "https://")):
+        elif (
+            state.get("status") == "finished"
+            and url.startswith(("http://", "https://"))
+            and not state.get("info_dict", {}).get("is_live")
+        ):
             # yt-dlp's own transfers (HLS, DASH) do not pass Tiffin's client: what each file's
-            # download showed about its host is noted here instead.
+            # download showed about its host is noted here instead. A live stream's comes at
+            # the stream's own pace, which says nothing of the line.
             seconds = float(state.get("elapsed") or 0.0)
             host = httpx.URL(url).host
             path = self.governor.route(host)

@@ -60,7 +60,7 @@ class DownloadsPanel(QWidget):
     queue_changed = Signal(int, int, int)  # downloading, queued, recording
     queue_finished = Signal()
     tagged = Signal()  # a download's event changed
-    moving = Signal(dict)  # the running downloads' (bytes done, bytes/s) by id
+    moving = Signal(object)  # a dict: the running downloads' (bytes done, bytes/s) by id
 
     def __init__(
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None

@@ -25,6 +25,8 @@ BADGE_COLOURS = {
     Packed.SUMMARY_ONLY: "#b7791f",
     Packed.FAILED: "#c0392b",
     Packed.NOT_PACKED: "#808080",
+    Packed.UPCOMING: "#7b5ea7",
+    Packed.LIVE: "#c0392b",
 }
 
 

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.player.ended.connect(self.play_next)
         self.player.played.connect(lambda _entry: self.watch.reload())
         self.downloads.queue_finished.connect(self.watch.reload)
+        self.downloads.live.changed.connect(self.watch.reload)  # a recording began or ended
         self.downloads.message.connect(self.status_label.setText)
         self.downloads.notable.connect(self.tray.notify)
         self.downloads.queue_changed.connect(self.tray.set_queue_state)

@@ -101,6 +101,8 @@ class ItemListModel(QAbstractListModel):
             Packed.RECORDING: self.tr("Recording"),
             Packed.MEDIA: self.tr("Video ready"),
             Packed.FAILED: self.tr("Failed"),
+            Packed.UPCOMING: self.tr("Upcoming stream"),
+            Packed.LIVE: self.tr("Live now"),
         }
         return words[packed]
 
