@@ -135,6 +135,21 @@ def test_plays_audio_alone_and_seeks_with_arrows(
     player.stop()
 
 
+def test_volume_and_full_screen_by_mouse_and_by_key(
+    qtbot: QtBot, store: Store, paths: Paths
+) -> None:
+    player = _player(qtbot, store, paths)
+    player.volume.setValue(40)  # the slider dragged
+    assert player.audio.volume() == pytest.approx(0.4)
+    player.setFocus()
+    qtbot.keyClick(player, Qt.Key.Key_Up)
+    assert player.volume.value() == 50  # the key moves the slider with it
+    qtbot.mouseClick(player.full_screen, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(player.video.isFullScreen, timeout=QT_TIMEOUT_MS)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not player.video.isFullScreen(), timeout=QT_TIMEOUT_MS)
+
+
 def test_plays_with_no_network_at_all(
     web: TestWeb, store: Store, paths: Paths, settings: Settings, clip: Path
 ) -> None:

@@ -1225,22 +1225,42 @@
         <translation>رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="160"/>
+        <location filename="../ui/player.py" line="117"/>
+        <source>Volume</source>
+        <translation>آواز</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="118"/>
+        <source>Volume (Up and Down; M mutes)</source>
+        <translation>آواز (اوپر اور نیچے کے تیر؛ M خاموش کرتا ہے)</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="125"/>
+        <source>Full screen</source>
+        <translation>پوری اسکرین</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="126"/>
+        <source>Full screen (F; Esc leaves it)</source>
+        <translation>پوری اسکرین (F؛ Esc سے واپس)</translation>
+    </message>
+    <message>
+        <location filename="../ui/player.py" line="174"/>
         <source>No subtitles</source>
         <translation>ذیلی عنوانات نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="168"/>
+        <location filename="../ui/player.py" line="182"/>
         <source>♪ {0}</source>
         <translation>♪ {0}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="280"/>
+        <location filename="../ui/player.py" line="294"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="280"/>
+        <location filename="../ui/player.py" line="294"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>

@@ -66,6 +66,7 @@ class DownloadsPanel(QWidget):
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.latest = workers.Latest(self.message.emit)  # the newest read of the queue wins
         self.store, self.paths, self.settings = store, paths, settings
         self.queue = DownloadQueue(store, paths, settings)
 
@@ -206,7 +207,7 @@ class DownloadsPanel(QWidget):
                         self.table.selectRow(row)
             self.update_buttons()
 
-        workers.start(task, done, self.message.emit)
+        self.latest.run("queue", task, done)
 
     def selected(self) -> Download | None:
         """The entry of the selected row, if any."""

@@ -81,6 +81,7 @@ class EventsView(QWidget):
         self.store, self.paths, self.settings, self.undo_stack = store, paths, settings, undo_stack
         self.plans: list[EventPlan] = []
         self.running: dict[int, tuple[int, float]] = {}  # downloads moving now (show_moving)
+        self.latest = workers.Latest(self.failed)
         self.packing: set[int] = set()
         self.events_model = EventListModel(self)
         self.event_list = EventList()
@@ -189,9 +190,10 @@ class EventsView(QWidget):
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the events and their plans again, off the GUI thread."""
-        workers.start(
-            lambda _p, _c: plan_events(self.store, self.settings), self.show_plans, self.failed
+        """Read the events and their plans again, off the GUI thread (only the newest read is
+        shown: reads run side by side and an older one must not put back what changed)."""
+        self.latest.run(
+            "plans", lambda _p, _c: plan_events(self.store, self.settings), self.show_plans
         )
 
     def stop(self) -> None:
