@@ -5,12 +5,14 @@ and language."""
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QWidget
@@ -63,6 +65,9 @@ def rally_web(web: TestWeb, clip: Path, site: ChannelSite, segments: list[bytes]
 <description>The start of the story.</description><pubDate>Wed, 02 Dec 2026 10:00:00 GMT</pubDate>
 </item>{entries}</channel></rss>"""
     feed = web.add("/walk/feed.xml", rss.encode(), "application/rss+xml")
+    icon = io.BytesIO()
+    Image.new("RGBA", (32, 32), (200, 60, 40, 255)).save(icon, "ICO")
+    web.add("/favicon.ico", icon.getvalue(), "image/x-icon")  # the site's icon, for the tree
     now = time.time()
     # Due to begin now, so that the recorder asks again every few seconds rather than
     # sleeping until a later start

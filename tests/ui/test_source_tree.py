@@ -3,14 +3,17 @@ and its reason in the tooltip; a host never fetched from is unknown, not good.""
 
 from __future__ import annotations
 
+import io
 import time
 
+from PIL import Image
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
 from tiffin.config import Paths, Settings
 from tiffin.library import queries
+from tiffin.library.icons import save_icons
 from tiffin.library.store import Store
 from tiffin.net.line import LineState, Observation
 from tiffin.net.line_history import save_observations
@@ -55,3 +58,21 @@ def test_each_source_carries_its_hosts_line(
     tip = model.rows_by_source[slow.id].data(Qt.ItemDataRole.ToolTipRole)
     assert "Line to \u2066slow.test\u2069: Throttled" in tip and "of its usual" in tip
     assert "Unknown (nothing fetched from it yet)" in model.rows_by_source[never].toolTip()
+
+
+def test_a_sources_site_icon_is_shown_with_its_line_dot(
+    qtbot: QtBot, store: Store, paths: Paths, settings: Settings
+) -> None:
+    source, _ = queries.add_source(store, "http://site.test/feed.xml", "Site")
+    picture = io.BytesIO()
+    Image.new("RGBA", (32, 32), (0, 0, 255, 255)).save(picture, "PNG")
+    save_icons(store, [(source.id, picture.getvalue())])
+    window = MainWindow(store, paths, settings)
+    qtbot.addWidget(window)
+    window.show()
+    model = window.sources_pane.model
+    qtbot.waitUntil(lambda: source.id in model.icons, timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: source.id in model.rows_by_source, timeout=QT_TIMEOUT_MS)
+    shown = model.rows_by_source[source.id].icon().pixmap(16, 16).toImage()
+    assert shown.pixelColor(4, 4).name() == "#0000ff"  # the site's icon
+    assert shown.pixelColor(12, 12).name() == UNKNOWN_COLOUR.name()  # the line, not known yet

@@ -56,7 +56,8 @@ def _host_not_answering(error: NetError) -> bool:
     return True
 
 
-def _decode(result: FetchResult) -> str:
+def decode_page(result: FetchResult) -> str:
+    """A fetched page as text, in the charset its headers name (UTF-8 if none or unknown)."""
     charset = header_charset(result.headers.get("content-type", "")) or "utf-8"
     try:
         return result.body.decode(charset, errors="replace")
@@ -68,7 +69,7 @@ async def _find_feed(url: str, settings: Settings) -> tuple[FetchResult, ParsedF
     async with make_client(settings) as client:
         result = await fetch(client, url, settings)
         if looks_like_html(result.body):
-            candidates = discover_feeds(_decode(result), result.url)
+            candidates = discover_feeds(decode_page(result), result.url)
             if not candidates:
                 raise NoFeedFound(f"{result.url} is a web page that names no feed")
             result = await fetch(client, candidates[0], settings)

@@ -269,6 +269,21 @@ def _v12_trigram_index(db: sqlite3.Connection) -> None:
     )
 
 
+def _v13_source_icons(db: sqlite3.Connection) -> None:
+    """Each source's site icon, kept for offline (a small PNG; NULL when none could be had,
+    tried again later)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE source_icons (
+            source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+            png BLOB,
+            fetched_at REAL NOT NULL
+        );
+        """,
+    )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -282,6 +297,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v10_observation_paths,
     _v11_item_packers,
     _v12_trigram_index,
+    _v13_source_icons,
 )
 LATEST = len(STEPS)
 

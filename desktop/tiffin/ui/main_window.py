@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self.drops)
         self._connect()
         self.reload_sources()
+        self.sources_pane.load_icons()
         self.reload_events()
         self.line.reload()
         self.watch.reload()
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         for view in (self.sources_pane, self.items, self.subscriptions):
             view.failed.connect(self.on_task_failed)
         self.sources_pane.busy = self.progress.isVisible
+        self.sources_pane.settings = lambda: self.settings
         self.sources_pane.chosen.connect(self.items.load)
         self.sources_pane.queued.connect(self.fetch_queued)
         self.sources_pane.tagged.connect(self.reload_events)
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
     def on_subscribed(self, source_id: int) -> None:
         self.sources_pane.selected_ids = [source_id]
         self.reload_sources()
+        self.sources_pane.pack_icons()
 
     def on_refreshed(self, queued: int) -> None:
         self.downloads.live.record_subscribed()
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         self.reload_sources()
         self.reload_events()
         self.line.reload()  # the refresh's transfers said something about the line
+        self.sources_pane.pack_icons()
 
     def on_line_changed(self, state: str, summary: str) -> None:
         """Show the overall line state in the status bar, coloured like the panel's."""

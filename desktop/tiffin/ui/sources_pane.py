@@ -11,8 +11,11 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QTreeView, QVBoxLayout, QWidget
 
+from tiffin.config import Settings
+from tiffin.fetch.icons import pack_icons
 from tiffin.library import articles, events, queries
 from tiffin.library.events import Event
+from tiffin.library.icons import icons
 from tiffin.library.models import Source
 from tiffin.library.rules import MediaRules, get_rules, queue_by_rules, set_rules
 from tiffin.library.store import Store
@@ -44,6 +47,7 @@ class SourcesPane(QWidget):
         self.selected_ids: list[int] | None = None
         self.lines: dict[str, HostState] = {}
         self.busy: Callable[[], bool] = lambda: False  # a long job owns the status line
+        self.settings: Callable[[], Settings] = Settings  # the window's, once it sets this
         self.latest = workers.Latest(self.failed.emit)
         self.model = SourceTreeModel(self)
         self.tree = PlaceholderTreeView()
@@ -82,6 +86,20 @@ class SourcesPane(QWidget):
             "sources",
             lambda _p, _c: queries.list_sources(self.store),
             lambda sources: self.on_loaded(sources, with_items),
+        )
+
+    def load_icons(self) -> None:
+        """Read the kept site icons (in a worker) and show them in the tree."""
+        self.latest.run("icons", lambda _p, _c: icons(self.store), self.model.set_icons)
+
+    def pack_icons(self) -> None:
+        """Fetch the icons of sources that have none yet (or are due again), then show them;
+        a site that gives none costs nothing more until it is due."""
+        workers.start(
+            lambda _p, cancel: pack_icons(self.store, self.settings(), cancel=cancel),
+            lambda found: self.load_icons() if found else None,
+            self.failed.emit,
+            workers.long_jobs(),
         )
 
     def set_lines(self, states: list[HostState]) -> None:

@@ -1,5 +1,5 @@
-"""The source tree: an "All items" row, folders, and sources with unread counts, errors, and
-a dot for the line to their host (its state and reason in the tooltip)."""
+"""The source tree: an "All items" row, folders, and sources with unread counts, errors, their
+site icons and a dot for the line to their host (its state and reason in the tooltip)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QIcon,
+    QImage,
     QPainter,
     QPixmap,
     QStandardItem,
@@ -37,7 +38,38 @@ class SourceTreeModel(QStandardItemModel):
         super().__init__(parent)
         self.setHorizontalHeaderLabels([self.tr("Sources")])
         self._dots: dict[str, QIcon] = {}
+        self._marked: dict[tuple[int, str], QIcon] = {}  # a site icon with a line dot on it
+        self.icons: dict[int, QImage] = {}  # the kept site icons, by source id
+        self.lines: dict[str, HostState] = {}  # as last marked
         self.rows_by_source: dict[int, QStandardItem] = {}
+
+    def set_icons(self, pngs: dict[int, bytes]) -> None:
+        """Show the kept site icons (PNG bytes by source id), each with its line dot."""
+        decoded = {n: QImage.fromData(png) for n, png in pngs.items()}
+        self.icons = {n: image for n, image in decoded.items() if not image.isNull()}
+        self._marked = {}
+        for row in self.rows_by_source.values():
+            self._mark(row, row.data(SOURCE_ROLE), self.lines)
+
+    def marked_icon(self, source_id: int, colour: QColor) -> QIcon:
+        """The source's site icon with a dot in `colour` at its corner, or the dot alone."""
+        icon = self.icons.get(source_id)
+        if icon is None:
+            return self.dot(colour)
+        key = (source_id, colour.name())
+        if key not in self._marked:
+            pixmap = QPixmap(16, 16)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(pixmap.rect(), icon)
+            painter.setBrush(colour)
+            painter.setPen(QColor("white"))
+            painter.drawEllipse(9, 9, 6, 6)
+            painter.end()
+            self._marked[key] = QIcon(pixmap)
+        return self._marked[key]
 
     def dot(self, colour: QColor) -> QIcon:
         """A small round mark in `colour` (made once per colour)."""
@@ -81,7 +113,7 @@ class SourceTreeModel(QStandardItemModel):
     ) -> None:
         """Rebuild the tree from `sources` (sorted by folder, then title), each marked with
         the line to its host from `lines` (by host; a host not in it is unknown)."""
-        lines = lines or {}
+        self.lines = lines = lines or {}
         self.removeRows(0, self.rowCount())
         self.rows_by_source = {}
         total_unread = sum(s.unread for s in sources)
@@ -107,13 +139,16 @@ class SourceTreeModel(QStandardItemModel):
 
     def mark_lines(self, lines: dict[str, HostState]) -> None:
         """Mark every source row again with the line to its host."""
+        self.lines = lines
         for row in self.rows_by_source.values():
             self._mark(row, row.data(SOURCE_ROLE), lines)
 
     def _mark(self, row: QStandardItem, source: Source, lines: dict[str, HostState]) -> None:
         host = httpx.URL(source.url).host
         state = lines.get(host)
-        row.setIcon(self.dot(STATE_COLOURS[state.state] if state else UNKNOWN_COLOUR))
+        row.setIcon(
+            self.marked_icon(source.id, STATE_COLOURS[state.state] if state else UNKNOWN_COLOUR)
+        )
         why = reason_text(state) if state else self.tr("nothing fetched from it yet")
         tip = [
             left_to_right(source.url),
