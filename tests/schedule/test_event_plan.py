@@ -92,12 +92,16 @@ def test_the_estimate_follows_the_downloads_running_now(store: Store, settings: 
     clip2 = next(e for e in rally.entries if e.title == "Clip two")
     assert rally.finishes_in() == 100.0 and rally.on_time() is True  # at the history's 1 MB/s
     # The line is throttled: clip two now moves at 50 kB/s, 60 MB of it fetched
-    slow = rally.under_way({clip2.id: (60 * MB, 50_000.0)})
+    slow = rally.under_way({clip2.id: (60 * MB, 110 * MB, 50_000.0)})
     assert slow.speed == 50_000 and slow.pending_bytes == 50 * MB
     assert slow.finishes_in() == 1000.0 and slow.on_time() is False
     # A download of another event, or one not moving yet, changes nothing
-    assert rally.under_way({9999: (1, 5.0)}) is rally
-    assert rally.under_way({clip2.id: (10 * MB, 0.0)}).speed == 1 * MB
+    # A size learned while downloading counts (the library read before it knew none)
+    clip3 = next(e for e in rally.entries if e.title.endswith("clip3"))
+    learned = rally.under_way({clip3.id: (0, 20 * MB, 1_000_000.0)})
+    assert learned.unknown_sizes == 0 and learned.pending_bytes == 120 * MB
+    assert rally.under_way({9999: (1, None, 5.0)}) is rally
+    assert rally.under_way({clip2.id: (10 * MB, None, 0.0)}).speed == 1 * MB
 
 
 def test_no_speed_measured_is_not_known(store: Store, settings: Settings) -> None:

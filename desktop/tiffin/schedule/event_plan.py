@@ -86,21 +86,23 @@ class EventPlan:
             return 0.0
         return self.pending_bytes / self.speed if self.speed else None
 
-    def under_way(self, running: Mapping[int, tuple[int, float]]) -> EventPlan:
+    def under_way(self, running: Mapping[int, tuple[int, int | None, float]]) -> EventPlan:
         """This plan as the downloads running now see it: `running` gives each running
-        download's bytes done and speed (bytes/s) by its id. Its pending downloads count what
-        they have fetched so far, and when some of them are moving the estimate takes the
-        speed they get together now instead of the line history's, so it follows the line as
-        it slows or recovers."""
+        download's bytes done, size (None while unknown) and speed (bytes/s) by its id. Its
+        pending downloads count what they have fetched so far and the size they learned, and
+        when some of them are moving the estimate takes the speed they get together now
+        instead of the line history's, so it follows the line as it slows or recovers."""
         mine = {e.id for e in self.entries if e.kind == DOWNLOAD and e.state == PENDING}
         now = {n: figures for n, figures in running.items() if n in mine}
         if not now:
             return self
         entries = [
-            replace(e, bytes_done=now[e.id][0]) if e.kind == DOWNLOAD and e.id in now else e
+            replace(e, bytes_done=now[e.id][0], bytes_total=now[e.id][1] or e.bytes_total)
+            if e.kind == DOWNLOAD and e.id in now
+            else e
             for e in self.entries
         ]
-        speed = sum(speed for _done, speed in now.values())
+        speed = sum(speed for _done, _total, speed in now.values())
         return replace(self, entries=entries, speed=speed if speed > 0 else self.speed)
 
     def on_time(self, now: float | None = None) -> bool | None:

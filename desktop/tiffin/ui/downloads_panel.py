@@ -60,7 +60,7 @@ class DownloadsPanel(QWidget):
     queue_changed = Signal(int, int, int)  # downloading, queued, recording
     queue_finished = Signal()
     tagged = Signal()  # a download's event changed
-    moving = Signal(object)  # a dict: the running downloads' (bytes done, bytes/s) by id
+    moving = Signal(object)  # a dict: the running downloads' (done, size, bytes/s) by id
 
     def __init__(
         self, store: Store, paths: Paths, settings: Settings, parent: QWidget | None = None
@@ -257,7 +257,7 @@ class DownloadsPanel(QWidget):
     def on_event(self, event: QueueEvent) -> None:
         if event.progress is not None:
             self.model.update_progress(event.progress)
-            self.moving.emit({n: (p.done, p.speed) for n, p in self.model.live.items()})
+            self.moving.emit({n: (p.done, p.total, p.speed) for n, p in self.model.live.items()})
         else:
             self.reload()
 

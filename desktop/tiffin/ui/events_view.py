@@ -80,7 +80,9 @@ class EventsView(QWidget):
         super().__init__()
         self.store, self.paths, self.settings, self.undo_stack = store, paths, settings, undo_stack
         self.plans: list[EventPlan] = []
-        self.running: dict[int, tuple[int, float]] = {}  # downloads moving now (show_moving)
+        self.running: dict[
+            int, tuple[int, int | None, float]
+        ] = {}  # downloads moving now (show_moving)
         self.latest = workers.Latest(self.failed)
         self.packing: set[int] = set()
         self.events_model = EventListModel(self)
@@ -231,8 +233,8 @@ class EventsView(QWidget):
         self.pack_button.setEnabled(plan.event.id not in self.packing)
         self.tick()
 
-    def show_moving(self, running: dict[int, tuple[int, float]]) -> None:
-        """The running downloads' bytes done and speeds by id: the chosen event's bar and
+    def show_moving(self, running: dict[int, tuple[int, int | None, float]]) -> None:
+        """The running downloads' bytes done, sizes and speeds by id: the chosen event's bar and
         estimate follow them between reads of the library."""
         self.running = running
         self.show_outlook()
