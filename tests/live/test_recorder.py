@@ -17,6 +17,7 @@ from support.testweb import Fault, TestWeb
 from tiffin.config import Settings
 from tiffin.errors import Cancelled
 from tiffin.live.recorder import HlsRecorder, Recording, RecordingProgress, finish
+from tiffin.media.gap_marks import gap_marks
 from tiffin.net.client import make_client
 from tiffin.progress import CancelToken
 
@@ -95,6 +96,8 @@ def test_an_outage_longer_than_the_window_is_recorded_as_a_gap(
     assert result.segments + len(missing) == 20
     out = finish(tmp_path / "rec", tmp_path / "gappy.mp4")
     assert any(title.startswith("After a gap") for title in _chapters(out))
+    marks = gap_marks(out)  # what the player's seek bar marks
+    assert len(marks) == len(result.gaps) and all(0 < m < result.seconds + 0.5 for m in marks)
 
 
 def test_a_missing_segment_is_a_gap_of_one(

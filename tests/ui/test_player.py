@@ -22,11 +22,13 @@ from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
 from tiffin.fetch.subscribe import subscribe
 from tiffin.library import downloads, queries
-from tiffin.library.downloads import Download
+from tiffin.library.downloads import DoneFile, Download
 from tiffin.library.store import Store
 from tiffin.media.queue import DownloadQueue, media_dir
+from tiffin.media.toolchain import program, run_tool
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
+from tiffin.ui.gap_slider import GAP_COLOUR
 from tiffin.ui.player import PlayerWidget
 
 OFFLINE_PLAYER = Path(__file__).resolve().parents[1] / "support" / "offline_player.py"
@@ -148,6 +150,37 @@ def test_volume_and_full_screen_by_mouse_and_by_key(
     qtbot.waitUntil(player.video.isFullScreen, timeout=QT_TIMEOUT_MS)
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not player.video.isFullScreen(), timeout=QT_TIMEOUT_MS)
+
+
+def test_a_recordings_gaps_are_marked_on_the_seek_bar(
+    qtbot: QtBot, store: Store, paths: Paths, clip: Path, tmp_path: Path
+) -> None:
+    chapters = tmp_path / "chapters.txt"
+    chapters.write_text(
+        ";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=3000\ntitle=Start\n"
+        "[CHAPTER]\nTIMEBASE=1/1000\nSTART=3000\nEND=8000\ntitle=After a gap before segment 9\n",
+        encoding="utf-8",
+    )
+    folder = media_dir(paths)
+    folder.mkdir(parents=True, exist_ok=True)
+    joined = folder / "rally.mp4"  # as the recorder joins one: a chapter after the gap
+    command = [program("ffmpeg"), "-v", "error", "-i", str(clip), "-i", str(chapters)]
+    run_tool([*command, "-map", "0", "-map_chapters", "1", "-c", "copy", str(joined)], "join")
+    entry = downloads.enqueue(store, "http://live.test/rally.m3u8", live=True)
+    downloads.record_done(store, entry.id, DoneFile("Rally", "rally.mp4", joined.stat().st_size, 8))
+    player = _player(qtbot, store, paths)
+    player.resize(800, 400)
+    player.open(downloads.get_download(store, entry.id))
+    qtbot.waitUntil(lambda: player.slider.maximum() > 0, timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: bool(player.slider.gaps), timeout=QT_TIMEOUT_MS)
+    assert player.slider.gaps == [pytest.approx(3.0, abs=0.05)]
+    assert "0:03" in player.slider.accessibleDescription()
+    player.player.pause()
+    picture = player.slider.grab().toImage()
+    x = player.slider.mark_x(3.0)
+    assert picture.pixelColor(x, picture.height() // 2) == GAP_COLOUR  # the mark is painted
+    assert picture.pixelColor(x + 40, picture.height() // 2) != GAP_COLOUR
+    player.stop()
 
 
 def test_plays_with_no_network_at_all(

@@ -198,118 +198,118 @@
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="76"/>
+        <location filename="../ui/downloads_panel.py" line="77"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="77"/>
+        <location filename="../ui/downloads_panel.py" line="78"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="79"/>
+        <location filename="../ui/downloads_panel.py" line="80"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="80"/>
+        <location filename="../ui/downloads_panel.py" line="81"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="80"/>
+        <location filename="../ui/downloads_panel.py" line="81"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="83"/>
+        <location filename="../ui/downloads_panel.py" line="84"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="85"/>
+        <location filename="../ui/downloads_panel.py" line="86"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="87"/>
+        <location filename="../ui/downloads_panel.py" line="88"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="97"/>
+        <location filename="../ui/downloads_panel.py" line="98"/>
         <source>Nothing queued. Download a video or audio by its address (Ctrl+Shift+D), or press D on an item that has one.</source>
         <translation>قطار خالی ہے۔ ویڈیو یا آڈیو اس کے پتے سے ڈاؤن لوڈ کریں (⁦Ctrl+Shift+D⁩)، یا جس تحریر میں ہو اس پر D دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="102"/>
+        <location filename="../ui/downloads_panel.py" line="103"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="125"/>
+        <location filename="../ui/downloads_panel.py" line="126"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="126"/>
+        <location filename="../ui/downloads_panel.py" line="127"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="127"/>
+        <location filename="../ui/downloads_panel.py" line="128"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="128"/>
+        <location filename="../ui/downloads_panel.py" line="129"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="129"/>
+        <location filename="../ui/downloads_panel.py" line="130"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="130"/>
+        <location filename="../ui/downloads_panel.py" line="131"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="131"/>
+        <location filename="../ui/downloads_panel.py" line="132"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="269"/>
+        <location filename="../ui/downloads_panel.py" line="270"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="274"/>
+        <location filename="../ui/downloads_panel.py" line="275"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="280"/>
+        <location filename="../ui/downloads_panel.py" line="281"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="282"/>
+        <location filename="../ui/downloads_panel.py" line="283"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="307"/>
+        <location filename="../ui/downloads_panel.py" line="308"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="327"/>
-        <location filename="../ui/downloads_panel.py" line="335"/>
+        <location filename="../ui/downloads_panel.py" line="328"/>
+        <location filename="../ui/downloads_panel.py" line="336"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
@@ -416,154 +416,162 @@
         <translation>تقریب {0} ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="88"/>
+        <location filename="../ui/events_view.py" line="91"/>
         <source>Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="96"/>
+        <location filename="../ui/events_view.py" line="99"/>
         <source>Nothing tagged for this event yet. Drag a source onto the event, or choose Pack for event in a source&apos;s menu.</source>
         <translation>اس تقریب کے لیے ابھی کچھ نشان زد نہیں۔ کسی ذریعے کو گھسیٹ کر تقریب پر چھوڑیں، یا ذریعے کے مینو میں ”تقریب کے لیے تیار کریں“ چنیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="101"/>
+        <location filename="../ui/events_view.py" line="104"/>
         <source>Tagged for this event</source>
         <translation>اس تقریب کے لیے نشان زد</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="109"/>
+        <location filename="../ui/events_view.py" line="112"/>
         <source>New event, e.g. rally</source>
         <translation>نئی تقریب، مثلاً جلسہ</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="110"/>
+        <location filename="../ui/events_view.py" line="113"/>
         <source>New event&apos;s name</source>
         <translation>نئی تقریب کا نام</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="118"/>
+        <location filename="../ui/events_view.py" line="121"/>
         <source>New event&apos;s time</source>
         <translation>نئی تقریب کا وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="119"/>
+        <location filename="../ui/events_view.py" line="122"/>
         <source>&amp;Add event</source>
         <translation>تقریب شامل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="135"/>
+        <location filename="../ui/events_view.py" line="138"/>
         <source>Time until the event</source>
         <translation>تقریب تک باقی وقت</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="137"/>
+        <location filename="../ui/events_view.py" line="140"/>
         <source>Packed so far</source>
         <translation>اب تک تیار</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="140"/>
+        <location filename="../ui/events_view.py" line="143"/>
         <source>Will it be ready in time</source>
         <translation>کیا یہ وقت پر تیار ہوگا</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="141"/>
+        <location filename="../ui/events_view.py" line="144"/>
         <source>&amp;Pack now</source>
         <translation>ابھی تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="143"/>
+        <location filename="../ui/events_view.py" line="146"/>
         <source>Refresh what is tagged for this event now and fetch its downloads</source>
         <translation>اس تقریب کے لیے نشان زد ذرائع ابھی تازہ کریں اور ان کے ڈاؤن لوڈ حاصل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="146"/>
+        <location filename="../ui/events_view.py" line="149"/>
         <source>&amp;Remove event</source>
         <translation>تقریب ہٹائیں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="161"/>
+        <location filename="../ui/events_view.py" line="164"/>
         <source>No events yet. Name what you are packing for (the rally, the vote) and when it starts, above. Then tag channels, feeds and streams to it from their menus, or drag a source from the list onto the event.</source>
         <translation>ابھی کوئی تقریب نہیں۔ اوپر لکھیں کہ آپ کس کے لیے تیاری کر رہے ہیں (جلسہ، ووٹ) اور وہ کب شروع ہوگی۔ پھر چینل، فیڈ اور سٹریم ان کے مینو سے اس تقریب کے لیے نشان زد کریں، یا فہرست سے کوئی ذریعہ کھینچ کر تقریب پر چھوڑ دیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="248"/>
+        <location filename="../ui/events_view.py" line="252"/>
         <source>{0} ready, {1} to fetch</source>
         <translation>{0} تیار، {1} حاصل کرنا باقی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="261"/>
+        <location filename="../ui/events_view.py" line="265"/>
         <source>in {0}</source>
         <translation>{0} میں</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="268"/>
+        <location filename="../ui/events_view.py" line="272"/>
         <source>{0} more of a size not known yet.</source>
         <translation>{0} مزید، جن کا حجم ابھی معلوم نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="273"/>
+        <location filename="../ui/events_view.py" line="277"/>
         <source>No data budget set.</source>
         <translation>ڈیٹا کا کوئی بجٹ مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="275"/>
+        <location filename="../ui/events_view.py" line="279"/>
         <source>Budget left today: {0}.</source>
         <translation>آج کا باقی بجٹ: {0}۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="278"/>
+        <location filename="../ui/events_view.py" line="282"/>
         <source>Everything of a known size is ready offline.</source>
         <translation>معلوم حجم کی ہر چیز آف لائن تیار ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="283"/>
+        <location filename="../ui/events_view.py" line="287"/>
         <source>{0} to fetch, more than the budget left allows.</source>
         <translation>{0} حاصل کرنا باقی، جو باقی بجٹ سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="285"/>
+        <location filename="../ui/events_view.py" line="289"/>
         <source>{0} to fetch; the line&apos;s speed is not measured yet.</source>
         <translation>{0} حاصل کرنا باقی؛ لائن کی رفتار ابھی ناپی نہیں گئی۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="290"/>
+        <location filename="../ui/events_view.py" line="294"/>
         <source>{0} to fetch at {1}: about {2}, ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="292"/>
+        <location filename="../ui/events_view.py" line="296"/>
         <source>{0} to fetch at {1}: about {2}, not ready before it begins.</source>
         <translation>{1} کی رفتار سے {0} حاصل کرنا باقی: تقریباً {2}، شروع ہونے سے پہلے تیار نہیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="312"/>
+        <location filename="../ui/events_view.py" line="316"/>
         <source>Name the event first (e.g. rally)</source>
         <translation>پہلے تقریب کا نام لکھیں (مثلاً جلسہ)</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="319"/>
+        <location filename="../ui/events_view.py" line="323"/>
         <source>Added event {0}</source>
         <translation>تقریب {0} شامل کی گئی</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="329"/>
+        <location filename="../ui/events_view.py" line="333"/>
         <source>Removed event {0}; Ctrl+Z puts it back</source>
         <translation>تقریب {0} ہٹا دی گئی؛ ⁦Ctrl+Z⁩ اسے واپس لاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="336"/>
+        <location filename="../ui/events_view.py" line="340"/>
         <source>Tagged {0} sources for {1}</source>
         <translation>{1} کے لیے {0} ذرائع نشان زد کیے گئے</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="348"/>
+        <location filename="../ui/events_view.py" line="352"/>
         <source>Packing for {0}…</source>
         <translation>{0} کے لیے تیاری…</translation>
     </message>
     <message>
-        <location filename="../ui/events_view.py" line="360"/>
+        <location filename="../ui/events_view.py" line="364"/>
         <source>Packed for {0}: {1} new items</source>
         <translation>{0} کے لیے تیار: {1} نئی چیزیں</translation>
+    </message>
+</context>
+<context>
+    <name>GapSlider</name>
+    <message>
+        <location filename="../ui/gap_slider.py" line="28"/>
+        <source>Gaps in the recording at {0}</source>
+        <translation>ریکارڈنگ میں خلا: {0}</translation>
     </message>
 </context>
 <context>
@@ -1084,17 +1092,17 @@
         <translation>اگلی تقریب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="233"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>Ctrl+4 shows each host</source>
         <translation>Ctrl+4 ہر میزبان دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="241"/>
+        <location filename="../ui/main_window.py" line="245"/>
         <source>Open link</source>
         <translation>ربط کھولیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="246"/>
         <source>Open this address in your browser?
 
 {0}</source>
@@ -1103,37 +1111,37 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>Settings saved and in use</source>
         <translation>ترتیبات محفوظ ہو گئیں اور نافذ ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="270"/>
+        <location filename="../ui/main_window.py" line="274"/>
         <source>; the proxy password is kept in {0}</source>
         <translation>؛ پراکسی کا پاس ورڈ {0} میں رکھا گیا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="294"/>
+        <location filename="../ui/main_window.py" line="298"/>
         <source>Packed for {0}</source>
         <translation>{0} کے لیے تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="295"/>
+        <location filename="../ui/main_window.py" line="299"/>
         <source>All {0} downloads are ready</source>
         <translation>تمام {0} ڈاؤن لوڈ تیار ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="314"/>
+        <location filename="../ui/main_window.py" line="318"/>
         <source>{0} in {1} · {2}/{3} packed</source>
         <translation>{0}: {1} باقی · {2}/{3} تیار</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="318"/>
+        <location filename="../ui/main_window.py" line="322"/>
         <source>Ctrl+5 shows every event</source>
         <translation>⁦Ctrl+5⁩ ہر تقریب دکھاتا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="353"/>
         <source>This item has no video or audio</source>
         <translation>اس تحریر میں کوئی ویڈیو یا آڈیو نہیں</translation>
     </message>
@@ -1188,79 +1196,79 @@
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../ui/player.py" line="68"/>
+        <location filename="../ui/player.py" line="74"/>
         <source>Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="74"/>
+        <location filename="../ui/player.py" line="80"/>
         <source>Video</source>
         <translation>ویڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="78"/>
-        <location filename="../ui/player.py" line="113"/>
+        <location filename="../ui/player.py" line="84"/>
+        <location filename="../ui/player.py" line="119"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="85"/>
-        <location filename="../ui/player.py" line="108"/>
+        <location filename="../ui/player.py" line="91"/>
+        <location filename="../ui/player.py" line="114"/>
         <source>Subtitles</source>
         <translation>ذیلی عنوانات</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="93"/>
+        <location filename="../ui/player.py" line="99"/>
         <source>Play or pause</source>
         <translation>چلائیں یا روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="96"/>
+        <location filename="../ui/player.py" line="102"/>
         <source>Position</source>
         <translation>مقام</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="100"/>
+        <location filename="../ui/player.py" line="106"/>
         <source>Speed</source>
         <translation>رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="117"/>
+        <location filename="../ui/player.py" line="123"/>
         <source>Volume</source>
         <translation>آواز</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="118"/>
+        <location filename="../ui/player.py" line="124"/>
         <source>Volume (Up and Down; M mutes)</source>
         <translation>آواز (اوپر اور نیچے کے تیر؛ M خاموش کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="125"/>
+        <location filename="../ui/player.py" line="131"/>
         <source>Full screen</source>
         <translation>پوری اسکرین</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="126"/>
+        <location filename="../ui/player.py" line="132"/>
         <source>Full screen (F; Esc leaves it)</source>
         <translation>پوری اسکرین (F؛ Esc سے واپس)</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="174"/>
+        <location filename="../ui/player.py" line="185"/>
         <source>No subtitles</source>
         <translation>ذیلی عنوانات نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="182"/>
+        <location filename="../ui/player.py" line="193"/>
         <source>♪ {0}</source>
         <translation>♪ {0}</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="294"/>
+        <location filename="../ui/player.py" line="305"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/player.py" line="294"/>
+        <location filename="../ui/player.py" line="305"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
@@ -1942,27 +1950,27 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourceTreeModel</name>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="38"/>
+        <location filename="../ui/models/source_tree_model.py" line="39"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="88"/>
+        <location filename="../ui/models/source_tree_model.py" line="120"/>
         <source>All items</source>
         <translation>تمام تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="117"/>
+        <location filename="../ui/models/source_tree_model.py" line="152"/>
         <source>nothing fetched from it yet</source>
         <translation>اس سے ابھی کچھ نہیں لایا گیا</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="120"/>
+        <location filename="../ui/models/source_tree_model.py" line="155"/>
         <source>Line to {0}: {1} ({2})</source>
         <translation>{0} تک لائن: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="125"/>
+        <location filename="../ui/models/source_tree_model.py" line="160"/>
         <source>Last refresh failed: {0}</source>
         <translation>پچھلی بار تازہ کرنا ناکام رہا: {0}</translation>
     </message>
@@ -1970,67 +1978,67 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../ui/sources_pane.py" line="53"/>
+        <location filename="../ui/sources_pane.py" line="57"/>
         <source>No subscriptions yet. Add a feed, a podcast or a video channel with Ctrl+N, or import OPML with Ctrl+I.</source>
         <translation>ابھی کوئی سبسکرپشن نہیں۔ فیڈ، پوڈکاسٹ یا ویڈیو چینل ⁦Ctrl+N⁩ سے شامل کریں، یا OPML ⁦Ctrl+I⁩ سے درآمد کریں۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="59"/>
+        <location filename="../ui/sources_pane.py" line="63"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="115"/>
+        <location filename="../ui/sources_pane.py" line="133"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="138"/>
+        <location filename="../ui/sources_pane.py" line="156"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="139"/>
+        <location filename="../ui/sources_pane.py" line="157"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="140"/>
+        <location filename="../ui/sources_pane.py" line="158"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="156"/>
+        <location filename="../ui/sources_pane.py" line="174"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="160"/>
+        <location filename="../ui/sources_pane.py" line="178"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="166"/>
+        <location filename="../ui/sources_pane.py" line="184"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="176"/>
+        <location filename="../ui/sources_pane.py" line="194"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="178"/>
+        <location filename="../ui/sources_pane.py" line="196"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="186"/>
+        <location filename="../ui/sources_pane.py" line="204"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="209"/>
+        <location filename="../ui/sources_pane.py" line="227"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>

@@ -36,6 +36,7 @@ import httpx
 from tiffin.config import Settings
 from tiffin.errors import MediaError, NetError, PlaylistInvalid
 from tiffin.live.playlist import MasterPlaylist, MediaPlaylist, Segment, Variant, parse_playlist
+from tiffin.media.gap_marks import GAP_CHAPTER
 from tiffin.media.toolchain import ffmpeg_into
 from tiffin.net.client import fetch
 from tiffin.progress import CancelToken
@@ -414,7 +415,7 @@ def _local_playlist(journal: _Journal, ended: bool) -> tuple[str, list[tuple[flo
         if previous is not None and (after_gap or entry["disc"] != previous["disc"]):
             lines.append("#EXT-X-DISCONTINUITY")
         if after_gap:
-            chapters.append((clock, f"After a gap before segment {sequence}"))
+            chapters.append((clock, f"{GAP_CHAPTER} before segment {sequence}"))
         if entry.get("init") and (previous is None or previous.get("init") != entry["init"]):
             lines.append(f'#EXT-X-MAP:URI="{entry["init"]}"')
         if (previous or {}).get("key") != entry.get("key"):

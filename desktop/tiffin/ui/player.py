@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from tiffin.library import downloads, queries
 from tiffin.library.downloads import Download
 from tiffin.library.store import Store
+from tiffin.media.gap_marks import gap_marks
 from tiffin.media.subtitles import CueTrack, read_subtitles
 from tiffin.ui import workers
+from tiffin.ui.gap_slider import GapSlider
 from tiffin.ui.models.downloads_model import human_time
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -38,8 +40,11 @@ PLAYED_AT = 0.95  # share of the duration after which an entry counts as played
 SAVE_EVERY_MS = 5000
 
 
-def load_extras(media_dir: Path, entry: Download) -> tuple[dict[str, CueTrack], QImage | None]:
-    """The entry's subtitles by language and its thumbnail, read from disk (call in a worker)."""
+def load_extras(
+    media_dir: Path, entry: Download
+) -> tuple[dict[str, CueTrack], QImage | None, list[float]]:
+    """The entry's subtitles by language, its thumbnail and, for a recording, where its gaps
+    are (seconds), read from disk (call in a worker)."""
     tracks = {}
     for relative in entry.subtitles:
         language = (
@@ -47,7 +52,8 @@ def load_extras(media_dir: Path, entry: Download) -> tuple[dict[str, CueTrack], 
         )
         tracks[language] = CueTrack(read_subtitles(media_dir / relative))
     poster = QImage(str(media_dir / entry.thumbnail)) if entry.thumbnail else None
-    return tracks, poster if poster is not None and not poster.isNull() else None
+    gaps = gap_marks(media_dir / entry.path) if entry.live and entry.path else []
+    return tracks, poster if poster is not None and not poster.isNull() else None, gaps
 
 
 class PlayerWidget(QWidget):
@@ -92,7 +98,7 @@ class PlayerWidget(QWidget):
         self.play_button = QToolButton()
         self.play_button.setAccessibleName(self.tr("Play or pause"))
         self.play_button.clicked.connect(self.toggle)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = GapSlider()
         self.slider.setAccessibleName(self.tr("Position"))
         self.slider.sliderMoved.connect(self.player.setPosition)
         self.time_label = QLabel("0:00 / 0:00")
@@ -164,11 +170,16 @@ class PlayerWidget(QWidget):
         )
 
     def on_extras_loaded(
-        self, entry: Download, tracks: dict[str, CueTrack], poster: QImage | None
+        self,
+        entry: Download,
+        tracks: dict[str, CueTrack],
+        poster: QImage | None,
+        gaps: list[float],
     ) -> None:
         if entry is not self.entry:
             return
         self.tracks = tracks
+        self.slider.set_gaps(gaps)
         self.subtitle_choice.blockSignals(True)
         self.subtitle_choice.clear()
         self.subtitle_choice.addItem(self.tr("No subtitles"), "")
