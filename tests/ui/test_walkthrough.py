@@ -25,6 +25,7 @@ from support.walkthrough import (
     MARCH,
     SPEECH,
     STREAM,
+    RallyWeb,
     Walk,
     cut_the_line,
     rally_web,
@@ -54,6 +55,17 @@ def segments(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
 @pytest.fixture
 def site(web: TestWeb, tmp_path_factory: pytest.TempPathFactory) -> ChannelSite:
     return ChannelSite(web, MediaSet.make(tmp_path_factory.mktemp("walk-media"), seconds=2))
+
+
+@pytest.fixture(params=["en", "ur"])
+def language(request: pytest.FixtureRequest) -> str:
+    """Each walk is taken in English and in Urdu."""
+    return str(request.param)
+
+
+@pytest.fixture
+def rally(web: TestWeb, clip: Path, site: ChannelSite, segments: list[bytes]) -> RallyWeb:
+    return rally_web(web, clip, site, segments)
 
 
 def _subscribe(walk: Walk, address: str) -> None:
@@ -108,18 +120,9 @@ def _start(walk: Walk, web: TestWeb, rally_feed: str) -> None:
     walk.qtbot.waitUntil(lambda: walk.packed(ARTICLE) == Packed.FULL, timeout=LONG)
 
 
-@pytest.mark.parametrize("language", ["en", "ur"])
 def test_a_users_first_hour_packs_the_rally_then_plays_it_offline(
-    qtbot: QtBot,
-    web: TestWeb,
-    clip: Path,
-    site: ChannelSite,
-    segments: list[bytes],
-    tmp_path: Path,
-    settings: Settings,
-    language: str,
+    qtbot: QtBot, web: TestWeb, rally: RallyWeb, tmp_path: Path, settings: Settings, language: str
 ) -> None:
-    rally = rally_web(web, clip, site, segments)
     name = EVENT_NAMES[language]
     with walk(qtbot, tmp_path, settings, language) as w:
         window = w.window
@@ -221,18 +224,15 @@ def test_a_users_first_hour_packs_the_rally_then_plays_it_offline(
         assert len(web.requests()) == asked  # watching and reading asked nothing of the line
 
 
-@pytest.mark.parametrize("language", ["en", "ur"])
 def test_under_a_throttled_line_progress_moves_and_the_estimate_follows(
     qtbot: QtBot,
     web: TestWeb,
     clip: Path,
-    site: ChannelSite,
-    segments: list[bytes],
+    rally: RallyWeb,
     tmp_path: Path,
     settings: Settings,
     language: str,
 ) -> None:
-    rally = rally_web(web, clip, site, segments)
     name = EVENT_NAMES[language]
     rate = max(4096, clip.stat().st_size // 16)  # the march takes about 16 s
     with walk(qtbot, tmp_path, settings, language) as w:
