@@ -215,7 +215,8 @@ def test_disk_filling_up_mid_download_pauses_and_resumes_when_freed(
         pytest.skip("unshare -rm (a private mount namespace for a small tmpfs) is not available")
     body = clip.read_bytes() + b"\0" * (6 * MiB - len(clip.read_bytes()))
     url = web.add("/media/big.mp4", body, "video/mp4")
-    web.fault("/media/big.mp4", Fault(rate=512 * 1024))
+    # Slow enough, over every range connection together, to be mid-way when the disk fills
+    web.fault("/media/big.mp4", Fault(rate=192 * 1024))
     done = subprocess.run(
         [unshare, "-rm", sys.executable, str(FULL_DISK), str(tmp_path / "mnt"), url, "12"],
         capture_output=True,
