@@ -46,9 +46,11 @@ class SourceTreeModel(QStandardItemModel):
     def set_icons(self, pngs: dict[int, bytes]) -> None:
         """Show the kept site icons (PNG bytes by source id), each with its line dot."""
         decoded = {n: QImage.fromData(png) for n, png in pngs.items()}
-        self.icons = {n: image for n, image in decoded.items() if not image.isNull()}
-        self._marked = {}
-        for row in self.rows_by_source.values():
+        before, self.icons = self.icons, {n: i for n, i in decoded.items() if not i.isNull()}
+        changed = set(before) | set(self.icons)  # only these rows are marked again
+        self._marked = {key: icon for key, icon in self._marked.items() if key[0] not in changed}
+        for source_id in changed & set(self.rows_by_source):
+            row = self.rows_by_source[source_id]
             self._mark(row, row.data(SOURCE_ROLE), self.lines)
 
     def marked_icon(self, source_id: int, colour: QColor) -> QIcon:
