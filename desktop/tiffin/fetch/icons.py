@@ -61,10 +61,14 @@ def icon_png(data: bytes) -> bytes | None:
 
 
 def _site(source: Source) -> str:
-    """The page whose icons stand for `source`: its site, else its address's root."""
-    address = source.site_url or source.url
-    parts = urlsplit(address)
-    return address if parts.scheme in ("http", "https") else ""
+    """The page whose icons stand for `source`: its site, else its address's root (not the
+    feed itself, which can be large and names no icons)."""
+    if source.site_url:
+        address = source.site_url
+    else:
+        parts = urlsplit(source.url)
+        address = f"{parts.scheme}://{parts.netloc}/"
+    return address if urlsplit(address).scheme in ("http", "https") else ""
 
 
 async def _icon(client: httpx.AsyncClient, settings: Settings, source: Source) -> bytes | None:

@@ -48,6 +48,8 @@ class SourcesPane(QWidget):
         self.lines: dict[str, HostState] = {}
         self.busy: Callable[[], bool] = lambda: False  # a long job owns the status line
         self.settings: Callable[[], Settings] = Settings  # the window's, once it sets this
+        self.icons_worker: workers.Worker | None = None  # the icon fetch running, if one is
+        self.icons_again = False  # asked again while it ran
         self.latest = workers.Latest(self.failed.emit)
         self.model = SourceTreeModel(self)
         self.tree = PlaceholderTreeView()
@@ -94,11 +96,28 @@ class SourcesPane(QWidget):
 
     def pack_icons(self) -> None:
         """Fetch the icons of sources that have none yet (or are due again), then show them;
-        a site that gives none costs nothing more until it is due."""
-        workers.start(
+        a site that gives none costs nothing more until it is due. Asked while a fetch runs
+        (a subscription, then a refresh), it runs once more after it, never side by side."""
+        if self.icons_worker is not None:
+            self.icons_again = True
+            return
+
+        def ended(found: object) -> None:
+            self.icons_worker = None
+            if found:
+                self.load_icons()
+            if self.icons_again:
+                self.icons_again = False
+                self.pack_icons()
+
+        def failed(message: str) -> None:
+            self.icons_worker, self.icons_again = None, False
+            self.failed.emit(message)
+
+        self.icons_worker = workers.start(
             lambda _p, cancel: pack_icons(self.store, self.settings(), cancel=cancel),
-            lambda found: self.load_icons() if found else None,
-            self.failed.emit,
+            ended,
+            failed,
             workers.long_jobs(),
         )
 
