@@ -20,7 +20,8 @@
     │   ├── DiskFull           not enough free space; what was downloaded is kept
     │   ├── RemoteChanged      the file changed on the server since the download began
     │   ├── VerifyFailed       the finished file is not the complete, playable media expected
-    │   └── PlaylistInvalid    an HLS playlist cannot be used (not a playlist, malformed, DRM)
+    │   ├── PlaylistInvalid    an HLS playlist cannot be used (not a playlist, malformed, DRM)
+    │   └── ReplayNotReady     a recording's replay cannot heal it now (still live, not up)
     ├── StoreError             the library database
     │   ├── SchemaTooNew       the database was written by a newer Tiffin
     │   ├── LibraryMissing     the library folder chosen on the first run is not there
@@ -128,6 +129,11 @@ class VerifyFailed(MediaError):
 
 class PlaylistInvalid(MediaError):
     """An HLS playlist is not one, is malformed, or is DRM-protected; nothing is recorded."""
+
+
+class ReplayNotReady(MediaError):
+    """A recording cannot be healed now: its replay is not up yet, or lacks what is missing;
+    the recording is kept as it is and the heal tried again later."""
 
 
 class StoreError(TiffinError):

@@ -16,7 +16,8 @@ from support.media import ffmpeg, ffprobe
 from support.testweb import Fault, TestWeb
 from tiffin.config import Settings
 from tiffin.errors import Cancelled
-from tiffin.live.recorder import HlsRecorder, Recording, RecordingProgress, finish
+from tiffin.live.joining import finish
+from tiffin.live.recorder import HlsRecorder, Recording, RecordingProgress
 from tiffin.media.gap_marks import gap_marks
 from tiffin.net.client import make_client
 from tiffin.progress import CancelToken

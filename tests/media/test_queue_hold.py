@@ -20,7 +20,8 @@ from tiffin.config import Paths, Settings
 from tiffin.library import downloads
 from tiffin.library.downloads import Status
 from tiffin.library.store import Store
-from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary, choked_hosts, hold_reason
+from tiffin.media.holds import choked_hosts, hold_reason
+from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary
 from tiffin.net.governor import Governor
 from tiffin.net.line import Observation
 from tiffin.net.line_history import save_observations

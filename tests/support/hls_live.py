@@ -8,7 +8,9 @@ were out before the test began, as when a stream started before Tiffin came. Fau
 `missing` (sequence numbers whose segment answers 404) and `frozen_after` (the playlist
 stops growing, as when the streamer's own line drops). With `audio` segments the sound is a
 separate rendition: `serve` then returns a master playlist naming the video playlist (its
-segments should be video only) and an audio playlist, both following the same timeline.
+segments should be video only) and an audio playlist, both following the same timeline. With
+`replay`, the same address becomes a VOD once the stream has ended: every segment from the
+first, as a site's replay is.
 
     stream = LiveStream(segments, 0.5, window=6, total=20)
     url = stream.serve(web, "/live/rally/")   # the playlist is url + "index.m3u8"
@@ -44,6 +46,7 @@ class LiveStream:
     missing: set[int] = field(default_factory=set)
     frozen_after: float | None = None
     audio: list[bytes] | None = None
+    replay: bool = False
     started: float = field(default_factory=time.monotonic)
     origin: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
 
@@ -63,10 +66,11 @@ class LiveStream:
 
     def playlist(self, segment_name: str = "seg") -> str:
         out = self.published()
-        first = max(0, out - self.window)
+        first = 0 if self.replay and self.ended() else max(0, out - self.window)
         lines = [
             "#EXTM3U",
             "#EXT-X-VERSION:3",
+            *(["#EXT-X-PLAYLIST-TYPE:VOD"] if self.replay and self.ended() else []),
             f"#EXT-X-TARGETDURATION:{max(1, round(self.segment_seconds + 0.49))}",
             f"#EXT-X-MEDIA-SEQUENCE:{first}",
             f"#EXT-X-DISCONTINUITY-SEQUENCE:{first // len(self.segments)}",

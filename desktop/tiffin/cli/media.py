@@ -27,10 +27,11 @@ from tiffin.cli.output import (
 from tiffin.config import Paths, Settings
 from tiffin.errors import TiffinError
 from tiffin.library import downloads, queries
-from tiffin.library.downloads import Download, Status
+from tiffin.library.downloads import Download, Heal, Status
 from tiffin.library.rules import MediaRules, get_rules, live_to_record, queue_by_rules, set_rules
 from tiffin.library.store import Store
 from tiffin.media.download import QUALITIES
+from tiffin.media.heal_runs import Healer
 from tiffin.media.queue import DownloadQueue, QueueEvent, media_dir
 from tiffin.net.client import fetch, make_client
 from tiffin.progress import CancelToken
@@ -134,6 +135,10 @@ def media_json(entry: Download, paths: Paths) -> dict[str, Any]:
         "resume_at": entry.resume_at,
         "item": entry.item_id,
         "live": entry.live,
+        "gaps": entry.gaps,
+        "healed": entry.heal == Heal.HEALED,
+        "heal": entry.heal.value or None,
+        "audio_only": [list(stretch) for stretch in entry.audio_only],
     }
 
 
@@ -163,6 +168,8 @@ class _Bar:
             bar = f"[{progress.phase:^{width}}]"
         eta = f" {progress.eta:.0f} s left" if progress.eta is not None else ""
         text = f"#{event.download_id} {bar} {_size(progress.done)} {_size(progress.speed)}/s{eta}"
+        if progress.phase == "healing":  # counted in seconds of the stream, not bytes
+            text = f"#{event.download_id} {bar} healing: {progress.done} of {progress.total} s"
         sys.stderr.write(f"\r{text[:120]:<80}")
         sys.stderr.flush()
 
@@ -213,12 +220,17 @@ def cmd_download(args: argparse.Namespace, store: Store, paths: Paths, settings:
         only = [entry.id]
     bar = _Bar()
     try:
-        summary = DownloadQueue(store, paths, settings, args.parallel).run(bar, CancelToken(), only)
+        healer = None if only else _healer()  # heals run with the whole queue
+        queue = DownloadQueue(store, paths, settings, args.parallel, healer=healer)
+        summary = queue.run(bar, CancelToken(), only)
     finally:
         bar.close()
     for download_id in summary.done:
         done = downloads.get_download(store, download_id)
         print(f"downloaded #{done.id} {media_dir(paths) / (done.path or '')}")
+    for download_id, how in summary.healed.items():
+        healed = downloads.get_download(store, download_id)
+        print(f"healed #{healed.id} ({how}) {media_dir(paths) / (healed.path or '')}")
     for download_id, error in summary.failed.items():
         print(f"tiffin: #{download_id} failed: {error}", file=sys.stderr)
     for download_id, error in summary.waiting.items():
@@ -230,6 +242,13 @@ def cmd_download(args: argparse.Namespace, store: Store, paths: Paths, settings:
     if summary.failed or summary.waiting:
         return EXIT_FAILED if not summary.done else EXIT_PARTIAL
     return EXIT_OK
+
+
+def _healer() -> Healer:
+    # Imported here, as for `tiffin record`: the recorder's import is spared other commands.
+    from tiffin.live.heal import heal  # noqa: PLC0415
+
+    return heal
 
 
 def _changed_rules(args: argparse.Namespace, rules: MediaRules) -> MediaRules:

@@ -25,6 +25,16 @@ class Status(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Heal(StrEnum):
+    """Where healing a recording from the stream's replay stands (NONE: nothing to heal)."""
+
+    NONE = ""
+    WANTED = "wanted"
+    HEALING = "healing"
+    HEALED = "healed"
+    GAVE_UP = "gave up"
+
+
 @dataclass(frozen=True)
 class Download:
     """One entry of the queue or the media library. `path` is relative to the media folder and
@@ -52,9 +62,13 @@ class Download:
     thumbnail: str | None = None
     live: bool = False
     event_id: int | None = None  # the event it is tagged for itself (not through its source)
+    gaps: float = 0.0  # seconds of a recording lost, sound and picture
+    audio_only: tuple[tuple[float, float], ...] = ()  # stretches whose picture was left out
+    heal: Heal = Heal.NONE
+    heal_note: str | None = None
 
 
-def _download(row: sqlite3.Row) -> Download:
+def row_to_download(row: sqlite3.Row) -> Download:
     return Download(
         id=row["id"],
         url=row["url"],
@@ -78,6 +92,10 @@ def _download(row: sqlite3.Row) -> Download:
         thumbnail=row["thumbnail"],
         live=bool(row["live"]),
         event_id=row["event_id"],
+        gaps=row["gaps"],
+        audio_only=tuple((float(a), float(b)) for a, b in json.loads(row["audio_only"])),
+        heal=Heal(row["heal"]),
+        heal_note=row["heal_note"],
     )
 
 
@@ -128,7 +146,7 @@ def enqueue(
                     (Status.QUEUED.value, download_id),
                 )
         found = db.execute("SELECT * FROM downloads WHERE id = ?", (download_id,)).fetchone()
-    return _download(found)
+    return row_to_download(found)
 
 
 def get_download(store: Store, download_id: int) -> Download:
@@ -137,7 +155,7 @@ def get_download(store: Store, download_id: int) -> Download:
         row = db.execute("SELECT * FROM downloads WHERE id = ?", (download_id,)).fetchone()
     if row is None:
         raise NotFound(f"no download with id {download_id}")
-    return _download(row)
+    return row_to_download(row)
 
 
 def list_downloads(store: Store, statuses: Sequence[Status] | None = None) -> list[Download]:
@@ -147,7 +165,7 @@ def list_downloads(store: Store, statuses: Sequence[Status] | None = None) -> li
         sql += f" WHERE status IN ({','.join('?' * len(args))})"
     with store.read() as db:
         rows = db.execute(sql + " ORDER BY position", args).fetchall()
-    return [_download(row) for row in rows]
+    return [row_to_download(row) for row in rows]
 
 
 def queued_in_order(store: Store, skip: Sequence[int] = ()) -> list[Download]:
@@ -165,7 +183,7 @@ def queued_in_order(store: Store, skip: Sequence[int] = ()) -> list[Download]:
             " ORDER BY e.at IS NULL, e.at, d.position",
             (Status.QUEUED.value, *skip),
         ).fetchall()
-    return [_download(row) for row in rows]
+    return [row_to_download(row) for row in rows]
 
 
 def queued_events(store: Store) -> dict[int, tuple[str, float]]:
@@ -203,7 +221,7 @@ def interrupted_recordings(store: Store) -> list[Download]:
             "SELECT * FROM downloads WHERE live = 1 AND status = ? ORDER BY position",
             (Status.DOWNLOADING.value,),
         ).fetchall()
-    return [_download(row) for row in rows]
+    return [row_to_download(row) for row in rows]
 
 
 def set_status(store: Store, download_id: int, status: Status, error: str | None = None) -> None:

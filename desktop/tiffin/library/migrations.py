@@ -296,6 +296,22 @@ def _v14_live_items_index(db: sqlite3.Connection) -> None:
     )
 
 
+def _v15_healing(db: sqlite3.Connection) -> None:
+    """What a recording lacks and its healing from the replay: seconds lost (`gaps`), the
+    stretches kept as sound only, and the heal's state, note, tries and next try."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE downloads ADD COLUMN gaps REAL NOT NULL DEFAULT 0;
+        ALTER TABLE downloads ADD COLUMN audio_only TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE downloads ADD COLUMN heal TEXT NOT NULL DEFAULT '';
+        ALTER TABLE downloads ADD COLUMN heal_note TEXT;
+        ALTER TABLE downloads ADD COLUMN heal_tries INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE downloads ADD COLUMN heal_after REAL NOT NULL DEFAULT 0;
+        """,
+    )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -311,6 +327,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v12_trigram_index,
     _v13_source_icons,
     _v14_live_items_index,
+    _v15_healing,
 )
 LATEST = len(STEPS)
 

@@ -26,9 +26,11 @@ from tiffin.errors import Cancelled, MediaError, MediaUnavailable, TiffinError
 from tiffin.fetch.pool import in_child
 from tiffin.library import downloads
 from tiffin.library.downloads import DoneFile, Download, Status
+from tiffin.library.heals import note_recording
 from tiffin.library.store import Store
 from tiffin.live.from_start import offers_from_start, record_from_start
-from tiffin.live.recorder import TIMESHIFT, HlsRecorder, Recording, RecordingProgress, finish
+from tiffin.live.joining import Kept, finish, kept
+from tiffin.live.recorder import TIMESHIFT, HlsRecorder, Recording, RecordingProgress
 from tiffin.media.download import format_selector, probe_duration
 from tiffin.media.naming import safe_filename
 from tiffin.media.queue import media_dir
@@ -249,9 +251,10 @@ def record(
     final = media_dir(paths) / safe_filename(stream.title, "mp4", f" [{entry.id}]")
     if stream.from_start:
         (work / _JOINED).replace(final)
+        lacks = None
     else:
         finish(work, final)
-    note = "; ".join(f"gap {g.first}-{g.last}: {g.duration:.0f} s" for g in recording.gaps)
+        lacks = kept(work)
     done = DoneFile(
         title=stream.title,
         path=final.relative_to(media_dir(paths)).as_posix(),
@@ -259,7 +262,28 @@ def record(
         duration=probe_duration(final),
     )
     downloads.record_done(store, entry.id, done)
-    if note:
-        downloads.set_status(store, entry.id, Status.DONE, f"recorded with gaps: {note}")
-    shutil.rmtree(work, ignore_errors=True)
+    if lacks is not None:
+        # Kept until healed: the replay may fill just what is missing.
+        note_recording(store, entry.id, lacks.missing, lacks.audio_only, not lacks.complete)
+        note = _lacking(recording, lacks)
+        if note:
+            downloads.set_status(store, entry.id, Status.DONE, note)
+    if lacks is None or lacks.complete:
+        shutil.rmtree(work, ignore_errors=True)
     return downloads.get_download(store, entry.id)
+
+
+def _lacking(recording: Recording, lacks: Kept) -> str:
+    """What the recording lacks, in words (empty when nothing)."""
+    parts = [
+        f"gap {g.first}-{g.last}: {g.duration:.0f} s" for g in recording.gaps if not g.audio_only
+    ]
+    if lacks.audio_only:
+        seconds = sum(end - start for start, end in lacks.audio_only)
+        parts.append(f"sound only for {seconds:.0f} s")
+    if lacks.stepped_down:
+        parts.append("partly in a lower quality")
+    if not parts:
+        return ""
+    lost = "recorded with gaps" if lacks.missing else "recorded"
+    return f"{lost}: {'; '.join(parts)}; healed from the replay when it is up"

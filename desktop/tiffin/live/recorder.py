@@ -3,41 +3,41 @@ still holds, until the stream ends.
 
 Segments are identified by their media sequence number, so a reload that overlaps the last
 one duplicates nothing, and a line that drops for less than the playlist's window loses
-nothing: the segments are still listed when it comes back. What the window slid past is
-recorded honestly as a gap (sequence numbers, start time, length, reason). Everything is
-journalled (`journal.jsonl` beside the segments), so running the recorder again after a
-crash or `kill -9` continues where it stopped. A stream that pauses (the playlist stops
-growing, or answers errors) is followed for `grace` seconds before it counts as over. Given
-a master playlist, the recorder takes the best variant under the height cap and steps down
-to a lower one when segments keep arriving slower than they play; when that variant's sound is
-a separate audio rendition (EXT-X-MEDIA), a second recorder follows it into `audio/`.
+nothing: the segments are still listed when it comes back, and the pause between tries never
+grows past a third of the window. A segment that fails because the host is out of reach is
+left for the next reload (oldest first); one the host says is gone, or that keeps failing,
+and what the window slid past, are recorded honestly as gaps (sequence numbers, start time,
+length, reason). Everything is journalled (live/journal.py), so running the recorder again
+after a crash or `kill -9` continues where it stopped. A stream that pauses (the playlist
+stops growing, or answers errors) is followed for `grace` seconds before it counts as over.
+
+Given a master playlist, the recorder takes the best variant under the height cap and steps
+down to a lower one when segments keep arriving slower than they play; when that variant's
+sound is a separate audio rendition (EXT-X-MEDIA), a second recorder follows it into
+`audio/`. When even the lowest variant cannot keep up, the picture is left out (noted as
+sound-only stretches) so that the line carries the sound whole, and tried again later.
 
 While it runs, `timeshift.m3u8` in the folder lists what is on disk (an EVENT playlist, or a
 master naming `video.m3u8` and the audio track's playlist), so the part already captured can
-be watched. At the end `finish()` remuxes the segments without
-re-encoding into one file (ffmpeg reads a local playlist naming them, so init sections,
-AES-128 keys and discontinuities are handled as a player would), with a chapter mark after
-each gap.
+be watched; live/joining.py makes the final file.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 from tiffin.config import Settings
-from tiffin.errors import MediaError, NetError, PlaylistInvalid
+from tiffin.errors import HttpStatusError, NetError, PlaylistInvalid
+from tiffin.live.joining import AUDIO
+from tiffin.live.journal import AUDIO_ONLY, JOURNAL, Gap, Journal, local_playlist
 from tiffin.live.playlist import MasterPlaylist, MediaPlaylist, Segment, Variant, parse_playlist
-from tiffin.media.gap_marks import GAP_CHAPTER
-from tiffin.media.toolchain import ffmpeg_into
 from tiffin.net.client import fetch
 from tiffin.progress import CancelToken
 
@@ -47,18 +47,10 @@ MAX_PLAYLIST_BYTES = 8 * 1024 * 1024
 MAX_SEGMENT_BYTES = 256 * 1024 * 1024
 SEGMENT_TRIES = 3
 SLOW_SEGMENTS = 3
+WINDOW = 30.0  # the pause between tries grows to a third of this before a playlist was read
+PICTURE_PAUSE = 8  # segments' lengths (target durations) the picture is first left out for
+PICTURE_PAUSE_MOST = 128
 _SEGMENT_TYPES = (".ts", ".m4s", ".mp4", ".m4a", ".m4v", ".aac", ".ac3", ".mp3", ".cmfv", ".cmfa")
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Sequence numbers `first` to `last` that could not be recorded, and why."""
-
-    first: int
-    last: int
-    duration: float
-    reason: str
-    start: str | None = None  # program date-time of the first missing second, when known
 
 
 @dataclass(frozen=True)
@@ -69,47 +61,6 @@ class RecordingProgress:
     seconds: float
     gaps: int
     state: str  # waiting, recording, paused (the stream stopped answering), ended
-
-
-@dataclass
-class _Journal:
-    path: Path
-    segments: dict[int, dict[str, Any]] = field(default_factory=dict)
-    gaps: list[Gap] = field(default_factory=list)
-    media_url: str | None = None
-    audio_url: str | None = None
-
-    @classmethod
-    def load(cls, path: Path) -> _Journal:
-        journal = cls(path)
-        if not path.exists():
-            return journal
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue  # a line cut short by a kill
-            if "seg" in entry and (path.parent / entry["file"]).exists():
-                journal.segments[int(entry["seg"])] = entry
-            elif "gap" in entry:
-                first, last = entry["gap"]
-                journal.gaps.append(
-                    Gap(first, last, entry["duration"], entry["reason"], entry.get("start"))
-                )
-            elif "media" in entry:
-                journal.media_url = entry["media"]
-            elif "audio" in entry:
-                journal.audio_url = entry["audio"]
-        return journal
-
-    def add(self, entry: dict[str, Any]) -> None:
-        with self.path.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(entry) + "\n")
-
-    @property
-    def last(self) -> int | None:
-        ends = [*self.segments, *(g.last for g in self.gaps)]
-        return max(ends) if ends else None
 
 
 @dataclass(frozen=True)
@@ -137,18 +88,25 @@ class HlsRecorder:
         max_height: int | None = None,
         on_progress: Callable[[RecordingProgress], None] | None = None,
         cancel: CancelToken | None = None,
+        keep_up: bool = True,
     ) -> None:
         self.url, self.folder, self.settings = url, folder, settings
+        self.keep_up = keep_up  # False for a replay: slow segments are waited for, not dropped
         self.from_start, self.grace, self.max_height = from_start, grace, max_height
         self.on_progress = on_progress
         self.cancel = cancel or CancelToken()
         folder.mkdir(parents=True, exist_ok=True)
-        self.journal = _Journal.load(folder / "journal.jsonl")
+        self.journal = Journal.load(folder / JOURNAL)
         self.keys: dict[str, str] = {}
         self.variants: tuple[Variant, ...] = ()  # known once a master playlist was read
         self.slow = 0
         self.audio: HlsRecorder | None = None
         self.audio_task: asyncio.Task[Recording] | None = None
+        self.window = WINDOW  # seconds the playlist lists, once it was read
+        self.target = 2.0  # its target duration
+        self.failed_rounds: dict[int, int] = {}
+        self.picture_pause = 0.0
+        self.picture_back = 0.0  # monotonic time until which the picture is left out
 
     # -- the loop -----------------------------------------------------------------------------
     async def run(self, client: httpx.AsyncClient) -> Recording:
@@ -183,6 +141,7 @@ class HlsRecorder:
             from_start=self.from_start,
             grace=self.grace,
             cancel=self.cancel,
+            keep_up=self.keep_up,
         )
         self.audio_task = asyncio.create_task(self.audio.run(client))
 
@@ -196,6 +155,8 @@ class HlsRecorder:
             self.cancel.raise_if_cancelled()
             try:
                 playlist = await self._media_playlist(client)
+                before = self.journal.last
+                await self._take(client, playlist, first_round)
             except (NetError, PlaylistInvalid) as exc:
                 failures += 1
                 if time.monotonic() - last_good > self.grace:
@@ -203,12 +164,11 @@ class HlsRecorder:
                         f"the stream has not answered for {self.grace:.0f} s ({exc})"
                     )
                 self._report("paused")
-                await asyncio.sleep(min(10.0, 0.5 * 2 ** min(failures, 5)))
+                # Never so long that the window slides past segments it still lists.
+                await asyncio.sleep(min(self.window / 3, 0.5 * 2 ** min(failures, 5)))
                 continue
             failures = 0
             last_good = time.monotonic()
-            before = self.journal.last
-            await self._take(client, playlist, first_round)
             first_round = False
             if self.journal.last != before:
                 last_growth = time.monotonic()
@@ -233,9 +193,8 @@ class HlsRecorder:
             return await self._media_playlist(client)
         return playlist
 
-    def _use(self, media_url: str) -> None:
-        self.journal.media_url = media_url
-        self.journal.add({"media": media_url})
+    def _use(self, media_url: str, lower: bool = False) -> None:
+        self.journal.add({"media": media_url, "lower": lower})
 
     def _step_down(self) -> bool:
         """Switch to the next lower variant (HLS aligns their sequence numbers, so recording
@@ -245,10 +204,12 @@ class HlsRecorder:
             return False
         lower = uris[uris.index(self.journal.media_url) - 1]
         logger.info("recording %s: the line cannot keep up; switching to %s", self.url, lower)
-        self._use(lower)
+        self._use(lower, lower=True)
         return True
 
     async def _take(self, client: httpx.AsyncClient, playlist: MediaPlaylist, first: bool) -> None:
+        self.window = sum(s.duration for s in playlist.segments) or self.window
+        self.target = playlist.target_duration or self.target
         last = self.journal.last
         new = [s for s in playlist.segments if last is None or s.sequence > last]
         if first and not self.from_start:
@@ -262,15 +223,43 @@ class HlsRecorder:
                 "the playlist moved past them while the stream was out of reach",
                 None,
             )
+        if new and self._sound_only(new):
+            return
         for segment in new:
             self.cancel.raise_if_cancelled()
             started = time.monotonic()
             await self._segment(client, segment)
             # Slower than real time, three segments running: this variant cannot keep up.
             self.slow = self.slow + 1 if time.monotonic() - started > segment.duration else 0
-            if self.slow >= SLOW_SEGMENTS and self._step_down():
+            if (
+                self.keep_up
+                and self.slow >= SLOW_SEGMENTS
+                and (self._step_down() or self._picture_off())
+            ):
                 self.slow = 0
-                return  # the rest comes from the lower variant's playlist
+                return  # the rest comes from the lower variant's playlist, or as sound only
+
+    def _picture_off(self) -> bool:
+        """Even the lowest variant cannot keep up: leave the picture out, so that the line
+        carries the separate sound whole, and try the picture again later (each time it fails
+        again, twice as late). False when the sound is not separate."""
+        if self.audio_task is None:
+            return False
+        first, most = PICTURE_PAUSE * self.target, PICTURE_PAUSE_MOST * self.target
+        self.picture_pause = min(self.picture_pause * 2, most) or first
+        self.picture_back = time.monotonic() + self.picture_pause
+        logger.info("recording %s: keeping the sound only for %.0f s", self.url, self.picture_pause)
+        return True
+
+    def _sound_only(self, new: list[Segment]) -> bool:
+        """While the picture is left out, note `new` as a stretch of sound only; False once
+        it is time to try the picture again."""
+        if time.monotonic() >= self.picture_back:
+            return False
+        seconds = sum(s.duration for s in new)
+        reason = f"{AUDIO_ONLY}: the line could not carry the picture"
+        self._gap(new[0].sequence, new[-1].sequence, seconds, reason, _start(new[0]))
+        return True
 
     async def _segment(self, client: httpx.AsyncClient, segment: Segment) -> None:
         for attempt in range(SEGMENT_TRIES):
@@ -286,13 +275,21 @@ class HlsRecorder:
                 key = await self._key(client, segment)
                 break
             except NetError as exc:
-                if attempt == SEGMENT_TRIES - 1:
-                    start = (
-                        segment.program_date_time.isoformat() if segment.program_date_time else None
-                    )
-                    self._gap(segment.sequence, segment.sequence, segment.duration, str(exc), start)
-                    return
-                await asyncio.sleep(0.5 * 2**attempt)
+                if attempt < SEGMENT_TRIES - 1:
+                    await asyncio.sleep(0.5 * 2**attempt)
+                    continue
+                rounds = self.failed_rounds[segment.sequence] = (
+                    self.failed_rounds.get(segment.sequence, 0) + 1
+                )
+                gone = isinstance(exc, HttpStatusError) and exc.status in (404, 410)
+                if not gone and rounds < SEGMENT_TRIES:
+                    # The host is out of reach, not the segment gone: back to the playlist,
+                    # which lists it again (oldest first) once the host answers.
+                    raise
+                self._gap(
+                    segment.sequence, segment.sequence, segment.duration, str(exc), _start(segment)
+                )
+                return
         name = f"seg-{segment.sequence:09d}{_suffix(segment.uri, '.ts')}"
         temporary = self.folder / (name + ".part")
         temporary.write_bytes(data.body)
@@ -308,7 +305,6 @@ class HlsRecorder:
             "iv": segment.key.iv if segment.key else None,
         }
         self.journal.add(entry)
-        self.journal.segments[segment.sequence] = entry
         self._write_timeshift()
         self._report("recording")
 
@@ -317,7 +313,7 @@ class HlsRecorder:
         (with an end list once the recording is over, so a player watching it stops there)."""
         if not self.journal.segments:
             return
-        text, _, _ = _local_playlist(self.journal, ended=ended)
+        text, _, _ = local_playlist(self.journal, ended=ended)
         if self.journal.audio_url is None:
             _write_atomically(self.folder / TIMESHIFT, text)
             return
@@ -347,21 +343,16 @@ class HlsRecorder:
 
     # -- bookkeeping --------------------------------------------------------------------------
     def _gap(self, first: int, last: int, duration: float, reason: str, start: str | None) -> None:
-        gap = Gap(first, last, duration, reason, start)
-        self.journal.gaps.append(gap)
         self.journal.add(
             {"gap": [first, last], "duration": duration, "reason": reason, "start": start}
         )
         logger.info("recording %s: gap of segments %d-%d (%s)", self.url, first, last, reason)
 
-    def _seconds(self) -> float:
-        return sum(float(e["duration"]) for e in self.journal.segments.values())
-
     def _report(self, state: str) -> None:
         if self.on_progress is not None:
             self.on_progress(
                 RecordingProgress(
-                    len(self.journal.segments), self._seconds(), len(self.journal.gaps), state
+                    len(self.journal.segments), self.journal.seconds, len(self.journal.gaps), state
                 )
             )
 
@@ -369,8 +360,16 @@ class HlsRecorder:
         self._write_timeshift(ended=True)
         self._report("ended")
         return Recording(
-            self.folder, len(self.journal.segments), self._seconds(), tuple(self.journal.gaps), why
+            self.folder,
+            len(self.journal.segments),
+            self.journal.seconds,
+            tuple(self.journal.gaps),
+            why,
         )
+
+
+def _start(segment: Segment) -> str | None:
+    return segment.program_date_time.isoformat() if segment.program_date_time else None
 
 
 def _suffix(uri: str, default: str) -> str:
@@ -381,7 +380,6 @@ def _suffix(uri: str, default: str) -> str:
 
 TIMESHIFT = "timeshift.m3u8"
 VIDEO = "video.m3u8"  # the video track's timeshift playlist, when the audio is separate
-AUDIO = "audio"  # the folder of a separate audio track
 _TIMESHIFT_MASTER = f"""#EXTM3U
 #EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="audio",DEFAULT=YES,AUTOSELECT=YES,URI="{AUDIO}/{TIMESHIFT}"
 #EXT-X-STREAM-INF:BANDWIDTH=1000000,AUDIO="audio"
@@ -393,83 +391,3 @@ def _write_atomically(path: Path, text: str) -> None:
     temporary = path.with_name(path.name + ".part")
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
-
-
-def _local_playlist(journal: _Journal, ended: bool) -> tuple[str, list[tuple[float, str]], float]:
-    """A playlist of the recorded segment files (what a player or ffmpeg reads), the chapter
-    marks (one after each gap) and the total seconds."""
-    entries = journal.segments
-    gap_starts = {g.first for g in journal.gaps}
-    target = max(float(e["duration"]) for e in entries.values())
-    kind = "VOD" if ended else "EVENT"
-    lines = ["#EXTM3U", "#EXT-X-VERSION:7", f"#EXT-X-PLAYLIST-TYPE:{kind}"]
-    lines.append(f"#EXT-X-TARGETDURATION:{int(target + 0.999)}")
-    previous: dict[str, Any] | None = None
-    chapters: list[tuple[float, str]] = [(0.0, "Start")]
-    clock = 0.0
-    for sequence in sorted(entries):
-        entry = entries[sequence]
-        after_gap = previous is not None and any(
-            int(previous["seg"]) < g <= sequence for g in gap_starts
-        )
-        if previous is not None and (after_gap or entry["disc"] != previous["disc"]):
-            lines.append("#EXT-X-DISCONTINUITY")
-        if after_gap:
-            chapters.append((clock, f"{GAP_CHAPTER} before segment {sequence}"))
-        if entry.get("init") and (previous is None or previous.get("init") != entry["init"]):
-            lines.append(f'#EXT-X-MAP:URI="{entry["init"]}"')
-        if (previous or {}).get("key") != entry.get("key"):
-            if entry.get("key"):
-                iv = f",IV={entry['iv']}" if entry.get("iv") else ""
-                lines.append(f'#EXT-X-KEY:METHOD=AES-128,URI="{entry["key"]}"{iv}')
-            else:
-                lines.append("#EXT-X-KEY:METHOD=NONE")
-        lines += [f"#EXTINF:{float(entry['duration']):.3f},", entry["file"]]
-        clock += float(entry["duration"])
-        previous = entry
-    if ended:
-        lines.append("#EXT-X-ENDLIST")
-    return "\n".join(lines) + "\n", chapters, clock
-
-
-def finish(folder: Path, out: Path) -> Path:
-    """Remux the recorded segments in `folder` into `out` without re-encoding, with a chapter
-    after each gap; raises MediaError if ffmpeg cannot."""
-    video, chapters, clock = _write_local_playlist(folder)
-    inputs = [video]
-    if (folder / AUDIO / "journal.jsonl").exists():
-        inputs.append(_write_local_playlist(folder / AUDIO)[0])
-    metadata = folder / "chapters.txt"
-    metadata.write_text(_chapters(chapters, clock), encoding="utf-8")
-    arguments: list[str] = []
-    for playlist in inputs:
-        arguments += ["-allowed_extensions", "ALL", "-protocol_whitelist", "file,crypto,data"]
-        arguments += ["-i", str(playlist)]
-    arguments += ["-i", str(metadata), "-map", "0"]
-    if len(inputs) > 1:
-        arguments += ["-map", "1:a"]
-    arguments += ["-map_chapters", str(len(inputs)), "-c", "copy"]
-    return ffmpeg_into(arguments, out, "ffmpeg could not join the recording")
-
-
-def _write_local_playlist(folder: Path) -> tuple[Path, list[tuple[float, str]], float]:
-    """Write `local.m3u8` naming the segments recorded in `folder`; returns it with the chapter
-    marks and the total seconds. Raises MediaError if nothing was recorded there."""
-    journal = _Journal.load(folder / "journal.jsonl")
-    if not journal.segments:
-        raise MediaError(f"nothing was recorded in {folder}")
-    text, chapters, clock = _local_playlist(journal, ended=True)
-    local = folder / "local.m3u8"
-    local.write_text(text, encoding="utf-8")
-    return local, chapters, clock
-
-
-def _chapters(marks: list[tuple[float, str]], total: float) -> str:
-    text = ";FFMETADATA1\n"
-    for number, (start, title) in enumerate(marks):
-        end = marks[number + 1][0] if number + 1 < len(marks) else total
-        text += (
-            f"[CHAPTER]\nTIMEBASE=1/1000\nSTART={int(start * 1000)}\nEND={int(end * 1000)}\n"
-            f"title={title}\n"
-        )
-    return text

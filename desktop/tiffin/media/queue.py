@@ -21,6 +21,9 @@ it waits, entries from other hosts run; when it recovers, its entries run in the
 An entry is tried `ENTRY_TRIES` times in a run, and a host whose back-off starts
 `HOST_FAILURES` times in a run is not asked again in it: what is left waits, with the reason,
 for the next run.
+
+Given a `healer`, the queue also runs the heals of recordings that lack something (gaps, the
+picture, quality) from their replays, after the queued downloads (media/heal_runs.py).
 """
 
 from __future__ import annotations
@@ -34,22 +37,21 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from tiffin.config import Paths, Settings
 from tiffin.errors import Cancelled, DiskFull, NetError, TiffinError
-from tiffin.library import downloads
-from tiffin.library.downloads import DoneFile, Download, Status
+from tiffin.library import downloads, heals
+from tiffin.library.downloads import Download, Status
 from tiffin.library.store import Store
 from tiffin.media.download import DownloadProgress, DownloadRequest
+from tiffin.media.heal_runs import FULL, HEALED, LINE, Healer, HealRuns, is_heal
+from tiffin.media.holds import choked_hosts, hold_reason
 from tiffin.media.worker import run_download
-from tiffin.net import governor
-from tiffin.net.line import HostState, LineState
-from tiffin.net.line_history import line_states
 from tiffin.progress import CancelToken
 from tiffin.schedule.hosts import HostPolicy
-from tiffin.schedule.transfer import in_window
 
 logger = logging.getLogger(__name__)
 
@@ -83,44 +85,11 @@ class QueueSummary:
     host_failures: dict[str, int] = field(default_factory=dict)  # back-offs begun, per host
     disk_full: str | None = None
     held: str | None = None  # outside the download window, or the budget is spent
+    healed: dict[int, str] = field(default_factory=dict)  # recordings healed, and how
 
 
 def _host(entry: Download) -> str:
     return httpx.URL(entry.url).host
-
-
-def choked_hosts(store: Store, states: Sequence[HostState] | None = None) -> set[str]:
-    """Hosts the line history finds throttled or blocked, but for blocked ones the proxy takes
-    (their transfers go around the block); `states` is the history's judgement when the caller
-    has it already."""
-    rules = governor.current()
-    return {
-        state.host
-        for state in (line_states(store) if states is None else states)
-        if state.state == LineState.THROTTLED
-        or (state.state == LineState.BLOCKED and rules.route(state.host) == governor.DIRECT)
-    }
-
-
-WINDOW, BUDGET = "window", "budget"
-
-
-def hold(settings: Settings, hour: int | None = None) -> tuple[str, str] | None:
-    """Why no download may start now (at local `hour`): WINDOW or BUDGET and the reason in
-    words; None if they may."""
-    window = settings.media_window
-    hour = time.localtime().tm_hour if hour is None else hour
-    if window is not None and not in_window(window, hour):
-        return WINDOW, f"downloads wait for their window, {window[0]:02d}:00–{window[1]:02d}:00"
-    if governor.current().budget_left() == 0:
-        return BUDGET, "the data budget is spent; downloads wait until it allows more"
-    return None
-
-
-def hold_reason(settings: Settings, hour: int | None = None) -> str | None:
-    """Why no download may start now (at local `hour`), or None if they may."""
-    held = hold(settings, hour)
-    return held[1] if held else None
 
 
 class DownloadQueue:
@@ -133,8 +102,10 @@ class DownloadQueue:
         settings: Settings,
         parallel: int = 2,
         hosts: HostPolicy | None = None,
+        healer: Healer | None = None,
     ) -> None:
         self.store, self.paths, self.settings = store, paths, settings
+        self.heals = HealRuns(store, paths, settings, healer) if healer else None
         self.parallel = max(1, parallel)
         start = max(1, settings.media_connections)
         self.hosts = hosts or HostPolicy(start=start, most=max(start, MOST_CONNECTIONS))
@@ -173,9 +144,11 @@ class DownloadQueue:
         """Run queued entries (only those in `only`, if given) until none is left, the disk is
         full, or `cancel` is set (running entries then go back to QUEUED, bytes kept)."""
         downloads.requeue_interrupted(self.store)
+        if self.heals is not None:
+            heals.interrupted_heals(self.store)
         summary = QueueSummary()
         tries: dict[int, int] = {}
-        running: dict[Future[DoneFile], _Running] = {}
+        running: dict[Future[Any], _Running] = {}
         with ThreadPoolExecutor(self.parallel, thread_name_prefix="download") as pool:
             while True:
                 while (
@@ -211,7 +184,8 @@ class DownloadQueue:
 
     def _left(self, only: Sequence[int] | None, skip: list[int]) -> list[Download]:
         if only is None:
-            return downloads.queued_in_order(self.store, skip)
+            queued = downloads.queued_in_order(self.store, skip)
+            return queued + (self.heals.waiting(skip) if self.heals is not None else [])
         chosen = (downloads.get_download(self.store, i) for i in only if i not in skip)
         return [entry for entry in chosen if entry.status == Status.QUEUED]
 
@@ -264,6 +238,15 @@ class DownloadQueue:
     def _start(
         self, pool: ThreadPoolExecutor, entry: Download, on_event: Callable[[QueueEvent], None]
     ) -> _Running:
+        if self.heals is not None and is_heal(entry):
+            self.hosts.opened(_host(entry), 1)
+
+            def healing(update: DownloadProgress) -> None:
+                on_event(QueueEvent(entry.id, Status.DONE, update))
+
+            on_event(QueueEvent(entry.id, Status.DONE))
+            heal = self.heals.start(pool, entry, healing, self._token(entry.id))
+            return _Running(entry, heal, _host(entry), 1, _Meter(), heal=True)
         downloads.set_status(self.store, entry.id, Status.DOWNLOADING)
         on_event(QueueEvent(entry.id, Status.DOWNLOADING))
         request = DownloadRequest(
@@ -306,6 +289,9 @@ class DownloadQueue:
         entry, host, connections = started.entry, started.host, started.connections
         with self._lock:
             self._stops.pop(entry.id, None)
+        if started.heal and self.heals is not None:
+            self._settle_heal(started, summary, on_event)
+            return
         try:
             result = started.future.result()
         except Cancelled:
@@ -347,6 +333,24 @@ class DownloadQueue:
             summary.done.append(entry.id)
             on_event(QueueEvent(entry.id, Status.DONE))
 
+    def _settle_heal(
+        self, started: _Running, summary: QueueSummary, on_event: Callable[[QueueEvent], None]
+    ) -> None:
+        assert self.heals is not None
+        outcome, why = self.heals.settle(started.entry, started.future)
+        if outcome == LINE:
+            self.hosts.failed(started.host, why or "", like_block=True, connections=1)
+            summary.waiting[started.entry.id] = why or ""
+        else:
+            self.hosts.released(started.host, 1)
+        if outcome == FULL:
+            summary.disk_full = why
+        if outcome == HEALED:
+            summary.healed[started.entry.id] = why or ""
+        on_event(
+            QueueEvent(started.entry.id, Status.DONE, error=None if outcome == HEALED else why)
+        )
+
 
 class _Meter:
     """Bytes and seconds of a download's transfer phase, from its progress reports."""
@@ -370,7 +374,8 @@ class _Meter:
 @dataclass(frozen=True)
 class _Running:
     entry: Download
-    future: Future[DoneFile]
+    future: Future[Any]
     host: str
     connections: int
     meter: _Meter
+    heal: bool = False

@@ -14,7 +14,7 @@ import httpx
 from tiffin.config import Settings
 from tiffin.library import downloads
 from tiffin.library.store import Store
-from tiffin.media.queue import BUDGET, choked_hosts, hold
+from tiffin.media.holds import BUDGET, choked_hosts, hold
 from tiffin.net.line import HostState
 
 
