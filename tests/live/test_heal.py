@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 import threading
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +20,17 @@ from support.hls_live import LiveStream, segments_of
 from support.media import ffprobe, keep_only, make_clip, make_hls_vod
 from support.testweb import TestWeb
 from tiffin.config import Paths, Settings
+from tiffin.library import downloads, heals
+from tiffin.library.downloads import Download, Heal
+from tiffin.library.store import Store
+from tiffin.live.heal import heal
 from tiffin.live.joining import AUDIO, finish, kept
 from tiffin.live.journal import JOURNAL, Journal
+from tiffin.live.record import record, recording_folder
 from tiffin.live.recorder import HlsRecorder, Recording
+from tiffin.media.queue import DownloadQueue, QueueSummary, media_dir
 from tiffin.net.client import make_client
+from tiffin.progress import CancelToken
 
 RALLY_SEGMENT = 2.0  # the stream: 2 s segments, a 6 s window, 40 s long
 
@@ -140,3 +149,70 @@ def test_a_line_too_thin_for_the_picture_keeps_the_speech_whole(
     streams = ffprobe(out, "-show_entries", "stream=codec_type,duration")["streams"]
     [sound_track] = [s for s in streams if s["codec_type"] == "audio"]
     assert float(sound_track["duration"]) == pytest.approx(total * SEGMENT, abs=SEGMENT)
+
+
+def _heal_queue(store: Store, paths: Paths, settings: Settings) -> QueueSummary:
+    return DownloadQueue(store, paths, settings, healer=heal).run(lambda _: None, CancelToken())
+
+
+def _record_in_library(store: Store, paths: Paths, settings: Settings, url: str) -> Download:
+    return record(store, paths, replace(settings, live_grace=10.0), url)
+
+
+def test_a_replay_lacking_some_of_it_fills_just_the_gaps_and_keeps_the_position(
+    web: TestWeb, live_segments: list[bytes], store: Store, paths: Paths, settings: Settings
+) -> None:
+    # Out of reach from 3 s to 7 s of a 12-second stream with a 1.5 s window; the replay then
+    # lacks segment 9, which the outage took too.
+    stream = LiveStream(
+        live_segments, SEGMENT, window=3, total=24, outages=[(3.0, 7.0)], replay=True
+    )
+    url = stream.serve(web, "/live/partial/")
+    live = _record_in_library(store, paths, settings, url)
+    assert live.heal == Heal.WANTED and live.gaps > 0
+    folder = media_dir(paths) / recording_folder(live.id)
+    first_after_gap = min(n for n in Journal.load(folder / JOURNAL).segments if n > 9)
+    # The user stopped playing a second after the gap: the same moment once it is filled.
+    at = sum(
+        float(e["duration"])
+        for n, e in Journal.load(folder / JOURNAL).segments.items()
+        if n < first_after_gap
+    )
+    downloads.record_playback(store, live.id, at + 1.0)
+    original = (media_dir(paths) / (live.path or "")).read_bytes()
+
+    stream.missing = {9}
+    summary = _heal_queue(store, paths, settings)
+    after = downloads.get_download(store, live.id)
+    assert summary.healed == {live.id: after.heal_note}
+    assert after.heal == Heal.HEALED and "filled from the replay" in (after.heal_note or "")
+    assert after.gaps == pytest.approx(SEGMENT)  # segment 9: in neither copy
+    assert (after.duration or 0) >= (live.duration or 0) + live.gaps - SEGMENT - 0.1
+    assert after.resume_at == pytest.approx(first_after_gap * SEGMENT - SEGMENT + 1.0)
+    assert (media_dir(paths) / (after.path or "")).read_bytes() != original
+
+
+def test_a_stream_still_live_is_healed_later_and_a_broken_replay_replaces_nothing(
+    web: TestWeb, live_segments: list[bytes], store: Store, paths: Paths, settings: Settings
+) -> None:
+    stream = LiveStream(live_segments, SEGMENT, window=3, total=16, outages=[(2.0, 5.0)])
+    url = stream.serve(web, "/live/later/")
+    live = _record_in_library(store, paths, settings, url)
+    original = (media_dir(paths) / (live.path or "")).read_bytes()
+    # The same address still ends with the sliding window, not a replay: nothing to heal from.
+    summary = _heal_queue(store, paths, settings)
+    later = downloads.get_download(store, live.id)
+    assert not summary.healed and later.heal == Heal.WANTED
+    assert "cannot be matched" in (later.heal_note or "") or "lacks" in (later.heal_note or "")
+    assert not heals.wanted_heals(store)  # asked again only after a pause
+    assert heals.wanted_heals(store, now=time.time() + heals.FIRST_PAUSE + 1)
+
+    # The replay is up but its segments are damaged: the recording stays as it was.
+    stream.replay = True
+    stream.segments = [b"\x47" + b"\x00" * 187] * len(live_segments)
+    with store.write() as db:
+        db.execute("UPDATE downloads SET heal_after = 0")
+    _heal_queue(store, paths, settings)
+    broken = downloads.get_download(store, live.id)
+    assert broken.heal == Heal.WANTED and broken.path == live.path
+    assert (media_dir(paths) / (live.path or "")).read_bytes() == original

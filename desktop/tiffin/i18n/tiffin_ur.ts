@@ -75,122 +75,127 @@
 <context>
     <name>DownloadsModel</name>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="62"/>
+        <location filename="../ui/models/downloads_model.py" line="48"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="63"/>
+        <location filename="../ui/models/downloads_model.py" line="49"/>
         <source>Status</source>
         <translation>حالت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="64"/>
+        <location filename="../ui/models/downloads_model.py" line="50"/>
         <source>Progress</source>
         <translation>پیش رفت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="65"/>
+        <location filename="../ui/models/downloads_model.py" line="51"/>
         <source>Speed</source>
         <translation>رفتار</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="66"/>
+        <location filename="../ui/models/downloads_model.py" line="52"/>
         <source>Time left</source>
         <translation>باقی وقت</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="67"/>
+        <location filename="../ui/models/downloads_model.py" line="53"/>
         <source>Line</source>
         <translation>لائن</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="70"/>
+        <location filename="../ui/models/downloads_model.py" line="56"/>
         <source>Queued</source>
         <translation>قطار میں</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="71"/>
+        <location filename="../ui/models/downloads_model.py" line="57"/>
         <source>Downloading</source>
         <translation>ڈاؤن لوڈ ہو رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="72"/>
+        <location filename="../ui/models/downloads_model.py" line="58"/>
         <source>Paused</source>
         <translation>رکا ہوا</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="73"/>
+        <location filename="../ui/models/downloads_model.py" line="59"/>
         <source>Done</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="74"/>
+        <location filename="../ui/models/downloads_model.py" line="60"/>
         <source>Failed</source>
         <translation>ناکام</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="75"/>
+        <location filename="../ui/models/downloads_model.py" line="61"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="78"/>
+        <location filename="../ui/models/downloads_model.py" line="64"/>
         <source>Looking up</source>
         <translation>تلاش ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="79"/>
+        <location filename="../ui/models/downloads_model.py" line="65"/>
         <source>Merging</source>
         <translation>جوڑا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="80"/>
+        <location filename="../ui/models/downloads_model.py" line="66"/>
         <source>Checking</source>
         <translation>جانچ ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="81"/>
+        <location filename="../ui/models/downloads_model.py" line="67"/>
         <source>Subtitles</source>
         <translation>ذیلی عنوانات</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="186"/>
+        <location filename="../ui/models/downloads_model.py" line="68"/>
+        <source>Healing from the replay</source>
+        <translation>ری پلے سے درست کی جا رہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/downloads_model.py" line="187"/>
         <source>No transfer from this host yet</source>
         <translation>اس میزبان سے ابھی کوئی منتقلی نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="193"/>
+        <location filename="../ui/models/downloads_model.py" line="194"/>
         <source>waits for its window</source>
         <translation>اپنے وقت کا انتظار</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="195"/>
+        <location filename="../ui/models/downloads_model.py" line="196"/>
         <source>the budget is spent</source>
         <translation>بجٹ ختم ہو چکا</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="197"/>
+        <location filename="../ui/models/downloads_model.py" line="198"/>
         <source>tried again later</source>
         <translation>بعد میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="199"/>
+        <location filename="../ui/models/downloads_model.py" line="200"/>
         <source>its host is choked; good hosts first</source>
         <translation>میزبان کی لائن رکی ہوئی ہے؛ پہلے اچھے میزبان</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="201"/>
+        <location filename="../ui/models/downloads_model.py" line="202"/>
         <source>after the downloads for {0}</source>
         <translation>{0} کے ڈاؤن لوڈز کے بعد</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="203"/>
+        <location filename="../ui/models/downloads_model.py" line="204"/>
         <source>next</source>
         <translation>اگلا</translation>
     </message>
     <message>
-        <location filename="../ui/models/downloads_model.py" line="204"/>
+        <location filename="../ui/models/downloads_model.py" line="205"/>
         <source>{0} before it</source>
         <translation>اس سے پہلے {0}</translation>
     </message>
@@ -198,118 +203,123 @@
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="77"/>
+        <location filename="../ui/downloads_panel.py" line="78"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="78"/>
+        <location filename="../ui/downloads_panel.py" line="79"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="80"/>
+        <location filename="../ui/downloads_panel.py" line="81"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="81"/>
+        <location filename="../ui/downloads_panel.py" line="82"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="81"/>
+        <location filename="../ui/downloads_panel.py" line="82"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="84"/>
+        <location filename="../ui/downloads_panel.py" line="85"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="86"/>
+        <location filename="../ui/downloads_panel.py" line="87"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="88"/>
+        <location filename="../ui/downloads_panel.py" line="89"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="98"/>
+        <location filename="../ui/downloads_panel.py" line="99"/>
         <source>Nothing queued. Download a video or audio by its address (Ctrl+Shift+D), or press D on an item that has one.</source>
         <translation>قطار خالی ہے۔ ویڈیو یا آڈیو اس کے پتے سے ڈاؤن لوڈ کریں (⁦Ctrl+Shift+D⁩)، یا جس تحریر میں ہو اس پر D دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="103"/>
+        <location filename="../ui/downloads_panel.py" line="104"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="126"/>
+        <location filename="../ui/downloads_panel.py" line="127"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="127"/>
+        <location filename="../ui/downloads_panel.py" line="128"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="128"/>
+        <location filename="../ui/downloads_panel.py" line="129"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="129"/>
+        <location filename="../ui/downloads_panel.py" line="130"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="130"/>
+        <location filename="../ui/downloads_panel.py" line="131"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="131"/>
+        <location filename="../ui/downloads_panel.py" line="132"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="132"/>
+        <location filename="../ui/downloads_panel.py" line="133"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="270"/>
+        <location filename="../ui/downloads_panel.py" line="276"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="275"/>
+        <location filename="../ui/downloads_panel.py" line="281"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="281"/>
+        <location filename="../ui/downloads_panel.py" line="287"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="283"/>
+        <location filename="../ui/downloads_panel.py" line="289"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="308"/>
+        <location filename="../ui/downloads_panel.py" line="292"/>
+        <source>{0} recordings healed from their replays</source>
+        <translation>{0} ریکارڈنگز ان کے ری پلے سے درست ہو گئیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/downloads_panel.py" line="318"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="328"/>
-        <location filename="../ui/downloads_panel.py" line="336"/>
+        <location filename="../ui/downloads_panel.py" line="338"/>
+        <location filename="../ui/downloads_panel.py" line="346"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
@@ -1524,6 +1534,69 @@
     </message>
 </context>
 <context>
+    <name>RecordingWords</name>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="23"/>
+        <source>Recording</source>
+        <translation>ریکارڈنگ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="25"/>
+        <source>Healing</source>
+        <translation>درست ہو رہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="27"/>
+        <source>Healed</source>
+        <translation>درست ہو گئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="29"/>
+        <source>Gaps {0}</source>
+        <translation>خلا {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="31"/>
+        <source>Sound only</source>
+        <translation>صرف آواز</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="40"/>
+        <source>gaps of {0}</source>
+        <translation>{0} کے خلا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="42"/>
+        <source>sound only {0}</source>
+        <translation>صرف آواز {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="44"/>
+        <source>heals from the replay when it is up</source>
+        <translation>ری پلے آنے پر درست ہو گی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="46"/>
+        <source>healing from the replay</source>
+        <translation>ری پلے سے درست ہو رہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="48"/>
+        <source>healed from the replay</source>
+        <translation>ری پلے سے درست ہو گئی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="50"/>
+        <source>the replay could not heal it</source>
+        <translation>ری پلے اسے درست نہ کر سکا</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/recording_state.py" line="61"/>
+        <source>{0} more</source>
+        <translation>{0} مزید</translation>
+    </message>
+</context>
+<context>
     <name>Recordings</name>
     <message>
         <location filename="../ui/recordings.py" line="93"/>
@@ -1955,22 +2028,22 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="120"/>
+        <location filename="../ui/models/source_tree_model.py" line="122"/>
         <source>All items</source>
         <translation>تمام تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="152"/>
+        <location filename="../ui/models/source_tree_model.py" line="154"/>
         <source>nothing fetched from it yet</source>
         <translation>اس سے ابھی کچھ نہیں لایا گیا</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="155"/>
+        <location filename="../ui/models/source_tree_model.py" line="157"/>
         <source>Line to {0}: {1} ({2})</source>
         <translation>{0} تک لائن: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../ui/models/source_tree_model.py" line="160"/>
+        <location filename="../ui/models/source_tree_model.py" line="162"/>
         <source>Last refresh failed: {0}</source>
         <translation>پچھلی بار تازہ کرنا ناکام رہا: {0}</translation>
     </message>
@@ -1978,67 +2051,67 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../ui/sources_pane.py" line="57"/>
+        <location filename="../ui/sources_pane.py" line="59"/>
         <source>No subscriptions yet. Add a feed, a podcast or a video channel with Ctrl+N, or import OPML with Ctrl+I.</source>
         <translation>ابھی کوئی سبسکرپشن نہیں۔ فیڈ، پوڈکاسٹ یا ویڈیو چینل ⁦Ctrl+N⁩ سے شامل کریں، یا OPML ⁦Ctrl+I⁩ سے درآمد کریں۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="63"/>
+        <location filename="../ui/sources_pane.py" line="65"/>
         <source>Sources</source>
         <translation>ذرائع</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="133"/>
+        <location filename="../ui/sources_pane.py" line="152"/>
         <source>{0} sources; {1} failed at the last refresh (shown in red)</source>
         <translation>{0} ذرائع؛ پچھلی بار تازہ کرنے میں {1} ناکام ہوئے (سرخ میں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="156"/>
+        <location filename="../ui/sources_pane.py" line="175"/>
         <source>Full articles</source>
         <translation>مکمل مضامین</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="157"/>
+        <location filename="../ui/sources_pane.py" line="176"/>
         <source>Summaries only</source>
         <translation>صرف خلاصے</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="158"/>
+        <location filename="../ui/sources_pane.py" line="177"/>
         <source>Automatic (full articles, not for podcasts)</source>
         <translation>خودکار (مکمل مضامین، پوڈکاسٹ کے لیے نہیں)</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="174"/>
+        <location filename="../ui/sources_pane.py" line="193"/>
         <source>Download rules…</source>
         <translation>ڈاؤن لوڈ کے اصول…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="178"/>
+        <location filename="../ui/sources_pane.py" line="197"/>
         <source>Pack for event</source>
         <translation>تقریب کے لیے تیار کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="184"/>
+        <location filename="../ui/sources_pane.py" line="203"/>
         <source>&amp;Unsubscribe…</source>
         <translation>سبسکرپشن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="194"/>
+        <location filename="../ui/sources_pane.py" line="213"/>
         <source>Unsubscribe</source>
         <translation>سبسکرپشن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="196"/>
+        <location filename="../ui/sources_pane.py" line="215"/>
         <source>Unsubscribe from {0}? Its {1} stored items go too; downloaded videos stay in the downloads.</source>
         <translation>{0} کی سبسکرپشن ختم کریں؟ اس کی {1} محفوظ تحریریں بھی چلی جائیں گی؛ ڈاؤن لوڈ کی گئی ویڈیوز ڈاؤن لوڈز میں رہیں گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="204"/>
+        <location filename="../ui/sources_pane.py" line="223"/>
         <source>Unsubscribed from {0}</source>
         <translation>{0} کی سبسکرپشن ختم ہو گئی</translation>
     </message>
     <message>
-        <location filename="../ui/sources_pane.py" line="227"/>
+        <location filename="../ui/sources_pane.py" line="246"/>
         <source>{0} downloads queued</source>
         <translation>{0} ڈاؤن لوڈ قطار میں شامل</translation>
     </message>
@@ -2167,7 +2240,7 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>WatchModel</name>
     <message>
-        <location filename="../ui/models/watch_model.py" line="71"/>
+        <location filename="../ui/models/watch_model.py" line="77"/>
         <source>{0}, {1}% watched</source>
         <translation>{0}، {1}% دیکھا گیا</translation>
     </message>

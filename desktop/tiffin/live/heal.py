@@ -163,6 +163,16 @@ def _from_hls(
             await recorder.run(client)
 
     asyncio.run(run())
+    try:
+        return _use_replay(folder, work, span)
+    except ReplayNotReady:
+        shutil.rmtree(work, ignore_errors=True)  # a later try records the replay afresh
+        raise
+
+
+def _use_replay(folder: Path, work: Path, span: float) -> tuple[Path, Kept, str]:
+    """The whole replay recorded in `work` if it is whole, else the recording in `folder`
+    with what it lacks taken from the replay."""
     replay = kept(work)
     if replay.missing == 0 and replay.seconds + _slack(span) >= span:
         return finish(work, work / _HEALED), replay, "replaced by the whole replay"

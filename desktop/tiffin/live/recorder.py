@@ -216,10 +216,11 @@ class HlsRecorder:
             new = new[-3:]
         if last is not None and new and new[0].sequence > last + 1:
             missing = new[0].sequence - last - 1
+            each = self.window / len(playlist.segments)  # their lengths are not listed any more
             self._gap(
                 last + 1,
                 new[0].sequence - 1,
-                missing * playlist.target_duration,
+                missing * each,
                 "the playlist moved past them while the stream was out of reach",
                 None,
             )

@@ -31,6 +31,7 @@ from tiffin.library import downloads, events
 from tiffin.library.downloads import Download, Status
 from tiffin.library.events import Event
 from tiffin.library.store import Store
+from tiffin.live.heal import heal
 from tiffin.live.record import timeshift_path
 from tiffin.media.download import QUALITIES
 from tiffin.media.queue import DownloadQueue, QueueEvent, QueueSummary
@@ -68,7 +69,7 @@ class DownloadsPanel(QWidget):
         super().__init__(parent)
         self.latest = workers.Latest(self.message.emit)  # the newest read of the queue wins
         self.store, self.paths, self.settings = store, paths, settings
-        self.queue = DownloadQueue(store, paths, settings)
+        self.queue = DownloadQueue(store, paths, settings, healer=heal)
 
         self.runner: workers.Worker | None = None
         self.rerun = False
@@ -257,7 +258,12 @@ class DownloadsPanel(QWidget):
     def on_event(self, event: QueueEvent) -> None:
         if event.progress is not None:
             self.model.update_progress(event.progress)
-            self.moving.emit({n: (p.done, p.total, p.speed) for n, p in self.model.live.items()})
+            moving = {
+                n: (p.done, p.total, p.speed)
+                for n, p in self.model.live.items()
+                if p.phase != "healing"  # counted in seconds, not bytes
+            }
+            self.moving.emit(moving)
         else:
             self.reload()
 
@@ -281,6 +287,10 @@ class DownloadsPanel(QWidget):
             self.status.setText(self.tr("{0} downloads failed").format(len(summary.failed)))
         elif summary.done:
             self.status.setText(self.tr("{0} downloads finished").format(len(summary.done)))
+        elif summary.healed:
+            self.status.setText(
+                self.tr("{0} recordings healed from their replays").format(len(summary.healed))
+            )
         self.queue_finished.emit()
         if self.rerun:
             self.rerun = False

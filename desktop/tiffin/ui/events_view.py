@@ -35,9 +35,9 @@ from tiffin.schedule.event_plan import SOURCE, EventPlan, plan_events
 from tiffin.textdir import left_to_right
 from tiffin.ui import workers
 from tiffin.ui.event_list import EventList
-from tiffin.ui.models.downloads_model import human_size, human_time
 from tiffin.ui.models.events_model import EntriesModel, EventListModel
 from tiffin.ui.models.line_reasons import rate
+from tiffin.ui.models.units import human_size, human_time
 from tiffin.ui.placeholder import PlaceholderTableView, say_when_empty
 from tiffin.ui.when import countdown, moment
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSlider, QStyle, QStyleOptionSlider, QWidget
 
 from tiffin.textdir import left_to_right
-from tiffin.ui.models.downloads_model import human_time
+from tiffin.ui.models.units import human_time
 
 GAP_COLOUR = QColor("#c0392b")
 

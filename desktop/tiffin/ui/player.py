@@ -33,7 +33,7 @@ from tiffin.media.gap_marks import gap_marks
 from tiffin.media.subtitles import CueTrack, read_subtitles
 from tiffin.ui import workers
 from tiffin.ui.gap_slider import GapSlider
-from tiffin.ui.models.downloads_model import human_time
+from tiffin.ui.models.units import human_time
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 PLAYED_AT = 0.95  # share of the duration after which an entry counts as played

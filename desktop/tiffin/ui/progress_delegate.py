@@ -34,5 +34,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = int(fraction * 1000)
         bar.text = str(index.data() or "")
         bar.textVisible = True
-        bar.state = option.state
+        # Without the flag Qt 6 draws the bar vertical: filling from the bottom of the row.
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.direction = option.direction  # in Urdu the bar fills from the right
         QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)

@@ -17,7 +17,7 @@ from tiffin.library.store import Store
 from tiffin.live.record import LiveProgress, record
 from tiffin.progress import CancelToken
 from tiffin.ui import workers
-from tiffin.ui.models.downloads_model import human_time
+from tiffin.ui.models.units import human_time
 
 
 class Recordings(QObject):

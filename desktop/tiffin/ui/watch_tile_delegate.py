@@ -1,5 +1,6 @@
 """Draws a watch grid tile: the poster (or a play mark when there is none) with the playing
-time in its corner and a red bar for how much was watched, and the title under it."""
+time in its corner, a recording's state (gaps, sound only, healing, healed) in the other, a
+red bar for how much was watched, and the title under it."""
 
 from __future__ import annotations
 
@@ -7,12 +8,19 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from tiffin.ui.models.watch_model import DURATION_ROLE, LIVE_ROLE, POSTER_ROLE, WATCHED_ROLE
+from tiffin.ui.models.watch_model import (
+    DURATION_ROLE,
+    LIVE_ROLE,
+    POSTER_ROLE,
+    STATE_ROLE,
+    WATCHED_ROLE,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 TILE = QSize(224, 176)  # a 16:9 poster 208 wide, and two lines of title
 POSTER_HEIGHT = 117
 WATCHED_COLOUR = QColor("#d32f2f")
+STATE_COLOUR = QColor("#ffd54f")  # amber on the dark badge, readable over any poster
 
 
 class WatchTileDelegate(QStyledItemDelegate):
@@ -61,6 +69,21 @@ class WatchTileDelegate(QStyledItemDelegate):
             painter.fillRect(corner, QColor(0, 0, 0, 190))
             painter.setPen(QColor("white"))
             painter.drawText(corner, int(Qt.AlignmentFlag.AlignCenter), duration)
+        state = str(index.data(STATE_ROLE) or "")
+        if state:
+            metrics = painter.fontMetrics()
+            width = min(poster_area.width() - 8, metrics.horizontalAdvance(state) + 12)
+            badge = QRectF(
+                poster_area.left() + 4, poster_area.top() + 4, width, metrics.height() + 4
+            )
+            if option.direction == Qt.LayoutDirection.RightToLeft:
+                badge.moveRight(poster_area.right() - 4)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 200))
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(STATE_COLOUR)
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), state)
         watched = float(index.data(WATCHED_ROLE) or 0.0)
         if watched > 0:
             bar = QRect(poster_area.left(), poster_area.bottom() - 3, poster_area.width(), 4)

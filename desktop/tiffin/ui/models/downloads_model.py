@@ -8,33 +8,19 @@ from collections.abc import Sized
 import httpx
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from tiffin.library.downloads import Download, Status
+from tiffin.library.downloads import Download, Heal, Status
 from tiffin.media.download import DownloadProgress
 from tiffin.media.waits import Cause, Wait
 from tiffin.net.line import HostState
 from tiffin.textdir import isolated, left_to_right
 from tiffin.ui.models.line_model import STATE_COLOURS, UNKNOWN_COLOUR
 from tiffin.ui.models.line_reasons import reason_text, state_name
+from tiffin.ui.models.recording_state import RecordingWords
 from tiffin.ui.models.table_model import HeaderedTableModel
+from tiffin.ui.models.units import human_size, human_time
 
 FRACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-
-
-def human_size(count: float) -> str:
-    """Bytes as B, KiB, MiB or GiB with one decimal."""
-    for unit in ("B", "KiB", "MiB"):
-        if count < 1024:
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1024
-    return f"{count:.1f} GiB"
-
-
-def human_time(seconds: float) -> str:
-    """A duration as m:ss or h:mm:ss."""
-    whole = int(max(0, seconds))
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 SHORT_ERROR = 60  # characters of an error in the status column; the tooltip has all of it
@@ -79,7 +65,9 @@ class DownloadsModel(HeaderedTableModel):
             "merging": self.tr("Merging"),
             "verifying": self.tr("Checking"),
             "extras": self.tr("Subtitles"),
+            "healing": self.tr("Healing from the replay"),
         }
+        self.recording_words = RecordingWords(self)
 
     def rows(self) -> Sized:
         return self.entries
@@ -96,7 +84,7 @@ class DownloadsModel(HeaderedTableModel):
         self.entries = entries
         self.waits = waits or {}
         self.lines = lines or {}
-        running = {e.id for e in entries if e.status == Status.DOWNLOADING}
+        running = {e.id for e in entries if _running(e)}
         self.live = {k: v for k, v in self.live.items() if k in running}
         self.notes = {k: v for k, v in self.notes.items() if k in running}
         self.endResetModel()
@@ -125,7 +113,7 @@ class DownloadsModel(HeaderedTableModel):
     def _fraction(self, entry: Download) -> float | None:
         live = self.live.get(entry.id)
         done, total = (live.done, live.total) if live else (entry.bytes_done, entry.bytes_total)
-        if entry.status == Status.DONE:
+        if entry.status == Status.DONE and not (live and entry.heal == Heal.HEALING):
             return 1.0
         return min(1.0, done / total) if total else None
 
@@ -133,7 +121,7 @@ class DownloadsModel(HeaderedTableModel):
         if not index.isValid():
             return None
         entry = self.entries[index.row()]
-        live = self.live.get(entry.id) if entry.status == Status.DOWNLOADING else None
+        live = self.live.get(entry.id) if _running(entry) else None
         column = index.column()
         if role == FRACTION_ROLE and column == self.PROGRESS:
             return self._fraction(entry)
@@ -141,7 +129,14 @@ class DownloadsModel(HeaderedTableModel):
             return self._line_data(entry, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             wait = self.waits.get(entry.id) if entry.status == Status.QUEUED else None
-            parts = [self.wait_words(wait) if wait else "", entry.error or "", entry.url]
+            recording = self.recording_words.words(entry)
+            parts = [
+                self.wait_words(wait) if wait else "",
+                entry.error or "",
+                recording,
+                entry.heal_note or "",
+                entry.url,
+            ]
             return "\n".join(part for part in parts if part)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -156,7 +151,13 @@ class DownloadsModel(HeaderedTableModel):
             wait = self.waits.get(entry.id) if entry.status == Status.QUEUED else None
             if wait is not None:
                 return f"{name} · {self.wait_words(wait)}"
+            recording = self.recording_words.words(entry)
+            if recording:
+                return f"{name} · {recording}"
             return f"{name}: {short_error(entry.error)}" if entry.error else name
+        if column == self.PROGRESS and live and live.phase == "healing":
+            # A heal counts seconds of the stream recorded again, not bytes.
+            return left_to_right(f"{human_time(live.done)} / {human_time(live.total or 0)}")
         if column == self.PROGRESS:
             done = live.done if live else entry.bytes_done
             total = live.total if live else entry.bytes_total
@@ -202,3 +203,8 @@ class DownloadsModel(HeaderedTableModel):
         if wait.ahead == 0:
             return self.tr("next")
         return self.tr("{0} before it").format(wait.ahead)
+
+
+def _running(entry: Download) -> bool:
+    """Downloading, or a recording being healed (its file stays done meanwhile)."""
+    return entry.status == Status.DOWNLOADING or entry.heal == Heal.HEALING

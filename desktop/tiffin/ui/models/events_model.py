@@ -20,8 +20,8 @@ from tiffin.schedule.event_plan import (
     PlanEntry,
 )
 from tiffin.textdir import isolated, left_to_right
-from tiffin.ui.models.downloads_model import human_size
 from tiffin.ui.models.table_model import HeaderedTableModel
+from tiffin.ui.models.units import human_size
 from tiffin.ui.when import countdown
 
 Index = QModelIndex | QPersistentModelIndex

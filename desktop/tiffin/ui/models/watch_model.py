@@ -9,13 +9,15 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QImage
 
 from tiffin.library.downloads import Download
-from tiffin.ui.models.downloads_model import human_time
+from tiffin.ui.models.recording_state import RecordingWords
+from tiffin.ui.models.units import human_time
 
 Index = QModelIndex | QPersistentModelIndex
 POSTER_ROLE = Qt.ItemDataRole.UserRole + 1  # the poster QImage, or None
 WATCHED_ROLE = Qt.ItemDataRole.UserRole + 2  # the share watched, 0 to 1
 DURATION_ROLE = Qt.ItemDataRole.UserRole + 3  # "m:ss", or "" when not known
 LIVE_ROLE = Qt.ItemDataRole.UserRole + 4  # a recording of a live stream
+STATE_ROLE = Qt.ItemDataRole.UserRole + 5  # a recording's state in a word or two, or ""
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class WatchModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tiles: list[Tile] = []
+        self.recording_words = RecordingWords(self)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.tiles)
@@ -54,7 +57,8 @@ class WatchModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return entry.title or entry.url
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.title or entry.url
+            words = self.recording_words.words(entry)
+            return "\n".join(part for part in (entry.title or entry.url, words) if part)
         if role == POSTER_ROLE:
             return tile.poster
         if role == WATCHED_ROLE:
@@ -65,10 +69,14 @@ class WatchModel(QAbstractListModel):
             return human_time(entry.duration) if entry.duration else ""
         if role == LIVE_ROLE:
             return entry.live
+        if role == STATE_ROLE:
+            return self.recording_words.badge(entry)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             watched = self.data(index, WATCHED_ROLE)
             assert isinstance(watched, float)
-            return self.tr("{0}, {1}% watched").format(
+            said = self.tr("{0}, {1}% watched").format(
                 self.data(index, DURATION_ROLE), round(100 * watched)
             )
+            words = self.recording_words.words(entry)
+            return f"{said}, {words}" if words else said
         return None
