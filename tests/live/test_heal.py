@@ -149,6 +149,8 @@ def test_a_line_too_thin_for_the_picture_keeps_the_speech_whole(
     streams = ffprobe(out, "-show_entries", "stream=codec_type,duration")["streams"]
     [sound_track] = [s for s in streams if s["codec_type"] == "audio"]
     assert float(sound_track["duration"]) == pytest.approx(total * SEGMENT, abs=SEGMENT)
+    chapters = [c["tags"]["title"] for c in ffprobe(out, "-show_chapters")["chapters"]]
+    assert "Sound only" in chapters and "Picture again" in chapters
 
 
 def _heal_queue(store: Store, paths: Paths, settings: Settings) -> QueueSummary:

@@ -2,7 +2,8 @@
 
 `finish()` remuxes the recorded segments without re-encoding (ffmpeg reads a local playlist
 naming them, so init sections, AES-128 keys and discontinuities are handled as a player would),
-with a chapter mark after each gap; a separate audio track (`audio/`) is joined alongside.
+with a chapter mark after each gap and around each stretch kept as sound only; a separate
+audio track (`audio/`) is joined alongside.
 `kept()` tells, from the journals alone, how many seconds are on disk, how many were lost
 entirely, and which stretches have the sound without the picture.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from tiffin.errors import MediaError
 from tiffin.live.journal import JOURNAL, Journal, local_playlist
+from tiffin.media.gap_marks import PICTURE_CHAPTER, SOUND_ONLY_CHAPTER
 from tiffin.media.toolchain import ffmpeg_into
 
 AUDIO = "audio"  # the folder of a separate audio track, inside a recording's folder
@@ -64,6 +66,10 @@ def finish(folder: Path, out: Path) -> Path:
         # The sound is the whole timeline (the picture may have been left out for stretches).
         audio, chapters, clock = _write_local_playlist(folder / AUDIO)
         inputs.append(audio)
+        for start, end in kept(folder).audio_only:
+            chapters += [(start, SOUND_ONLY_CHAPTER), (end, PICTURE_CHAPTER)]
+        # One chapter per moment (the last named wins), none at the very end.
+        chapters = sorted({at: title for at, title in chapters if at < clock}.items())
     metadata = folder / "chapters.txt"
     metadata.write_text(_chapters(chapters, clock), encoding="utf-8")
     arguments: list[str] = []

@@ -1,5 +1,6 @@
 """Where a recording's gaps are: the recorder puts a chapter after each gap in the file it
-joins (live/recorder.finish), and ffprobe reads them back for the player's seek bar."""
+joins (live/joining.finish), and ffprobe reads them back for the player's seek bar. A
+stretch kept as sound only is a chapter of its own, and the picture's return starts the next."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from tiffin.media.toolchain import program, run_tool
 logger = logging.getLogger(__name__)
 
 GAP_CHAPTER = "After a gap"  # the start of the title of a chapter that follows a gap
+SOUND_ONLY_CHAPTER = "Sound only"
+PICTURE_CHAPTER = "Picture again"
 PROBE_TIMEOUT = 30.0
 
 

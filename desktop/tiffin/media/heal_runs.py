@@ -74,5 +74,10 @@ class HealRuns:
             state = heals.heal_later(self.store, entry.id, str(exc))
             logger.info("heal of #%d: %s (%s)", entry.id, exc, state.value)
             return LATER, str(exc)
+        except Exception as exc:  # a fault here must not stop the downloads queued behind it
+            logger.exception("heal of #%d failed", entry.id)
+            why = f"could not heal it: {type(exc).__name__}"
+            heals.heal_later(self.store, entry.id, why)
+            return LATER, why
         heals.healed(self.store, entry.id, done)
         return HEALED, done.note
