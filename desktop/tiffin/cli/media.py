@@ -394,5 +394,7 @@ def cmd_media(args: argparse.Namespace, store: Store, paths: Paths) -> int:
     for entry in entries:
         length = f"{entry.duration / 60:5.1f} min" if entry.duration else "         "
         note = f"  ! {entry.error}" if entry.error else ""
+        if entry.heal:
+            note += f"  [{entry.heal.value}{': ' + entry.heal_note if entry.heal_note else ''}]"
         print(f"{entry.id:>5} {entry.status.value:<11} {length} {entry.title or entry.url}{note}")
     return EXIT_OK
