@@ -1,4 +1,5 @@
-"""`tiffin bundle export|import|verify`: the library moved hand to hand on a USB stick."""
+"""`tiffin bundle export|import|verify|zim`: the library moved hand to hand on a USB stick, or
+packed as a ZIM file that phones keep and open in Kiwix."""
 
 from __future__ import annotations
 
@@ -29,14 +30,15 @@ def add_parsers(commands: Any) -> None:
     actions = bundle.add_subparsers(dest="action", required=True, metavar="ACTION")
     out = actions.add_parser("export", help="write a selection of the library to DIR")
     out.add_argument("dir", type=Path)
-    out.add_argument("--source", type=row_id, nargs="+", default=[], metavar="ID")
-    out.add_argument("--folder", help="only sources in this folder")
-    out.add_argument("--since", help="items published at or after (2026-11-20 or with a time)")
-    out.add_argument("--until", help="items published before")
-    out.add_argument("--event", help="what is tagged for this event")
-    out.add_argument("--item", type=row_id, nargs="+", default=[], metavar="ID")
-    out.add_argument("--no-media", action="store_true", help="leave video and audio out")
+    _selection_arguments(out)
     out.add_argument("--name", help="the packer's name receivers see (default: your login)")
+    zim = actions.add_parser("zim", help="write a selection as a ZIM FILE for Kiwix readers")
+    zim.add_argument("file", type=Path)
+    _selection_arguments(zim)
+    zim.add_argument(
+        "--lang", choices=("en", "ur"), help="the pages' language (default: the articles')"
+    )
+    zim.add_argument("--title", default="", help="the pack's title (default: the event's)")
     into = actions.add_parser("import", help="verify the bundle in DIR, then import all of it")
     into.add_argument("dir", type=Path)
     into.add_argument(
@@ -45,6 +47,29 @@ def add_parsers(commands: Any) -> None:
     into.add_argument("--trust", action="store_true", help="trust this bundle's packer from now on")
     check = actions.add_parser("verify", help="check the bundle in DIR without importing")
     check.add_argument("dir", type=Path)
+
+
+def _selection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", type=row_id, nargs="+", default=[], metavar="ID")
+    parser.add_argument("--folder", help="only sources in this folder")
+    parser.add_argument("--since", help="items published at or after (2026-11-20 or with a time)")
+    parser.add_argument("--until", help="items published before")
+    parser.add_argument("--event", help="what is tagged for this event")
+    parser.add_argument("--item", type=row_id, nargs="+", default=[], metavar="ID")
+    parser.add_argument("--no-media", action="store_true", help="leave video and audio out")
+
+
+def _selection(args: argparse.Namespace) -> Selection:
+    """The selection the flags ask for; raises ValueError for a date that does not parse."""
+    return Selection(
+        source_ids=tuple(args.source),
+        folder=args.folder,
+        since=parse_when(args.since) if args.since else None,
+        until=parse_when(args.until) if args.until else None,
+        event=args.event,
+        item_ids=tuple(args.item),
+        media=not args.no_media,
+    )
 
 
 def _bytes_step(bar: ProgressBar, label: str) -> Callable[[int, int], None]:
@@ -67,6 +92,8 @@ def cmd_bundle(args: argparse.Namespace, store: Store, paths: Paths) -> int:
     try:
         if args.action == "export":
             return _export(args, store, paths, bar)
+        if args.action == "zim":
+            return _zim(args, store, paths, bar)
         bundle = (
             verify_bundle(args.dir, paths, _bytes_step(bar, "verified"))
             if args.action == "verify"
@@ -101,15 +128,7 @@ def cmd_bundle(args: argparse.Namespace, store: Store, paths: Paths) -> int:
 
 def _export(args: argparse.Namespace, store: Store, paths: Paths, bar: ProgressBar) -> int:
     try:
-        chosen = Selection(
-            source_ids=tuple(args.source),
-            folder=args.folder,
-            since=parse_when(args.since) if args.since else None,
-            until=parse_when(args.until) if args.until else None,
-            event=args.event,
-            item_ids=tuple(args.item),
-            media=not args.no_media,
-        )
+        chosen = _selection(args)
     except ValueError as exc:
         print(f"tiffin: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -128,4 +147,28 @@ def _export(args: argparse.Namespace, store: Store, paths: Paths, bar: ProgressB
         + (f"; {report.skipped} were already there" if report.skipped else "")
     )
     print(f"signed as {report.packer.name!r}, key {report.packer.fingerprint}")
+    return EXIT_OK
+
+
+def _zim(args: argparse.Namespace, store: Store, paths: Paths, bar: ProgressBar) -> int:
+    # Imported here: libzim is needed by this action only.
+    from tiffin.share.zim import write_zim  # noqa: PLC0415
+
+    try:
+        chosen = _selection(args)
+    except ValueError as exc:
+        print(f"tiffin: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+    def progress(done: int, total: int) -> None:
+        bar(Step(done, total, "entries written"))
+
+    report = write_zim(
+        store, paths, chosen, args.file, lang=args.lang, title=args.title, on_progress=progress
+    )
+    bar.close()
+    print(
+        f"wrote {report.path}: {report.articles} articles, {report.pictures} pictures,"
+        f" {report.media} videos ({report.bytes // 2**20} MiB), in {', '.join(report.languages)}"
+    )
     return EXIT_OK

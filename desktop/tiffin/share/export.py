@@ -130,7 +130,7 @@ def _selected_items(db: sqlite3.Connection, chosen: Selection) -> list[sqlite3.R
     return list(db.execute(query + " ORDER BY i.id", args).fetchall())
 
 
-def _records(
+def selected_records(
     store: Store, paths: Paths, chosen: Selection
 ) -> tuple[list[dict[str, Any]], list[_Planned]]:
     """The library lines of the bundle, and the files to copy with it."""
@@ -293,7 +293,7 @@ def export_bundle(
     Raises DiskFull if the files cannot fit (checked first), ExportError for an unusable
     folder, Cancelled (what was copied is kept and skipped next time).
     """
-    records, planned = _records(store, paths, chosen)
+    records, planned = selected_records(store, paths, chosen)
     journal = _journal(folder)
 
     def copied(item: _Planned) -> bool:
