@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from tiffin.library.downloads import Download
+from tiffin.library.events import Event
 from tiffin.library.models import MARK_END, MARK_START, Item, SearchHit, Source
 from tiffin.markup import LOCAL_IMAGE_SCHEME
 
@@ -24,6 +25,10 @@ _WORDS = {
         "open": "Open",
         "read_only": "Shared from Tiffin, read only",
         "untrusted": "From a bundle packed by someone this library does not trust",
+        "save": "Save this page",
+        "download": "Download",
+        "events": "Events",
+        "zim": "as one file for Kiwix",
     },
     "ur": {
         "library": "کتب خانہ",
@@ -37,6 +42,10 @@ _WORDS = {
         "open": "کھولیں",
         "read_only": "ٹفن سے شیئر کیا گیا، صرف پڑھنے کے لیے",
         "untrusted": "ایسے بنڈل سے جسے اس لائبریری کے ناقابلِ بھروسہ پیک کرنے والے نے باندھا",
+        "save": "یہ صفحہ محفوظ کریں",
+        "download": "ڈاؤن لوڈ",
+        "events": "تقریبات",
+        "zim": "کیوکس کے لیے ایک فائل میں",
     },
 }
 STYLE = """
@@ -111,16 +120,29 @@ def _item_links(items: Iterable[Item]) -> str:
     return f"<ul>{rows}</ul>"
 
 
-def home(lang: str, sources: Sequence[Source], latest: Sequence[Item], media: int) -> str:
-    """The front page: the latest items, the sources, and the media."""
+def home(
+    lang: str,
+    sources: Sequence[Source],
+    latest: Sequence[Item],
+    media: int,
+    tagged: Sequence[Event] = (),
+) -> str:
+    """The front page: the latest items, the events (each to keep as a ZIM file), the sources,
+    and the media."""
     words = _WORDS[lang]
+    event_rows = "".join(
+        f'<li><span dir="auto">{_e(e.name)}</span> <span class="note">{_when(e.at)}</span>'
+        f' <a href="/event/{e.id}.zim" download>{words["zim"]}</a></li>'
+        for e in tagged
+    )
+    events = f"<h2>{words['events']}</h2><ul>{event_rows}</ul>" if tagged else ""
     source_rows = "".join(
         f'<li><a href="/source/{s.id}" dir="auto">{_e(s.title or s.url)}</a>'
         f' <span class="note">{s.total}</span></li>'
         for s in sources
     )
     body = (
-        f"<h2>{words['latest']}</h2>{_item_links(latest)}"
+        f"<h2>{words['latest']}</h2>{_item_links(latest)}{events}"
         f'<h2><a href="/media">{words["media"]}</a> ({media})</h2>'
         f"<h2>{words['sources']}</h2><ul>{source_rows}</ul>"
     )
@@ -133,7 +155,7 @@ def source_page(lang: str, source: Source, items: Sequence[Item]) -> str:
     return page(lang, title, f'<h1 dir="auto">{_e(title)}</h1>{_item_links(items)}')
 
 
-def _player(entry: Download) -> str:
+def _player(entry: Download, lang: str) -> str:
     kind = (
         "audio"
         if (entry.path or "").lower().endswith((".m4a", ".mp3", ".opus", ".ogg"))
@@ -148,6 +170,7 @@ def _player(entry: Download) -> str:
     return (
         f'<{kind} controls preload="metadata" src="/media/{entry.id}"'
         f' data-download="{entry.id}">{tracks}</{kind}>'
+        f'<p><a href="/media/{entry.id}/file" download>{_WORDS[lang]["download"]}</a></p>'
     )
 
 
@@ -156,21 +179,22 @@ def item_page(lang: str, item: Item, media: Sequence[Download], untrusted: bool 
     `untrusted` marks one from a bundle whose packer the library does not trust."""
     body = item.article_html or item.content_html or item.summary_html
     body = body.replace(f'src="{LOCAL_IMAGE_SCHEME}:', 'src="/image/')
-    players = "".join(_player(entry) for entry in media)
+    players = "".join(_player(entry, lang) for entry in media)
     link = f'<p class="note" dir="ltr">{_e(item.url)}</p>' if item.url else ""
     mark = f'<p class="note">{_WORDS[lang]["untrusted"]}</p>' if untrusted else ""
     return page(
         lang,
         item.title,
         f'<article dir="auto" lang="{_e(item.lang)}"><h1>{_e(item.title)}</h1>{mark}'
-        f'<p class="note">{_when(item.published)}</p>{players}{body}</article>{link}',
+        f'<p class="note">{_when(item.published)}</p>{players}{body}</article>{link}'
+        f'<p><a href="/item/{item.id}/page" download>{_WORDS[lang]["save"]}</a></p>',
     )
 
 
 def media_page(lang: str, entries: Sequence[Download]) -> str:
     """Every finished download, each with its player."""
     rows = "".join(
-        f'<li><h3 dir="auto">{_e(e.title or e.url)}</h3>{_player(e)}</li>' for e in entries
+        f'<li><h3 dir="auto">{_e(e.title or e.url)}</h3>{_player(e, lang)}</li>' for e in entries
     )
     return page(lang, _WORDS[lang]["media"], f"<h1>{_WORDS[lang]['media']}</h1><ul>{rows}</ul>")
 

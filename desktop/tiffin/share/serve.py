@@ -22,21 +22,19 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
 from tiffin import __version__
-from tiffin.articles.images import ImageFolder
 from tiffin.config import Paths
 from tiffin.errors import NotFound, TiffinError
-from tiffin.library import downloads, queries
-from tiffin.library.downloads import Status
+from tiffin.library import events, queries
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.share import keys, pages
 from tiffin.share.addresses import lan_addresses
+from tiffin.share.lan_files import EventPacks, LanLibrary, attachment, inside, saved_page
 
 logger = logging.getLogger(__name__)
 
@@ -71,43 +69,6 @@ class _Allowance:
     at: float = field(default_factory=time.monotonic)
 
 
-class _Library:
-    """The read-only views of the library that the pages need (run off the event loop)."""
-
-    def __init__(self, store: Store, paths: Paths) -> None:
-        self.store = store
-        self.media_root = (paths.data_dir / "media").resolve()
-        self.images = ImageFolder(paths.data_dir / "images")
-        self.images_root = (paths.data_dir / "images").resolve()
-
-    def media_file(self, download_id: int, subtitle: int | None = None) -> Path:
-        entry = downloads.get_download(self.store, download_id)
-        if entry.status != Status.DONE or not entry.path:
-            raise NotFound(f"no finished download #{download_id}")
-        relative = entry.path if subtitle is None else entry.subtitles[subtitle]
-        path = self.media_root / relative
-        if not _inside(path, self.media_root):
-            raise NotFound(f"the file of download #{download_id} is not in the library")
-        return path
-
-    def done_media(self, item_id: int | None = None) -> list[downloads.Download]:
-        done = downloads.list_downloads(self.store, [Status.DONE])
-        return [d for d in done if item_id is None or d.item_id == item_id]
-
-
-def _inside(path: Path, root: Path) -> bool:
-    """Whether `path` is a plain file under `root`, reached through no link (a link planted
-    in the library must not serve a file from outside it)."""
-    if not path.resolve().is_relative_to(root) or not path.is_file():
-        return False
-    here = path
-    while here != root and here.is_relative_to(root):
-        if here.is_symlink():
-            return False
-        here = here.parent
-    return True
-
-
 def _prune(allowances: dict[str, _Allowance], now: float) -> None:
     """Forget clients that have not asked for anything for a minute (their allowance is full
     again by then), so the table does not grow with every phone that ever came by."""
@@ -117,7 +78,8 @@ def _prune(allowances: dict[str, _Allowance], now: float) -> None:
 
 def make_app(store: Store, paths: Paths, code: str) -> web.Application:
     """The aiohttp application for `store`, open to whoever has `code`."""
-    library = _Library(store, paths)
+    library = LanLibrary(store, paths)
+    packs = EventPacks(store, paths)
     allowances: dict[str, _Allowance] = {}
 
     @web.middleware
@@ -151,6 +113,8 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
             response = await handler(request)
         except (NotFound, IndexError, ValueError, OverflowError) as exc:
             raise web.HTTPNotFound(text=str(exc)) from exc
+        except TiffinError as exc:  # an event's ZIM that could not be made, say
+            raise web.HTTPServiceUnavailable(text=str(exc)) from exc
         return _secured(response)
 
     async def in_thread(function: Callable[..., object], *args: object) -> object:
@@ -166,7 +130,9 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
         def load() -> str:
             sources = queries.list_sources(store)
             latest = queries.list_items(store)[:30]
-            return pages.home(lang(request), sources, latest, len(library.done_media()))
+            tagged = [e for e in events.list_events(store) if e.sources or e.downloads]
+            media = len(library.done_media())
+            return pages.home(lang(request), sources, latest, media, tagged)
 
         return html(str(await in_thread(load)))
 
@@ -211,11 +177,28 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if path.suffix == ".vtt":
             kind = "text/vtt"
-        return web.FileResponse(path, headers={"Content-Type": kind})
+        headers = {"Content-Type": kind}
+        if request.path.endswith("/file"):  # kept by the phone, under a name it can read
+            name = await asyncio.to_thread(library.media_name, download_id)
+            headers["Content-Disposition"] = attachment(name)
+        return web.FileResponse(path, headers=headers)
+
+    async def saved(request: web.Request) -> web.StreamResponse:
+        item_id = int(request.match_info["id"])
+        text, name = await asyncio.to_thread(saved_page, library, item_id, lang(request))
+        response = web.Response(text=text, content_type="text/html")
+        response.headers["Content-Disposition"] = attachment(name)
+        return response
+
+    async def event_pack(request: web.Request) -> web.StreamResponse:
+        event_id = int(request.match_info["id"])
+        path, name = await asyncio.to_thread(packs.pack, event_id, lang(request))
+        headers = {"Content-Type": "application/x-zim", "Content-Disposition": attachment(name)}
+        return web.FileResponse(path, headers=headers)
 
     async def image(request: web.Request) -> web.StreamResponse:
         path = library.images.path(request.match_info["name"])
-        if path is None or not _inside(path, library.images_root):
+        if path is None or not inside(path, library.images_root):
             raise web.HTTPNotFound()
         return web.FileResponse(path)
 
@@ -229,8 +212,11 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
             web.get("/style.css", style),
             web.get(r"/source/{id:\d+}", source),
             web.get(r"/item/{id:\d+}", item),
+            web.get(r"/item/{id:\d+}/page", saved),
+            web.get(r"/event/{id:\d+}.zim", event_pack),
             web.get("/media", media_list),
             web.get(r"/media/{id:\d+}", media),
+            web.get(r"/media/{id:\d+}/file", media),
             web.get(r"/media/{id:\d+}/subtitle/{n:\d+}", media),
             web.get("/search", found),
             web.get(r"/image/{name:[0-9a-f]{64}\.[a-z]+}", image),
