@@ -163,6 +163,8 @@ class Settings:
     daily_budget: int | None = None  # bytes on the wire per day, None: no limit
     monthly_budget: int | None = None
     bandwidth_cap: int | None = None  # bytes per second for all transfers together
+    upload_cap: int | None = None  # bytes per second the swarm may send to other peers
+    swarm_dht: bool = True  # find swarm peers through the DHT too (it needs the internet)
     media_window: tuple[int, int] | None = None  # local hours (start, end) for media downloads
     language: str = ""  # "" follows the system; "en", "ur", ... (see ui/i18n.py)
     lan_host: str = "0.0.0.0"  # where the LAN view listens (all addresses)

@@ -1,5 +1,5 @@
-"""`tiffin bundle export|import|verify|zim`: the library moved hand to hand on a USB stick, or
-packed as a ZIM file that phones keep and open in Kiwix."""
+"""`tiffin bundle export|import|verify|zim|seed|get`: the library moved hand to hand on a USB
+stick, through a BitTorrent swarm, or packed as a ZIM file that phones keep and open in Kiwix."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tiffin.cli import swarm
 from tiffin.cli.events import parse_when
 from tiffin.cli.output import EXIT_FAILED, EXIT_OK, row_id
 from tiffin.cli.progress import ProgressBar
-from tiffin.config import Paths
+from tiffin.config import Paths, Settings
 from tiffin.library.store import Store
 from tiffin.progress import Step
 from tiffin.share import keys
@@ -47,6 +48,7 @@ def add_parsers(commands: Any) -> None:
     into.add_argument("--trust", action="store_true", help="trust this bundle's packer from now on")
     check = actions.add_parser("verify", help="check the bundle in DIR without importing")
     check.add_argument("dir", type=Path)
+    swarm.add_parsers(actions)
 
 
 def _selection_arguments(parser: argparse.ArgumentParser) -> None:
@@ -86,8 +88,12 @@ def _signed_by(bundle: VerifiedBundle) -> str:
     return f"signed by {who}, not among the packers you trust"
 
 
-def cmd_bundle(args: argparse.Namespace, store: Store, paths: Paths) -> int:
+def cmd_bundle(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
     """Run one `tiffin bundle` action."""
+    if args.action == "seed":
+        return swarm.cmd_seed(args, paths, settings)
+    if args.action == "get":
+        return swarm.cmd_get(args, store, paths, settings)
     bar = ProgressBar()
     try:
         if args.action == "export":

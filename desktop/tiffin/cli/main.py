@@ -267,7 +267,7 @@ def _dispatch(args: argparse.Namespace, paths: Paths, settings: Settings) -> int
         if args.command == "event":
             return events.cmd_event(args, store, settings)
         if args.command == "bundle":
-            return bundle.cmd_bundle(args, store, paths)
+            return bundle.cmd_bundle(args, store, paths, settings)
         if args.command == "serve":
             return serve.cmd_serve(args, store, paths, settings)
         if args.command == "remove":

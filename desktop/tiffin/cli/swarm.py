@@ -1,0 +1,102 @@
+"""`tiffin bundle seed|get`: a bundle through a BitTorrent swarm (share/swarm.py)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tiffin.cli.output import EXIT_FAILED, EXIT_OK
+from tiffin.cli.progress import ProgressBar
+from tiffin.config import Paths, Settings
+from tiffin.library.store import Store
+from tiffin.progress import CancelToken, Step
+
+
+def add_parsers(actions: Any) -> None:
+    """Register `seed` and `get` on `tiffin bundle`'s action parser."""
+    seed = actions.add_parser("seed", help="share the bundle in DIR with a swarm until stopped")
+    seed.add_argument("dir", type=Path)
+    seed.add_argument("--port", type=int, default=6881, help="the port peers connect to")
+    get = actions.add_parser("get", help="fetch a bundle from a swarm into DEST, and check it")
+    get.add_argument("link", help="a magnet link, or a .torrent file")
+    get.add_argument("dest", type=Path)
+    get.add_argument(
+        "--peer", action="append", default=[], metavar="HOST:PORT", help="a peer to ask"
+    )
+    get.add_argument("--import", dest="into", action="store_true", help="import it once checked")
+    get.add_argument("--port", type=int, default=0, help="the port to listen on (any free one)")
+
+
+def cmd_seed(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
+    """Seed the bundle in `args.dir` until interrupted; prints its magnet link first."""
+    from tiffin.share.swarm import seed  # noqa: PLC0415 (libtorrent on demand)
+    from tiffin.share.verify import BundleRefused, verify_bundle  # noqa: PLC0415
+
+    try:
+        verify_bundle(args.dir, paths)  # offer only what a receiver would accept
+    except BundleRefused as exc:
+        print(f"tiffin: refused to seed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    token = CancelToken()
+
+    def ready(magnet: str, port: int) -> None:
+        print(magnet, flush=True)
+        print(f"seeding {args.dir} on port {port}; Ctrl+C stops", file=sys.stderr, flush=True)
+        if sys.stdout.isatty():
+            import segno  # noqa: PLC0415
+
+            segno.make(magnet, error="l").terminal(compact=True)
+
+    try:
+        seed(args.dir, settings, port=args.port, on_ready=ready, cancel=token)
+    except KeyboardInterrupt:
+        token.cancel()
+    return EXIT_OK
+
+
+def cmd_get(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
+    """Fetch a bundle from the swarm, verify it as a stick's, and import it if asked."""
+    from tiffin.media.holds import hold_reason  # noqa: PLC0415
+    from tiffin.share.import_bundle import import_bundle  # noqa: PLC0415
+    from tiffin.share.swarm import SwarmProgress, fetch_bundle, parse_peer  # noqa: PLC0415
+    from tiffin.share.verify import BundleRefused, verify_bundle  # noqa: PLC0415
+
+    try:
+        peers = [parse_peer(text) for text in args.peer]
+    except ValueError as exc:
+        print(f"tiffin: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    held = hold_reason(settings)
+    if held:
+        print(f"tiffin: {held}", file=sys.stderr)
+        return EXIT_FAILED
+    bar = ProgressBar()
+    last: list[SwarmProgress] = []
+
+    def progress(update: SwarmProgress) -> None:
+        last[:] = [update]
+        bar(Step(update.done // 2**20, max(1, update.total // 2**20), f"MiB, {update.state}"))
+
+    folder = fetch_bundle(args.link, args.dest, settings, peers=peers, port=args.port,
+                          on_progress=progress)  # fmt: skip
+    bar.close()
+    fetched = last[0].fetched if last else 0
+    print(f"fetched {folder}: {fetched // 2**20} MiB from the swarm")
+    try:
+        if not args.into:
+            bundle = verify_bundle(folder, paths)
+            print(
+                f"{folder}: {len(bundle.files)} files, all intact, packed by {bundle.packer.name}"
+            )
+            return EXIT_OK
+        report = import_bundle(store, paths, folder)
+    except BundleRefused as exc:
+        print(f"tiffin: refused: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"imported {report.sources} sources, {report.items} items, {report.images} pictures and"
+        f" {report.media} media files; {report.duplicates} already here"
+    )
+    return EXIT_OK

@@ -1,0 +1,265 @@
+"""Bundles through a BitTorrent swarm, with libtorrent (the engine millions already run).
+
+A bundle folder (its signed manifest and files, as on a stick) is made into a hybrid v1+v2
+torrent and seeded; anyone with its magnet link fetches it from every peer found: peers on the
+LAN by local service discovery, peers given by hand (`host:port`, or scanned from a QR code),
+and, where the internet is there, the DHT and trackers. A peer that already holds part of the
+bundle (copied from a stick, or an older pack of the same event) fetches only the pieces it
+lacks: libtorrent checks what is in the folder first. A piece that fails its hash is thrown
+away and its sender banned by libtorrent; the bundle itself is verified (signature, then
+every byte) exactly as a stick's before anything enters the library.
+
+The swarm spends the line like every other transfer: the download rate is held to the
+bandwidth cap, the upload to its own cap, the bytes are counted against the data budget (a
+spent budget stops the fetch, what was fetched kept), and nothing starts outside the download
+window.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tiffin import __version__
+from tiffin.config import Settings
+from tiffin.errors import BudgetSpent, TiffinError
+from tiffin.net import governor
+from tiffin.progress import CancelToken
+
+logger = logging.getLogger(__name__)
+
+TORRENT = "bundle.torrent"  # written beside the bundle folder's files by `seed`
+POLL = 0.25
+STALL = 300.0  # a fetch with no peer and no progress for this long gives up
+
+
+class SwarmError(TiffinError):
+    """The swarm could not fetch or seed the bundle (no peer, a bad link, a bad piece)."""
+
+
+@dataclass(frozen=True)
+class SwarmProgress:
+    """How a fetch or a seed is going."""
+
+    state: str  # finding peers, fetching, checking, seeding
+    done: int  # bytes of the bundle held
+    total: int
+    peers: int
+    down_rate: float  # bytes per second
+    up_rate: float
+    uploaded: int
+    fetched: int  # bytes of it that came over the line (not what the folder held already)
+
+
+def _lt() -> Any:
+    import libtorrent  # noqa: PLC0415 (only swarm commands need it)
+
+    return libtorrent
+
+
+def make_torrent(folder: Path, web_seeds: Sequence[str] = ()) -> bytes:
+    """A hybrid v1+v2 torrent of the bundle `folder` (its name is the torrent's), with HTTP
+    web seeds (BEP 19) at `web_seeds`; the torrent file itself is left out of it."""
+    lt = _lt()
+
+    def wanted(path: str) -> bool:
+        return not path.endswith(TORRENT)
+
+    if hasattr(lt, "list_files"):  # libtorrent 2.1
+        listed = lt.list_files(str(folder), wanted)
+        count = len(listed)
+    else:
+        listed = lt.file_storage()
+        lt.add_files(listed, str(folder), wanted)
+        count = listed.num_files()
+    if count == 0:
+        raise SwarmError(f"{folder} holds no files to share")
+    creator = lt.create_torrent(listed)
+    creator.set_creator(f"Tiffin {__version__}")
+    for url in web_seeds:
+        creator.add_url_seed(url)
+    lt.set_piece_hashes(creator, str(folder.parent))
+    return bytes(lt.bencode(creator.generate()))
+
+
+def magnet_of(torrent: bytes) -> str:
+    """The magnet link of `torrent` (both its v1 and v2 info-hashes)."""
+    lt = _lt()
+    return str(lt.make_magnet_uri(lt.torrent_info(lt.bdecode(torrent))))
+
+
+def _session(settings: Settings, port: int, lan: bool = True) -> Any:
+    lt = _lt()
+    cap, up = settings.bandwidth_cap, settings.upload_cap
+    return lt.session(
+        {
+            "listen_interfaces": f"0.0.0.0:{port},[::]:{port}",
+            "enable_lsd": lan,
+            "enable_dht": settings.swarm_dht,
+            "enable_upnp": False,
+            "enable_natpmp": False,
+            "user_agent": f"Tiffin/{__version__} libtorrent/{lt.__version__}",
+            "download_rate_limit": cap or 0,
+            "upload_rate_limit": up or 0,
+            "allow_multiple_connections_per_ip": True,  # several peers behind one hotspot
+            "alert_mask": lt.alert_category.error | lt.alert_category.peer
+            | lt.alert_category.status,
+        }
+    )  # fmt: skip
+
+
+def _progress(status: Any, state: str) -> SwarmProgress:
+    return SwarmProgress(
+        state=state,
+        done=int(status.total_wanted_done),
+        total=int(status.total_wanted),
+        peers=int(status.num_peers),
+        down_rate=float(status.download_payload_rate),
+        up_rate=float(status.upload_payload_rate),
+        uploaded=int(status.all_time_upload),
+        fetched=int(status.total_payload_download),
+    )
+
+
+def _state(status: Any) -> str:
+    lt = _lt()
+    states = lt.torrent_status.states
+    if status.state in (states.checking_files, states.checking_resume_data):
+        return "checking"
+    if status.is_seeding:
+        return "seeding"
+    if not status.has_metadata or status.num_peers == 0:
+        return "finding peers"
+    return "fetching"
+
+
+def _bad_pieces(session: Any) -> list[str]:
+    """What the session's alerts say of pieces that failed their hash or peers banned."""
+    lt = _lt()
+    said = []
+    for alert in session.pop_alerts():
+        if isinstance(alert, (lt.hash_failed_alert, lt.peer_ban_alert)):
+            said.append(alert.message())
+        elif isinstance(alert, (lt.torrent_error_alert, lt.file_error_alert)):
+            raise SwarmError(alert.message())
+    return said
+
+
+def seed(
+    folder: Path,
+    settings: Settings,
+    *,
+    port: int = 6881,
+    web_seeds: Sequence[str] = (),
+    on_ready: Callable[[str, int], None] | None = None,
+    on_progress: Callable[[SwarmProgress], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> None:
+    """Seed the bundle `folder` until `cancel`; `on_ready(magnet, port)` once it is offered.
+    The torrent is written to `folder/bundle.torrent` too, to hand on as a file."""
+    token = cancel or CancelToken()
+    lt = _lt()
+    torrent = make_torrent(folder, web_seeds)
+    (folder / TORRENT).write_bytes(torrent)
+    session = _session(settings, port)
+    params = lt.add_torrent_params()
+    params.ti = lt.torrent_info(lt.bdecode(torrent))
+    params.save_path = str(folder.parent)
+    handle = session.add_torrent(params)
+    if on_ready:
+        on_ready(magnet_of(torrent), int(session.listen_port()))
+    try:
+        while not token.cancelled:
+            _bad_pieces(session)
+            status = handle.status()
+            if on_progress:
+                on_progress(_progress(status, _state(status)))
+            time.sleep(POLL)
+    finally:
+        session.pause()
+
+
+def fetch_bundle(
+    link: str,
+    dest: Path,
+    settings: Settings,
+    *,
+    peers: Sequence[tuple[str, int]] = (),
+    port: int = 0,
+    keep_seeding: float = 0.0,
+    on_progress: Callable[[SwarmProgress], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> Path:
+    """Fetch the bundle named by `link` (a magnet link, or a .torrent file's path) into the
+    folder `dest`, from every peer found and those in `peers`; returns the bundle's folder.
+    What `dest` holds already is checked and kept. Seeds on for `keep_seeding` seconds.
+
+    Raises SwarmError (no peer, bad link, only bad pieces), BudgetSpent, Cancelled.
+    """
+    token = cancel or CancelToken()
+    params = _params(link)
+    dest.mkdir(parents=True, exist_ok=True)
+    params.save_path = str(dest)
+    session = _session(settings, port)
+    handle = session.add_torrent(params)
+    for peer in peers:
+        handle.connect_peer(peer)
+    line = governor.current()
+    counted, last_change, held = 0, time.monotonic(), -1
+    refused: list[str] = []
+    try:
+        while True:
+            token.raise_if_cancelled()
+            refused += _bad_pieces(session)
+            status = handle.status()
+            got = int(status.total_payload_download)
+            if got > counted:
+                line.count(got - counted)
+                counted = got
+            if line.budget_left() == 0 and not status.is_seeding:
+                raise BudgetSpent("the data budget is spent; the swarm fetch stopped, kept so far")
+            if on_progress:
+                on_progress(_progress(status, _state(status)))
+            if status.is_seeding:
+                break
+            if int(status.total_wanted_done) != held:
+                held, last_change = int(status.total_wanted_done), time.monotonic()
+            elif time.monotonic() - last_change > STALL:
+                why = f"; {refused[-1]}" if refused else ""
+                raise SwarmError(f"no peer gave the bundle's missing pieces for {STALL:.0f} s{why}")
+            for peer in peers if status.num_peers == 0 else ():
+                handle.connect_peer(peer)  # a peer given by hand that came up later
+            time.sleep(POLL)
+        name = str(handle.status().name)
+        deadline = time.monotonic() + keep_seeding
+        while time.monotonic() < deadline and not token.cancelled:
+            time.sleep(POLL)
+        return dest / name
+    finally:
+        session.pause()
+
+
+def _params(link: str) -> Any:
+    lt = _lt()
+    try:
+        if link.startswith("magnet:"):
+            return lt.parse_magnet_uri(link)
+        params = lt.add_torrent_params()
+        params.ti = lt.torrent_info(str(Path(link)))
+        return params
+    except RuntimeError as exc:
+        raise SwarmError(
+            f"{link} is not a magnet link or a torrent file Tiffin can read: {exc}"
+        ) from exc
+
+
+def parse_peer(text: str) -> tuple[str, int]:
+    """`host:port` (or `[v6]:port`) as a peer address; raises ValueError."""
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"{text!r} is not a peer address (host:port)")
+    return host.strip("[]"), int(port)

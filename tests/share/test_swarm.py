@@ -1,0 +1,188 @@
+"""Bundles through a BitTorrent swarm (real libtorrent sessions on loopback): `tiffin bundle
+seed` and `tiffin bundle get --import` between two libraries; a peer holding half of it
+fetches only the rest; a tampered piece and a bundle signed by another key are refused with the
+library unchanged."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from share.test_bundles import _snapshot, receiver, sender
+from tiffin.config import Paths, Settings
+from tiffin.library import queries
+from tiffin.library.store import Store
+from tiffin.progress import CancelToken
+from tiffin.share import keys, swarm
+from tiffin.share.export import Selection, export_bundle
+from tiffin.share.layout import MANIFEST, SIGNATURE
+from tiffin.share.swarm import SwarmError, SwarmProgress
+
+__all__ = ["receiver", "sender"]  # the fixtures, shared with the bundle tests
+QUIET = Settings(swarm_dht=False)  # tests never reach for the internet's DHT
+
+
+def _cli(paths: Paths) -> list[str]:
+    QUIET.save(paths.settings_file)
+    return [sys.executable, "-m", "tiffin", "--data-dir", str(paths.data_dir)]
+
+
+@contextmanager
+def _seeding(folder: Path, torrent: bytes | None = None) -> Iterator[tuple[str, int]]:
+    """`folder` seeded in this process (by Tiffin's seed, or as `torrent` by a bare libtorrent
+    session told it holds every piece, which it then sends unchecked: a peer that sends what it
+    has, good or bad)."""
+    if torrent is not None:
+        import libtorrent as lt  # noqa: PLC0415
+
+        session = lt.session({"listen_interfaces": "127.0.0.1:0", "enable_dht": False,
+                              "enable_lsd": False})  # fmt: skip
+        params = lt.add_torrent_params()
+        params.ti = lt.torrent_info(lt.bdecode(torrent))
+        params.save_path = str(folder.parent)
+        params.have_pieces = [True] * params.ti.num_pieces()
+        session.add_torrent(params)
+        try:
+            yield swarm.magnet_of(torrent), int(session.listen_port())
+        finally:
+            session.pause()
+        return
+    ready: dict[str, object] = {}
+    token = CancelToken()
+
+    def run() -> None:
+        swarm.seed(folder, QUIET, port=0, on_ready=lambda m, p: ready.update(m=m, p=p),
+                   cancel=token)  # fmt: skip
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not ready and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield str(ready["m"]), int(ready["p"])  # type: ignore[call-overload]
+    finally:
+        token.cancel()
+        thread.join(timeout=30)
+
+
+def _library_state(paths: Paths, store: Store) -> tuple[object, ...]:
+    """The library's rows and files (not the settings, logs and caches a command writes)."""
+    counts, files = _snapshot(paths, store)
+    kept = [f for f in files if not f.startswith(("config/", "logs/", "cache/"))]  # type: ignore[attr-defined]
+    return counts, kept
+
+
+def _bundle(sender: tuple[Paths, Store], folder: Path) -> Path:
+    paths, store = sender
+    export_bundle(store, paths, folder, Selection(), "Ayesha")
+    return folder
+
+
+def test_seed_and_get_import_a_bundle_between_two_libraries(
+    sender: tuple[Paths, Store], receiver: tuple[Paths, Store], tmp_path: Path
+) -> None:
+    bundle = _bundle(sender, tmp_path / "usb" / "rally-pack")
+    seeder = subprocess.Popen(
+        [*_cli(sender[0]), "bundle", "seed", str(bundle), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert seeder.stdout is not None and seeder.stderr is not None
+        magnet = seeder.stdout.readline().strip()  # the magnet link, on a line of its own
+        assert magnet.startswith("magnet:?xt=urn:btih:") and "urn:btmh:" in magnet  # v1 + v2
+        port = seeder.stderr.readline().split(" on port ")[1].split(";")[0]
+        paths, store = receiver
+        done = subprocess.run(
+            [*_cli(paths), "bundle", "get", magnet, str(tmp_path / "got"), "--peer",
+             f"127.0.0.1:{port}", "--import"],
+            capture_output=True, text=True, timeout=120, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "imported 1 sources, 2 items" in done.stdout
+        assert {i.title for i in queries.list_items(store)} == {
+            i.title for i in queries.list_items(sender[1])
+        }
+    finally:
+        seeder.terminate()
+        seeder.communicate(timeout=30)  # and its pipes closed
+    assert (bundle / swarm.TORRENT).exists()  # the torrent, to hand on as a file too
+
+
+def test_a_peer_holding_half_fetches_only_the_rest(
+    sender: tuple[Paths, Store], tmp_path: Path
+) -> None:
+    bundle = _bundle(sender, tmp_path / "usb" / "pack")
+    extra = bundle / "media" / "big.bin"  # bigger than the rest, so halves are plain to see
+    extra.write_bytes(bytes(range(256)) * 16384)
+    total = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    dest = tmp_path / "phone"
+    (dest / "pack" / "media").mkdir(parents=True)
+    shutil.copyfile(extra, dest / "pack" / "media" / "big.bin")  # copied from a stick, say
+    held = extra.stat().st_size
+    last: list[SwarmProgress] = []
+    with _seeding(bundle) as (magnet, port):
+        swarm.fetch_bundle(magnet, dest, QUIET, peers=[("127.0.0.1", port)],
+                           on_progress=lambda p: last.__setitem__(slice(None), [p]))  # fmt: skip
+    assert held > total / 2
+    assert last[0].state == "seeding" and last[0].done >= total - 16 * 1024
+    # Only what it lacked came over the line (pieces that straddle a file boundary, plus
+    # the metadata, add a little).
+    assert last[0].fetched <= (total - held) + 2 * 256 * 1024
+
+
+def test_a_tampered_piece_is_refused_and_nothing_is_imported(
+    sender: tuple[Paths, Store],
+    receiver: tuple[Paths, Store],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bundle = _bundle(sender, tmp_path / "usb" / "pack")
+    torrent = swarm.make_torrent(bundle)
+    bad = tmp_path / "bad" / "pack"
+    shutil.copytree(bundle, bad)
+    media = next((bad / "media").iterdir())
+    data = bytearray(media.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    media.write_bytes(bytes(data))
+    before = _library_state(*receiver)
+    monkeypatch.setattr(swarm, "STALL", 6.0)
+    with _seeding(bad, torrent) as (magnet, port), pytest.raises(SwarmError) as refused:
+        swarm.fetch_bundle(magnet, tmp_path / "got", QUIET, peers=[("127.0.0.1", port)])
+    assert "hash" in str(refused.value).lower()  # the bad piece was thrown away, and said so
+    assert _library_state(*receiver) == before
+
+
+def test_a_bundle_signed_by_another_key_is_refused(
+    sender: tuple[Paths, Store], receiver: tuple[Paths, Store], tmp_path: Path
+) -> None:
+    bundle = _bundle(sender, tmp_path / "usb" / "pack")
+    other = Paths.under(tmp_path / "impostor").ensure()
+    (bundle / SIGNATURE).write_text(keys.sign(other, (bundle / MANIFEST).read_bytes()))
+    paths, store = receiver
+    before = _library_state(paths, store)
+    refused = subprocess.run(
+        [*_cli(sender[0]), "bundle", "seed", str(bundle)], capture_output=True, text=True,
+        timeout=60, check=False, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert refused.returncode != 0 and "refused to seed" in refused.stderr  # not offered
+    with _seeding(bundle) as (magnet, port):  # someone else offers it anyway
+        done = subprocess.run(
+            [*_cli(paths), "bundle", "get", magnet, str(tmp_path / "got"), "--peer",
+             f"127.0.0.1:{port}", "--import"],
+            capture_output=True, text=True, timeout=120, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    assert done.returncode != 0
+    assert "refused: the signature does not match" in done.stderr, done.stderr
+    assert _library_state(paths, store) == before
