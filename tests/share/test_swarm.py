@@ -59,7 +59,7 @@ def _seeding(folder: Path, torrent: bytes | None = None) -> Iterator[tuple[str, 
     token = CancelToken()
 
     def run() -> None:
-        swarm.seed(folder, QUIET, port=0, on_ready=lambda m, p: ready.update(m=m, p=p),
+        swarm.seed(folder, QUIET, port=0, on_ready=lambda m, _v1, p: ready.update(m=m, p=p),
                    cancel=token)  # fmt: skip
 
     thread = threading.Thread(target=run)

@@ -41,9 +41,10 @@ def cmd_seed(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
         return EXIT_FAILED
     token = CancelToken()
 
-    def ready(magnet: str, port: int) -> None:
+    def ready(magnet: str, v1_magnet: str, port: int) -> None:
         print(magnet, flush=True)
         print(f"seeding {args.dir} on port {port}; Ctrl+C stops", file=sys.stderr, flush=True)
+        print(f"for clients without BitTorrent v2: {v1_magnet}", file=sys.stderr, flush=True)
         if sys.stdout.isatty():
             import segno  # noqa: PLC0415
 

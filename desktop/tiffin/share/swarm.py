@@ -33,6 +33,7 @@ from tiffin.progress import CancelToken
 logger = logging.getLogger(__name__)
 
 TORRENT = "bundle.torrent"  # written beside the bundle folder's files by `seed`
+TORRENT_V1 = "bundle-v1.torrent"  # the same files as BitTorrent v1 only, for older clients
 POLL = 0.25
 STALL = 300.0  # a fetch with no peer and no progress for this long gives up
 
@@ -61,13 +62,15 @@ def _lt() -> Any:
     return libtorrent
 
 
-def make_torrent(folder: Path, web_seeds: Sequence[str] = ()) -> bytes:
+def make_torrent(folder: Path, web_seeds: Sequence[str] = (), v1_only: bool = False) -> bytes:
     """A hybrid v1+v2 torrent of the bundle `folder` (its name is the torrent's), with HTTP
-    web seeds (BEP 19) at `web_seeds`; the torrent file itself is left out of it."""
+    web seeds (BEP 19) at `web_seeds`; the torrent files themselves are left out of it. With
+    `v1_only`, a BitTorrent v1 torrent, for clients that cannot read hybrid ones (Debian 12's
+    aria2 1.36 and Transmission 3.00 refuse them)."""
     lt = _lt()
 
     def wanted(path: str) -> bool:
-        return not path.endswith(TORRENT)
+        return not path.endswith((TORRENT, TORRENT_V1))
 
     if hasattr(lt, "list_files"):  # libtorrent 2.1
         listed = lt.list_files(str(folder), wanted)
@@ -78,7 +81,7 @@ def make_torrent(folder: Path, web_seeds: Sequence[str] = ()) -> bytes:
         count = listed.num_files()
     if count == 0:
         raise SwarmError(f"{folder} holds no files to share")
-    creator = lt.create_torrent(listed)
+    creator = lt.create_torrent(listed, 0, lt.create_torrent.v1_only if v1_only else 0)
     creator.set_creator(f"Tiffin {__version__}")
     for url in web_seeds:
         creator.add_url_seed(url)
@@ -155,23 +158,28 @@ def seed(
     *,
     port: int = 6881,
     web_seeds: Sequence[str] = (),
-    on_ready: Callable[[str, int], None] | None = None,
+    on_ready: Callable[[str, str, int], None] | None = None,
     on_progress: Callable[[SwarmProgress], None] | None = None,
     cancel: CancelToken | None = None,
 ) -> None:
-    """Seed the bundle `folder` until `cancel`; `on_ready(magnet, port)` once it is offered.
-    The torrent is written to `folder/bundle.torrent` too, to hand on as a file."""
+    """Seed the bundle `folder` until `cancel`, as a hybrid torrent and as a v1 one (for older
+    clients); `on_ready(magnet, v1 magnet, port)` once offered. The torrents are written into
+    the folder too (`bundle.torrent`, `bundle-v1.torrent`), to hand on as files."""
     token = cancel or CancelToken()
     lt = _lt()
-    torrent = make_torrent(folder, web_seeds)
-    (folder / TORRENT).write_bytes(torrent)
     session = _session(settings, port)
-    params = lt.add_torrent_params()
-    params.ti = lt.torrent_info(lt.bdecode(torrent))
-    params.save_path = str(folder.parent)
-    handle = session.add_torrent(params)
+    handles, magnets = [], []
+    for name, v1_only in ((TORRENT, False), (TORRENT_V1, True)):
+        torrent = make_torrent(folder, web_seeds, v1_only)
+        (folder / name).write_bytes(torrent)
+        params = lt.add_torrent_params()
+        params.ti = lt.torrent_info(lt.bdecode(torrent))
+        params.save_path = str(folder.parent)
+        handles.append(session.add_torrent(params))
+        magnets.append(magnet_of(torrent))
+    handle = handles[0]
     if on_ready:
-        on_ready(magnet_of(torrent), int(session.listen_port()))
+        on_ready(magnets[0], magnets[1], int(session.listen_port()))
     try:
         while not token.cancelled:
             _bad_pieces(session)
