@@ -165,6 +165,7 @@ class Settings:
     bandwidth_cap: int | None = None  # bytes per second for all transfers together
     upload_cap: int | None = None  # bytes per second the swarm may send to other peers
     swarm_dht: bool = True  # find swarm peers through the DHT too (it needs the internet)
+    swarm_port: int = 6881  # where the window's swarm listens for peers
     media_window: tuple[int, int] | None = None  # local hours (start, end) for media downloads
     language: str = ""  # "" follows the system; "en", "ur", ... (see ui/i18n.py)
     lan_host: str = "0.0.0.0"  # where the LAN view listens (all addresses)

@@ -27,6 +27,10 @@ def add_parsers(actions: Any) -> None:
     )
     get.add_argument("--import", dest="into", action="store_true", help="import it once checked")
     get.add_argument("--port", type=int, default=0, help="the port to listen on (any free one)")
+    get.add_argument(
+        "--keep-seeding", type=float, default=0.0, metavar="SECONDS",
+        help="go on seeding it for the peers still fetching, this long",
+    )  # fmt: skip
 
 
 def cmd_seed(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
@@ -74,17 +78,19 @@ def cmd_get(args: argparse.Namespace, store: Store, paths: Paths, settings: Sett
         print(f"tiffin: {held}", file=sys.stderr)
         return EXIT_FAILED
     bar = ProgressBar()
-    last: list[SwarmProgress] = []
 
     def progress(update: SwarmProgress) -> None:
-        last[:] = [update]
         bar(Step(update.done // 2**20, max(1, update.total // 2**20), f"MiB, {update.state}"))
 
+    def fetched(folder: Path, update: SwarmProgress) -> None:
+        bar.close()
+        print(f"fetched {folder}: {update.fetched // 2**20} MiB from the swarm", flush=True)
+        if args.keep_seeding:
+            print(f"seeding it for {args.keep_seeding:g} s more", file=sys.stderr, flush=True)
+
     folder = fetch_bundle(args.link, args.dest, settings, peers=peers, port=args.port,
-                          on_progress=progress)  # fmt: skip
-    bar.close()
-    fetched = last[0].fetched if last else 0
-    print(f"fetched {folder}: {fetched // 2**20} MiB from the swarm")
+                          keep_seeding=args.keep_seeding, on_progress=progress,
+                          on_fetched=fetched)  # fmt: skip
     try:
         if not args.into:
             bundle = verify_bundle(folder, paths)

@@ -203,123 +203,123 @@
 <context>
     <name>DownloadsPanel</name>
     <message>
-        <location filename="../ui/downloads_panel.py" line="78"/>
+        <location filename="../ui/downloads_panel.py" line="79"/>
         <source>Video or audio address to download</source>
         <translation>ڈاؤن لوڈ کے لیے ویڈیو یا آڈیو کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="79"/>
+        <location filename="../ui/downloads_panel.py" line="80"/>
         <source>Address to download</source>
         <translation>ڈاؤن لوڈ کا پتا</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="81"/>
+        <location filename="../ui/downloads_panel.py" line="82"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="82"/>
+        <location filename="../ui/downloads_panel.py" line="83"/>
         <source>Best</source>
         <translation>بہترین</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="82"/>
+        <location filename="../ui/downloads_panel.py" line="83"/>
         <source>Audio only</source>
         <translation>صرف آڈیو</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="85"/>
+        <location filename="../ui/downloads_panel.py" line="86"/>
         <source>Download</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="87"/>
+        <location filename="../ui/downloads_panel.py" line="88"/>
         <source>Record live</source>
         <translation>لائیو ریکارڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="89"/>
+        <location filename="../ui/downloads_panel.py" line="90"/>
         <source>Record a live or upcoming stream until it ends (waits for it to start)</source>
         <translation>لائیو یا آنے والی سٹریم کو ختم ہونے تک ریکارڈ کریں (شروع ہونے کا انتظار کرتا ہے)</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="99"/>
+        <location filename="../ui/downloads_panel.py" line="100"/>
         <source>Nothing queued. Download a video or audio by its address (Ctrl+Shift+D), or press D on an item that has one.</source>
         <translation>قطار خالی ہے۔ ویڈیو یا آڈیو اس کے پتے سے ڈاؤن لوڈ کریں (⁦Ctrl+Shift+D⁩)، یا جس تحریر میں ہو اس پر D دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="104"/>
+        <location filename="../ui/downloads_panel.py" line="105"/>
         <source>Download queue</source>
         <translation>ڈاؤن لوڈ کی قطار</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="127"/>
+        <location filename="../ui/downloads_panel.py" line="128"/>
         <source>Play</source>
         <translation>چلائیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="128"/>
+        <location filename="../ui/downloads_panel.py" line="129"/>
         <source>Pause</source>
         <translation>روکیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="129"/>
+        <location filename="../ui/downloads_panel.py" line="130"/>
         <source>Resume</source>
         <translation>دوبارہ شروع کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="130"/>
+        <location filename="../ui/downloads_panel.py" line="131"/>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="131"/>
+        <location filename="../ui/downloads_panel.py" line="132"/>
         <source>Retry</source>
         <translation>پھر کوشش کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="132"/>
+        <location filename="../ui/downloads_panel.py" line="133"/>
         <source>Move up</source>
         <translation>اوپر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="133"/>
+        <location filename="../ui/downloads_panel.py" line="134"/>
         <source>Move down</source>
         <translation>نیچے کریں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="276"/>
+        <location filename="../ui/downloads_panel.py" line="279"/>
         <source>{0}. Trying again in a minute.</source>
         <translation>{0}۔ ایک منٹ میں پھر کوشش ہو گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="281"/>
+        <location filename="../ui/downloads_panel.py" line="284"/>
         <source>{0} downloads wait for a better line; trying again in a minute</source>
         <translation>{0} ڈاؤن لوڈ بہتر لائن کے منتظر ہیں؛ ایک منٹ میں پھر کوشش ہو گی</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="287"/>
+        <location filename="../ui/downloads_panel.py" line="290"/>
         <source>{0} downloads failed</source>
         <translation>{0} ڈاؤن لوڈ ناکام ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="289"/>
+        <location filename="../ui/downloads_panel.py" line="292"/>
         <source>{0} downloads finished</source>
         <translation>{0} ڈاؤن لوڈ مکمل ہوئے</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="292"/>
+        <location filename="../ui/downloads_panel.py" line="294"/>
         <source>{0} recordings healed from their replays</source>
         <translation>{0} ریکارڈنگز ان کے ری پلے سے درست ہو گئیں</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="318"/>
+        <location filename="../ui/downloads_panel.py" line="320"/>
         <source>Queued {0}</source>
         <translation>{0} قطار میں شامل</translation>
     </message>
     <message>
-        <location filename="../ui/downloads_panel.py" line="338"/>
-        <location filename="../ui/downloads_panel.py" line="346"/>
+        <location filename="../ui/downloads_panel.py" line="340"/>
+        <location filename="../ui/downloads_panel.py" line="348"/>
         <source>Enter an address that starts with http:// or https://</source>
         <translation>ایسا پتا لکھیں جو http:// یا https:// سے شروع ہو</translation>
     </message>
@@ -582,6 +582,64 @@
         <location filename="../ui/gap_slider.py" line="28"/>
         <source>Gaps in the recording at {0}</source>
         <translation>ریکارڈنگ میں خلا: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>GetDialog</name>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="71"/>
+        <source>Get a bundle from the swarm</source>
+        <translation>سوارم سے بنڈل حاصل کریں</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="73"/>
+        <source>magnet:?xt=… or a .torrent file</source>
+        <translation>magnet:?xt=… یا ‎.torrent فائل</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="74"/>
+        <source>Magnet link or torrent file</source>
+        <translation>میگنیٹ لنک یا ٹورینٹ فائل</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="75"/>
+        <source>&amp;File…</source>
+        <translation>&amp;فائل…</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="81"/>
+        <source>optional: 192.168.1.5:6881, …</source>
+        <translation>اختیاری: 192.168.1.5:6881، …</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="82"/>
+        <source>Peers to ask</source>
+        <translation>جن ساتھیوں سے مانگنا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="91"/>
+        <source>&amp;Link:</source>
+        <translation>&amp;لنک:</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="92"/>
+        <source>&amp;Peers:</source>
+        <translation>&amp;ساتھی:</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="99"/>
+        <source>Torrent file</source>
+        <translation>ٹورینٹ فائل</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="99"/>
+        <source>Torrent files (*.torrent)</source>
+        <translation>ٹورینٹ فائلیں (*.torrent)</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="113"/>
+        <source>Give a magnet link or a .torrent file that exists</source>
+        <translation>میگنیٹ لنک یا کوئی موجود ‎.torrent فائل دیں</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1105,29 @@
         <location filename="../ui/models/line_reasons.py" line="75"/>
         <source>answers, though the last try failed: {0}</source>
         <translation>جواب دیتا ہے، اگرچہ پچھلی کوشش ناکام رہی: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MagnetDialog</name>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="44"/>
+        <source>{0} in the swarm</source>
+        <translation>سوارم میں {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="48"/>
+        <source>QR code of the magnet link</source>
+        <translation>میگنیٹ لنک کا QR کوڈ</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="51"/>
+        <source>Magnet link</source>
+        <translation>میگنیٹ لنک</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="54"/>
+        <source>Other Tiffin copies on this network find it by themselves; give others this link or let them scan the code. Peers connect to port {0}.</source>
+        <translation>اس نیٹ ورک پر ٹفن کی دوسری کاپیاں اسے خود ڈھونڈ لیتی ہیں؛ دوسروں کو یہ لنک دیں یا کوڈ اسکین کرنے دیں۔ ساتھی پورٹ {0} سے جڑتے ہیں۔</translation>
     </message>
 </context>
 <context>
@@ -1857,52 +1938,52 @@
 <context>
     <name>ShareMenu</name>
     <message>
-        <location filename="../ui/share_menu.py" line="99"/>
+        <location filename="../ui/share_menu.py" line="100"/>
         <source>&amp;Export bundle…</source>
         <translation>بنڈل برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="100"/>
+        <location filename="../ui/share_menu.py" line="101"/>
         <source>&amp;Import bundle…</source>
         <translation>بنڈل درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="102"/>
+        <location filename="../ui/share_menu.py" line="103"/>
         <source>Share on the &amp;local network</source>
         <translation>مقامی نیٹ ورک پر شیئر کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="123"/>
+        <location filename="../ui/share_menu.py" line="124"/>
         <source>Export bundle to</source>
         <translation>بنڈل یہاں برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="137"/>
+        <location filename="../ui/share_menu.py" line="138"/>
         <source>Exporting the bundle: {0}%</source>
         <translation>بنڈل برآمد ہو رہا ہے: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="142"/>
+        <location filename="../ui/share_menu.py" line="143"/>
         <source>Exported {0} items ({1} MiB) to {2}; signed with key {3}</source>
         <translation>{0} تحریریں ({1} MiB) {2} میں برآمد ہوئیں؛ کلید {3} سے دستخط شدہ</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="151"/>
+        <location filename="../ui/share_menu.py" line="152"/>
         <source>Import the bundle in</source>
         <translation>یہاں موجود بنڈل درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="173"/>
+        <location filename="../ui/share_menu.py" line="174"/>
         <source>Checking the bundle: {0}%</source>
         <translation>بنڈل کی جانچ: {0}%</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="179"/>
+        <location filename="../ui/share_menu.py" line="180"/>
         <source>Import from a packer you have not trusted?</source>
         <translation>ایسے پیک کرنے والے سے درآمد کریں جس پر آپ نے بھروسہ نہیں کیا؟</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="182"/>
+        <location filename="../ui/share_menu.py" line="183"/>
         <source>The bundle was signed by {0} with key
 {1}
 whom you have not trusted. Its items will be marked as from an untrusted packer. Compare the key with the packer&apos;s own, in person.</source>
@@ -1911,52 +1992,52 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 سے دستخط کیا ہے، جس پر آپ نے بھروسہ نہیں کیا۔ اس کی چیزوں پر ناقابلِ بھروسہ پیک کرنے والے کا نشان ہوگا۔ کلید کو پیک کرنے والے کی اپنی کلید سے، آمنے سامنے، ملا لیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="187"/>
+        <location filename="../ui/share_menu.py" line="188"/>
         <source>Trust and import</source>
         <translation>بھروسہ کریں اور درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="188"/>
+        <location filename="../ui/share_menu.py" line="189"/>
         <source>Import once</source>
         <translation>ایک بار درآمد کریں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="196"/>
+        <location filename="../ui/share_menu.py" line="197"/>
         <source>Nothing was imported</source>
         <translation>کچھ درآمد نہیں ہوا</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="213"/>
+        <location filename="../ui/share_menu.py" line="214"/>
         <source>signed by {0}, whom you trust as {1}</source>
         <translation>{0} کے دستخط، جن پر آپ {1} کے طور پر بھروسا کرتے ہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="217"/>
+        <location filename="../ui/share_menu.py" line="218"/>
         <source>signed by {0} (key {1}), not among the packers you trust</source>
         <translation>{0} (کلید {1}) کے دستخط، جو آپ کے قابلِ بھروسا پیک کرنے والوں میں نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="222"/>
+        <location filename="../ui/share_menu.py" line="223"/>
         <source>Imported {0} items and {1} media files, {2}</source>
         <translation>{0} تحریریں اور {1} میڈیا فائلیں درآمد ہوئیں، {2}</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="236"/>
+        <location filename="../ui/share_menu.py" line="237"/>
         <source>The library is no longer shared on the network</source>
         <translation>کتب خانہ اب نیٹ ورک پر شیئر نہیں ہو رہا</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="245"/>
+        <location filename="../ui/share_menu.py" line="246"/>
         <source>Port {0} was taken; sharing the library read-only at {1}</source>
         <translation>پورٹ {0} پہلے سے استعمال میں تھی؛ لائبریری صرف پڑھنے کے لیے {1} پر شیئر کی جا رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="251"/>
+        <location filename="../ui/share_menu.py" line="252"/>
         <source>Sharing the library read-only at {0}</source>
         <translation>کتب خانہ صرف پڑھنے کے لیے {0} پر شیئر ہو رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/share_menu.py" line="273"/>
+        <location filename="../ui/share_menu.py" line="276"/>
         <source>Tiffin</source>
         <translation>ٹفن</translation>
     </message>
@@ -2210,6 +2291,105 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
     </message>
 </context>
 <context>
+    <name>SwarmActions</name>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="140"/>
+        <source>&amp;Seed a bundle in the swarm…</source>
+        <translation>سوارم میں بنڈل &amp;بانٹیں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="141"/>
+        <source>&amp;Get a bundle from the swarm…</source>
+        <translation>سوارم سے بنڈل &amp;حاصل کریں…</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="152"/>
+        <source>Seed the bundle in</source>
+        <translation>اس میں موجود بنڈل بانٹیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="196"/>
+        <source>bundle</source>
+        <translation>بنڈل</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="207"/>
+        <source>Fetched {0} from the swarm; checking it</source>
+        <translation>سوارم سے {0} آ گیا؛ جانچ ہو رہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_menu.py" line="223"/>
+        <source>stopped</source>
+        <translation>رک گیا</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmModel</name>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="39"/>
+        <source>Bundle</source>
+        <translation>بنڈل</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="40"/>
+        <source>State</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="41"/>
+        <source>Progress</source>
+        <translation>پیش رفت</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="42"/>
+        <source>Peers</source>
+        <translation>ساتھی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="43"/>
+        <source>Down / up</source>
+        <translation>آمد / روانگی</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="46"/>
+        <source>Finding peers</source>
+        <translation>ساتھی ڈھونڈے جا رہے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="47"/>
+        <source>Fetching</source>
+        <translation>آ رہا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="48"/>
+        <source>Checking what is here</source>
+        <translation>جو یہاں ہے اس کی جانچ</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="49"/>
+        <source>Seeding</source>
+        <translation>بانٹا جا رہا ہے</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="86"/>
+        <source>Stopped: {0}</source>
+        <translation>رک گیا: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/swarm_model.py" line="87"/>
+        <source>Starting</source>
+        <translation>شروع ہو رہا ہے</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmTable</name>
+    <message>
+        <location filename="../ui/swarm_table.py" line="16"/>
+        <source>Bundles in the swarm</source>
+        <translation>سوارم میں بنڈل</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <location filename="../ui/tray.py" line="23"/>
@@ -2382,182 +2562,182 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window_menus.py" line="44"/>
+        <location filename="../ui/window_menus.py" line="45"/>
         <source>&amp;Add subscription…</source>
         <translation>سبسکرپشن شامل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="47"/>
+        <location filename="../ui/window_menus.py" line="48"/>
         <source>&amp;Refresh all</source>
         <translation>سب تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="49"/>
+        <location filename="../ui/window_menus.py" line="50"/>
         <source>&amp;Import OPML…</source>
         <translation>OPML درآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="50"/>
+        <location filename="../ui/window_menus.py" line="51"/>
         <source>&amp;Export OPML…</source>
         <translation>OPML برآمد کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="51"/>
+        <location filename="../ui/window_menus.py" line="52"/>
         <source>&amp;Quit</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="52"/>
+        <location filename="../ui/window_menus.py" line="53"/>
         <source>&amp;Settings…</source>
         <translation>ترتیبات…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="53"/>
+        <location filename="../ui/window_menus.py" line="54"/>
         <source>Toggle &amp;read</source>
         <translation>پڑھا / ان پڑھا</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="54"/>
+        <location filename="../ui/window_menus.py" line="55"/>
         <source>Mark &amp;all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="55"/>
+        <location filename="../ui/window_menus.py" line="56"/>
         <source>&amp;Undo</source>
         <translation>واپس کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="57"/>
+        <location filename="../ui/window_menus.py" line="58"/>
         <source>&amp;Redo</source>
         <translation>دوبارہ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="61"/>
+        <location filename="../ui/window_menus.py" line="62"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>کی بورڈ شارٹ کٹ</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="64"/>
+        <location filename="../ui/window_menus.py" line="65"/>
         <source>&amp;Next item</source>
         <translation>اگلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="65"/>
+        <location filename="../ui/window_menus.py" line="66"/>
         <source>&amp;Previous item</source>
         <translation>پچھلی تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="67"/>
+        <location filename="../ui/window_menus.py" line="68"/>
         <source>&amp;Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="72"/>
+        <location filename="../ui/window_menus.py" line="73"/>
         <source>Show a&amp;ll items</source>
         <translation>تمام تحریریں دکھائیں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="73"/>
+        <location filename="../ui/window_menus.py" line="74"/>
         <source>Show &amp;unread only</source>
         <translation>صرف ان پڑھی دکھائیں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="74"/>
+        <location filename="../ui/window_menus.py" line="75"/>
         <source>Show ready &amp;offline only</source>
         <translation>صرف آف لائن تیار دکھائیں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="80"/>
+        <location filename="../ui/window_menus.py" line="81"/>
         <source>&amp;Larger text</source>
         <translation>بڑا متن</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="86"/>
+        <location filename="../ui/window_menus.py" line="87"/>
         <source>&amp;Smaller text</source>
         <translation>چھوٹا متن</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="90"/>
+        <location filename="../ui/window_menus.py" line="91"/>
         <source>&amp;Normal text size</source>
         <translation>متن کا عام سائز</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="92"/>
+        <location filename="../ui/window_menus.py" line="93"/>
         <source>&amp;Reader</source>
         <translation>قاری</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="93"/>
+        <location filename="../ui/window_menus.py" line="94"/>
         <source>&amp;Events</source>
         <translation>تقریبات</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="94"/>
+        <location filename="../ui/window_menus.py" line="95"/>
         <source>&amp;Watch</source>
         <translation>دیکھیں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="95"/>
+        <location filename="../ui/window_menus.py" line="96"/>
         <source>&amp;Player</source>
         <translation>پلیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="96"/>
+        <location filename="../ui/window_menus.py" line="97"/>
         <source>&amp;Downloads</source>
         <translation>ڈاؤن لوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="97"/>
+        <location filename="../ui/window_menus.py" line="98"/>
         <source>&amp;Line state</source>
         <translation>لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="104"/>
+        <location filename="../ui/window_menus.py" line="105"/>
         <source>Download video or audio…</source>
         <translation>ویڈیو یا آڈیو ڈاؤن لوڈ کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="110"/>
+        <location filename="../ui/window_menus.py" line="111"/>
         <source>Download this item&apos;s video or audio</source>
         <translation>اس تحریر کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="114"/>
+        <location filename="../ui/window_menus.py" line="115"/>
         <source>&amp;File</source>
         <translation>فائل</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="120"/>
+        <location filename="../ui/window_menus.py" line="121"/>
         <source>&amp;Edit</source>
         <translation>ترمیم</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="122"/>
+        <location filename="../ui/window_menus.py" line="123"/>
         <source>&amp;Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="135"/>
+        <location filename="../ui/window_menus.py" line="136"/>
         <source>&amp;View</source>
         <translation>منظر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="139"/>
+        <location filename="../ui/window_menus.py" line="140"/>
         <source>&amp;Media</source>
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="149"/>
+        <location filename="../ui/window_menus.py" line="154"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="150"/>
+        <location filename="../ui/window_menus.py" line="159"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="152"/>
+        <location filename="../ui/window_menus.py" line="161"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>

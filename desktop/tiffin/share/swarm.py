@@ -36,6 +36,7 @@ TORRENT = "bundle.torrent"  # written beside the bundle folder's files by `seed`
 TORRENT_V1 = "bundle-v1.torrent"  # the same files as BitTorrent v1 only, for older clients
 POLL = 0.25
 STALL = 300.0  # a fetch with no peer and no progress for this long gives up
+LSD_EVERY = 15  # seconds between local service discovery announces
 
 
 class SwarmError(TiffinError):
@@ -109,6 +110,12 @@ def _session(settings: Settings, port: int, lan: bool = True) -> Any:
             "download_rate_limit": cap or 0,
             "upload_rate_limit": up or 0,
             "allow_multiple_connections_per_ip": True,  # several peers behind one hotspot
+            # uTP's delay-based congestion control yields to any queue: on a shaped or
+            # throttled uplink it fell to a fraction of the line, where TCP fills it.
+            "enable_outgoing_utp": False,
+            "enable_incoming_utp": False,
+            # Peers in the same room find each other within seconds, not the default 5 min.
+            "local_service_announce_interval": LSD_EVERY,
             "alert_mask": lt.alert_category.error | lt.alert_category.peer
             | lt.alert_category.status,
         }
@@ -200,11 +207,13 @@ def fetch_bundle(
     port: int = 0,
     keep_seeding: float = 0.0,
     on_progress: Callable[[SwarmProgress], None] | None = None,
+    on_fetched: Callable[[Path, SwarmProgress], None] | None = None,
     cancel: CancelToken | None = None,
 ) -> Path:
     """Fetch the bundle named by `link` (a magnet link, or a .torrent file's path) into the
     folder `dest`, from every peer found and those in `peers`; returns the bundle's folder.
-    What `dest` holds already is checked and kept. Seeds on for `keep_seeding` seconds.
+    What `dest` holds already is checked and kept. `on_fetched(folder, progress)` once it is
+    all there; then it seeds on for `keep_seeding` seconds.
 
     Raises SwarmError (no peer, bad link, only bad pieces), BudgetSpent, Cancelled.
     """
@@ -242,11 +251,13 @@ def fetch_bundle(
             for peer in peers if status.num_peers == 0 else ():
                 handle.connect_peer(peer)  # a peer given by hand that came up later
             time.sleep(POLL)
-        name = str(handle.status().name)
+        folder = dest / str(handle.status().name)
+        if on_fetched:
+            on_fetched(folder, _progress(handle.status(), "seeding"))
         deadline = time.monotonic() + keep_seeding
         while time.monotonic() < deadline and not token.cancelled:
             time.sleep(POLL)
-        return dest / name
+        return folder
     finally:
         session.pause()
 

@@ -47,6 +47,7 @@ from tiffin.ui.models.downloads_model import DownloadsModel
 from tiffin.ui.placeholder import PlaceholderTableView, say_when_empty
 from tiffin.ui.progress_delegate import ProgressDelegate
 from tiffin.ui.recordings import Recordings
+from tiffin.ui.swarm_table import SwarmTable
 
 RETRY_MS = 60_000
 Listing = tuple[list[Download], dict[int, Wait], dict[str, HostState]]
@@ -149,9 +150,11 @@ class DownloadsPanel(QWidget):
         top.addWidget(self.quality)
         top.addWidget(self.add_button)
         top.addWidget(self.record_button)
+        self.swarm_table = SwarmTable()  # bundles fetched or seeded through the swarm
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.swarm_table)
         layout.addLayout(row)
         layout.addWidget(self.status)
 
@@ -288,9 +291,8 @@ class DownloadsPanel(QWidget):
         elif summary.done:
             self.status.setText(self.tr("{0} downloads finished").format(len(summary.done)))
         elif summary.healed:
-            self.status.setText(
-                self.tr("{0} recordings healed from their replays").format(len(summary.healed))
-            )
+            healed = self.tr("{0} recordings healed from their replays")
+            self.status.setText(healed.format(len(summary.healed)))
         self.queue_finished.emit()
         if self.rerun:
             self.rerun = False

@@ -96,6 +96,7 @@ class ShareMenu(QObject):
         self.share: LanShare | None = None
         self.trust_box: QMessageBox | None = None
         self.import_worker: workers.Worker | None = None
+        self.also_stop: list[Callable[[], None]] = []  # other sharing to end with the window
         self.export_action = self._action(self.tr("&Export bundle…"), "Ctrl+Shift+E", self.export)
         self.import_action = self._action(self.tr("&Import bundle…"), "Ctrl+Shift+I", self.import_)
         self.lan_action = self._action(
@@ -262,6 +263,8 @@ class ShareMenu(QObject):
 
     def stop(self) -> None:
         """Stop sharing (the window is closing)."""
+        for stop in self.also_stop:
+            stop()
         if self.share is not None:
             self.share.stop()
             self.share = None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from tiffin.ui.models.item_list_model import Shown
 from tiffin.ui.share_menu import ShareMenu
+from tiffin.ui.swarm_menu import SwarmActions
 
 if TYPE_CHECKING:
     from tiffin.ui.main_window import MainWindow
@@ -146,7 +147,15 @@ class WindowMenus(QObject):
             lambda: w.sources_pane.selected_ids,
             w.status_label.setText,
         )
-        w.sharing.add_to(bar.addMenu(self.tr("&Share")))
+        swarm = SwarmActions(
+            w, w.paths, lambda: w.settings, w.sharing.import_from, w.status_label.setText
+        )
+        w.sharing.also_stop.append(swarm.stop)
+        share_menu = bar.addMenu(self.tr("&Share"))
+        w.sharing.add_to(share_menu)
+        share_menu.addSeparator()
+        share_menu.addActions([swarm.seed_action, swarm.get_action])
+        w.downloads.swarm_table.use(swarm.model)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(w.shortcuts_action)
         toolbar = w.addToolBar(self.tr("Main"))
