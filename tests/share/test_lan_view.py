@@ -80,6 +80,25 @@ def _browser(language: str) -> object:
     return webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
 
 
+def play_and_seek(browser: object, to: float, length: float) -> None:
+    """Play the page's video muted, seek it `to` seconds, and check it got there with data to
+    show, and that it lasts `length` seconds."""
+    seeked = browser.execute_async_script(  # type: ignore[attr-defined]
+        """
+        const done = arguments[arguments.length - 1];
+        const video = document.querySelector('video');
+        video.muted = true;
+        video.addEventListener('seeked', () => done([video.currentTime, video.readyState,
+            video.duration]), {once: true});
+        video.addEventListener('error', () => done(['error', video.error.code]));
+        video.play().then(() => { video.currentTime = arguments[0]; });
+        """,
+        to,
+    )
+    assert seeked[0] == pytest.approx(to, abs=0.5) and seeked[1] >= 2, seeked
+    assert seeked[2] == pytest.approx(length, abs=0.3)
+
+
 @pytest.mark.skipif(
     not (shutil.which("chromium") and shutil.which("chromedriver")),
     reason="Debian's chromium and chromium-driver are not installed",
@@ -106,19 +125,7 @@ def test_a_phone_logs_in_searches_reads_and_plays(shared: LanShare) -> None:
         picture = article.find_element(By.TAG_NAME, "img")
         WebDriverWait(browser, 20).until(lambda _b: picture.get_property("naturalWidth") == 40)
         browser.get(f"{_base(shared)}/media")  # type: ignore[attr-defined]
-        seeked = browser.execute_async_script(  # type: ignore[attr-defined]
-            """
-            const done = arguments[arguments.length - 1];
-            const video = document.querySelector('video');
-            video.muted = true;
-            video.addEventListener('seeked', () => done([video.currentTime, video.readyState,
-                video.duration]), {once: true});
-            video.addEventListener('error', () => done(['error', video.error.code]));
-            video.play().then(() => { video.currentTime = 5; });
-            """
-        )
-        assert seeked[0] == pytest.approx(5, abs=0.5) and seeked[1] >= 2, seeked
-        assert seeked[2] == pytest.approx(8, abs=0.3)
+        play_and_seek(browser, to=5, length=8)
         time.sleep(0.5)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         browser.get(f"{_base(shared)}/item/1")  # type: ignore[attr-defined]

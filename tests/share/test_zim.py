@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from share.test_bundles import URDU, _library
-from share.test_lan_view import SCREENSHOTS, _browser
+from share.test_lan_view import SCREENSHOTS, _browser, play_and_seek
 from tiffin.config import Paths
 from tiffin.library import events, queries
 from tiffin.library.store import Store
@@ -161,19 +161,7 @@ def test_kiwix_serve_gives_chromium_the_urdu_article_and_the_video(
         browser.get(f"{base}/index")  # type: ignore[attr-defined]
         browser.find_element(By.CSS_SELECTOR, 'a[href^="play/"]').click()  # type: ignore[attr-defined]
         WebDriverWait(browser, 20).until(lambda b: b.find_element(By.TAG_NAME, "video"))
-        seeked = browser.execute_async_script(  # type: ignore[attr-defined]
-            """
-            const done = arguments[arguments.length - 1];
-            const video = document.querySelector('video');
-            video.muted = true;
-            video.addEventListener('seeked', () => done([video.currentTime, video.readyState,
-                video.duration]), {once: true});
-            video.addEventListener('error', () => done(['error', video.error.code]));
-            video.play().then(() => { video.currentTime = 5; });
-            """
-        )
-        assert seeked[0] == pytest.approx(5, abs=0.5) and seeked[1] >= 2, seeked
-        assert seeked[2] == pytest.approx(8, abs=0.3)
+        play_and_seek(browser, to=5, length=8)
         browser.save_screenshot(str(SCREENSHOTS / "kiwix-video.png"))  # type: ignore[attr-defined]
     finally:
         if browser is not None:

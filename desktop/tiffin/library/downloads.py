@@ -168,6 +168,16 @@ def list_downloads(store: Store, statuses: Sequence[Status] | None = None) -> li
     return [row_to_download(row) for row in rows]
 
 
+# Downloads with the event each is tagged for (its own tag or its source's), and that order:
+# the earliest event's first, then the rest, each in queue order.
+BY_EVENT = (
+    "SELECT d.* FROM downloads d LEFT JOIN items i ON i.id = d.item_id"
+    " LEFT JOIN sources s ON s.id = i.source_id"
+    " LEFT JOIN events e ON e.id = COALESCE(d.event_id, s.event_id)"
+)
+EVENT_FIRST = "ORDER BY e.at IS NULL, e.at, d.position"
+
+
 def queued_in_order(store: Store, skip: Sequence[int] = ()) -> list[Download]:
     """The entries waiting to run, not counting those in `skip` (already running): those
     tagged for the earliest event first (by their own tag or their source's), then the rest,
@@ -175,12 +185,7 @@ def queued_in_order(store: Store, skip: Sequence[int] = ()) -> list[Download]:
     marks = ",".join("?" * len(skip))
     with store.read() as db:
         rows = db.execute(
-            "SELECT d.* FROM downloads d"
-            " LEFT JOIN items i ON i.id = d.item_id"
-            " LEFT JOIN sources s ON s.id = i.source_id"
-            " LEFT JOIN events e ON e.id = COALESCE(d.event_id, s.event_id)"
-            f" WHERE d.status = ? AND d.live = 0 AND d.id NOT IN ({marks})"
-            " ORDER BY e.at IS NULL, e.at, d.position",
+            f"{BY_EVENT} WHERE d.status = ? AND d.live = 0 AND d.id NOT IN ({marks}) {EVENT_FIRST}",
             (Status.QUEUED.value, *skip),
         ).fetchall()
     return [row_to_download(row) for row in rows]

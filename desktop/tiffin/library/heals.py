@@ -15,7 +15,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tiffin.library.downloads import Download, Heal, Status, row_to_download
+from tiffin.library.downloads import (
+    BY_EVENT,
+    EVENT_FIRST,
+    Download,
+    Heal,
+    Status,
+    row_to_download,
+)
 from tiffin.library.store import Store
 
 FIRST_PAUSE = 600.0
@@ -53,12 +60,8 @@ def wanted_heals(
     marks = ",".join("?" * len(skip))
     with store.read() as db:
         rows = db.execute(
-            "SELECT d.* FROM downloads d"
-            " LEFT JOIN items i ON i.id = d.item_id"
-            " LEFT JOIN sources s ON s.id = i.source_id"
-            " LEFT JOIN events e ON e.id = COALESCE(d.event_id, s.event_id)"
-            f" WHERE d.heal = ? AND d.status = ? AND d.heal_after <= ? AND d.id NOT IN ({marks})"
-            " ORDER BY e.at IS NULL, e.at, d.position",
+            f"{BY_EVENT} WHERE d.heal = ? AND d.status = ? AND d.heal_after <= ?"
+            f" AND d.id NOT IN ({marks}) {EVENT_FIRST}",
             (Heal.WANTED.value, Status.DONE.value, time.time() if now is None else now, *skip),
         ).fetchall()
     return [row_to_download(row) for row in rows]
