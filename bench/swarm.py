@@ -52,7 +52,8 @@ def address(name: str) -> str:
 
 def network(uplink: float) -> None:
     """The bridge, a namespace per name on it, and the seeder's uplink shaped."""
-    ip("link", "add", BRIDGE, "type", "bridge")
+    # A room's Wi-Fi floods multicast; a Linux bridge with no IGMP querier may not.
+    ip("link", "add", BRIDGE, "type", "bridge", "mcast_snooping", "0")
     ip("link", "set", BRIDGE, "up")
     for n, name in enumerate(NAMES):
         ns, outside, inside = space(name), f"tsbo{n}{os.getpid() % 1000}", "eth0"

@@ -18,6 +18,7 @@ window.
 from __future__ import annotations
 
 import logging
+import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -96,8 +97,17 @@ def magnet_of(torrent: bytes) -> str:
     return str(lt.make_magnet_uri(lt.torrent_info(lt.bdecode(torrent))))
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("", 0))
+        return int(probe.getsockname()[1])
+
+
 def _session(settings: Settings, port: int, lan: bool = True) -> Any:
     lt = _lt()
+    # One port for IPv4 and IPv6: asked for port 0 each, they got different ones, and local
+    # service discovery announced the one the other peers' IPv4 connections were refused on.
+    port = port or _free_port()
     cap, up = settings.bandwidth_cap, settings.upload_cap
     return lt.session(
         {
