@@ -186,3 +186,30 @@ def test_a_bundle_signed_by_another_key_is_refused(
     assert done.returncode != 0
     assert "refused: the signature does not match" in done.stderr, done.stderr
     assert _library_state(paths, store) == before
+
+
+def test_the_lan_view_is_a_web_seed_for_a_peer_with_no_other_peer(
+    sender: tuple[Paths, Store], tmp_path: Path
+) -> None:
+    import httpx  # noqa: PLC0415
+
+    from tiffin.share.serve import LanShare  # noqa: PLC0415
+
+    paths, store = sender
+    bundle = _bundle(sender, tmp_path / "usb" / "pack")
+    share = LanShare(store, paths, "127.0.0.1", 0, announce=False).start()
+    try:
+        seeds = share.web_seeds(bundle)
+        assert seeds == [f"http://127.0.0.1:{share.port}/seed/{share.code}/"]
+        wrong = seeds[0].replace(share.code, "not-the-code") + f"pack/{MANIFEST}"
+        assert httpx.get(wrong, trust_env=False).status_code == 401  # the code is still needed
+        for escape in ("pack/%2E%2E/%2E%2E/library.sqlite", "other/x", "pack/nothing-here"):
+            assert httpx.get(seeds[0] + escape, trust_env=False).status_code == 404, escape
+        torrent = tmp_path / "pack.torrent"
+        torrent.write_bytes(swarm.make_torrent(bundle, seeds))
+        # No seeder runs: only the laptop's LAN view, over HTTP.
+        folder = swarm.fetch_bundle(str(torrent), tmp_path / "phone", QUIET)
+    finally:
+        share.stop()
+    for file in (f for f in bundle.rglob("*") if f.is_file()):
+        assert (folder / file.relative_to(bundle)).read_bytes() == file.read_bytes()

@@ -91,7 +91,7 @@ def _signed_by(bundle: VerifiedBundle) -> str:
 def cmd_bundle(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
     """Run one `tiffin bundle` action."""
     if args.action == "seed":
-        return swarm.cmd_seed(args, paths, settings)
+        return swarm.cmd_seed(args, store, paths, settings)
     if args.action == "get":
         return swarm.cmd_get(args, store, paths, settings)
     bar = ProgressBar()

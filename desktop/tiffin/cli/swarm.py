@@ -19,6 +19,9 @@ def add_parsers(actions: Any) -> None:
     seed = actions.add_parser("seed", help="share the bundle in DIR with a swarm until stopped")
     seed.add_argument("dir", type=Path)
     seed.add_argument("--port", type=int, default=6881, help="the port peers connect to")
+    seed.add_argument(
+        "--lan", action="store_true", help="serve it from the LAN view too, as an HTTP web seed"
+    )
     get = actions.add_parser("get", help="fetch a bundle from a swarm into DEST, and check it")
     get.add_argument("link", help="a magnet link, or a .torrent file")
     get.add_argument("dest", type=Path)
@@ -33,7 +36,7 @@ def add_parsers(actions: Any) -> None:
     )  # fmt: skip
 
 
-def cmd_seed(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
+def cmd_seed(args: argparse.Namespace, store: Store, paths: Paths, settings: Settings) -> int:
     """Seed the bundle in `args.dir` until interrupted; prints its magnet link first."""
     from tiffin.share.swarm import seed  # noqa: PLC0415 (libtorrent on demand)
     from tiffin.share.verify import BundleRefused, verify_bundle  # noqa: PLC0415
@@ -44,6 +47,14 @@ def cmd_seed(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
         print(f"tiffin: refused to seed: {exc}", file=sys.stderr)
         return EXIT_FAILED
     token = CancelToken()
+    share = None
+    web_seeds: list[str] = []
+    if args.lan:
+        from tiffin.share.serve import LanShare  # noqa: PLC0415
+
+        share = LanShare(store, paths, settings.lan_host, settings.lan_port).start()
+        web_seeds = share.web_seeds(args.dir)
+        print(f"also served over HTTP at {web_seeds[0]}", file=sys.stderr, flush=True)
 
     def ready(magnet: str, v1_magnet: str, port: int) -> None:
         print(magnet, flush=True)
@@ -55,9 +66,12 @@ def cmd_seed(args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
             segno.make(magnet, error="l").terminal(compact=True)
 
     try:
-        seed(args.dir, settings, port=args.port, on_ready=ready, cancel=token)
+        seed(args.dir, settings, port=args.port, web_seeds=web_seeds, on_ready=ready, cancel=token)
     except KeyboardInterrupt:
         token.cancel()
+    finally:
+        if share is not None:
+            share.stop()
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -76,8 +77,12 @@ def _prune(allowances: dict[str, _Allowance], now: float) -> None:
         del allowances[client]
 
 
-def make_app(store: Store, paths: Paths, code: str) -> web.Application:
-    """The aiohttp application for `store`, open to whoever has `code`."""
+def make_app(
+    store: Store, paths: Paths, code: str, bundles: dict[str, Path] | None = None
+) -> web.Application:
+    """The aiohttp application for `store`, open to whoever has `code`; the bundle folders in
+    `bundles` (by their torrent's name) are served as the swarm's HTTP web seed (BEP 19)."""
+    seeded = {} if bundles is None else bundles
     library = LanLibrary(store, paths)
     packs = EventPacks(store, paths)
     allowances: dict[str, _Allowance] = {}
@@ -96,7 +101,12 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
         if allowance.tokens < 1:
             raise web.HTTPTooManyRequests(text="too many requests; slow down")
         allowance.tokens -= 1
-        offered = request.query.get("t") or request.cookies.get(COOKIE, "")
+        # A web seed cannot keep a cookie: its address holds the code.
+        offered = (
+            request.query.get("t")
+            or request.cookies.get(COOKIE, "")
+            or request.match_info.get("code", "")
+        )
         if request.path != "/style.css" and not hmac.compare_digest(
             offered.encode(), code.encode()
         ):
@@ -202,6 +212,15 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
             raise web.HTTPNotFound()
         return web.FileResponse(path)
 
+    async def web_seed(request: web.Request) -> web.StreamResponse:
+        folder = seeded.get(request.match_info["name"])
+        if folder is None:
+            raise web.HTTPNotFound()
+        path = folder / request.match_info["path"]
+        if not inside(path, folder.resolve()):
+            raise web.HTTPNotFound()
+        return web.FileResponse(path, headers={"Content-Type": "application/octet-stream"})
+
     async def style(_request: web.Request) -> web.StreamResponse:
         return web.Response(text=pages.STYLE, content_type="text/css")
 
@@ -219,6 +238,7 @@ def make_app(store: Store, paths: Paths, code: str) -> web.Application:
             web.get(r"/media/{id:\d+}/file", media),
             web.get(r"/media/{id:\d+}/subtitle/{n:\d+}", media),
             web.get("/search", found),
+            web.get(r"/seed/{code}/{name}/{path:.+}", web_seed),
             web.get(r"/image/{name:[0-9a-f]{64}\.[a-z]+}", image),
         ]
     )
@@ -253,6 +273,14 @@ class LanShare:
         self._zeroconf: tuple[Any, Any] | None = None
         self.taken: list[int] = []  # ports found busy before the one served on
         self._hosts: list[str] = []
+        self.bundles: dict[str, Path] = {}  # bundle folders served as web seeds, by name
+
+    def web_seeds(self, folder: Path) -> list[str]:
+        """Serve the bundle `folder` as an HTTP web seed from now on; its addresses (one per
+        address of the LAN view) for the torrent's url-list."""
+        self.bundles[folder.name] = folder
+        hosts = self._hosts or ["127.0.0.1"]
+        return [f"http://{host}:{self.port}/seed/{self.code}/" for host in hosts]
 
     @property
     def address(self) -> str:
@@ -318,7 +346,7 @@ class LanShare:
 
     async def _open(self) -> None:
         self._runner = web.AppRunner(
-            make_app(self.store, self.paths, self.code),
+            make_app(self.store, self.paths, self.code, self.bundles),
             access_log=None,
             keepalive_timeout=IDLE_SECONDS,
         )

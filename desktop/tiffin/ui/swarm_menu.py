@@ -130,9 +130,11 @@ class SwarmActions(QObject):
         settings: Callable[[], Settings],
         import_from: Callable[[Path], object],
         report: Callable[[str], None],
+        web_seeds: Callable[[Path], list[str]] = lambda _folder: [],
     ) -> None:
         super().__init__(window)
         self.window, self.paths, self.settings = window, paths, settings
+        self.web_seeds = web_seeds  # the LAN view's addresses serving a folder, when it is on
         self.import_from, self.report = import_from, report
         self.model = SwarmModel(self)
         self.running: dict[int, workers.Worker] = {}
@@ -158,9 +160,11 @@ class SwarmActions(QObject):
         key = next(_keys)
         self.model.add(SwarmRow(key, folder.name, fetching=False))
 
+        web_seeds = self.web_seeds(folder)
+
         def task(progress: Callable[[Any], None], cancel: CancelToken) -> None:
             verify_bundle(folder, self.paths)  # offer only what a receiver would accept
-            seed(folder, self.settings(), port=self.settings().swarm_port,
+            seed(folder, self.settings(), port=self.settings().swarm_port, web_seeds=web_seeds,
                  on_ready=lambda m, _v1, p: progress(("ready", m, p)),
                  on_progress=progress, cancel=cancel)  # fmt: skip
 

@@ -147,8 +147,14 @@ class WindowMenus(QObject):
             lambda: w.sources_pane.selected_ids,
             w.status_label.setText,
         )
+        sharing = w.sharing
         swarm = SwarmActions(
-            w, w.paths, lambda: w.settings, w.sharing.import_from, w.status_label.setText
+            w,
+            w.paths,
+            lambda: w.settings,
+            sharing.import_from,
+            w.status_label.setText,
+            lambda folder: sharing.share.web_seeds(folder) if sharing.share else [],
         )
         w.sharing.also_stop.append(swarm.stop)
         share_menu = bar.addMenu(self.tr("&Share"))
