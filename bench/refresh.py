@@ -5,7 +5,10 @@ serving the real feeds of shared/fixtures in turn. In one run it times:
   - sequential `feedparser.parse(url)` over the 500 URLs (the baseline),
   - `tiffin refresh` (a fresh data folder, subscriptions imported from OPML),
   - Debian's newsboat with `reload-threads 8` (skipped, and said so, if not installed),
-  - a second `tiffin refresh` with nothing changed: bytes on the wire vs the first.
+  - a second `tiffin refresh` with nothing changed: bytes on the wire vs the first,
+  - `tiffin refresh` again on a fresh folder as if the machine had 16 cores (TIFFIN_CORES=16).
+For Tiffin and newsboat it gives the peak resident memory of the whole process tree (sampled
+every 20 ms from /proc) and the CPU seconds of the process and its children.
 Run: .venv/bin/python bench/refresh.py [--feeds 500] [--hosts 50] [--latency 0.15]
 """
 
@@ -13,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import feedparser
@@ -26,15 +31,67 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from support.testweb import FIXTURES, TestWeb
 from tiffin.sources.opml import OpmlEntry, write_opml
 
+PAGE = os.sysconf("SC_PAGE_SIZE")
 
-def tiffin(home: Path, *args: str) -> float:
+
+@dataclass
+class Measured:
+    """A command's wall seconds, peak resident bytes of its process tree, and CPU seconds."""
+
+    wall: float
+    peak: int
+    cpu: float
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of `root` and every process below it, read from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Run `command` to its end, sampling its tree's memory."""
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "tiffin", "--data-dir", str(home), *args],
-        check=True,
-        stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or dict(os.environ)
     )
-    return time.perf_counter() - start
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"{command[0]} failed with exit {process.returncode}")
+    return Measured(wall, peak, 0.0)
+
+
+def measure_cpu(command: list[str], env: dict[str, str] | None = None) -> Measured:
+    """`measure`, with the CPU seconds of the process and the children it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = measure(command, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(done.wall, done.peak, cpu)
+
+
+def tiffin(home: Path, *args: str, cores: int | None = None) -> Measured:
+    env = {**os.environ, **({"TIFFIN_CORES": str(cores)} if cores else {})}
+    return measure_cpu([sys.executable, "-m", "tiffin", "--data-dir", str(home), *args], env)
 
 
 def main() -> int:
@@ -65,20 +122,22 @@ def main() -> int:
     )
 
     rows: list[tuple[str, float, str]] = []
+    costs: list[tuple[str, Measured]] = []
     start = time.perf_counter()
     parsed = sum(len(feedparser.parse(url).entries) for url in urls)
     sequential = time.perf_counter() - start
     rows.append(("sequential feedparser.parse", sequential, f"{parsed} entries"))
 
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "tiffin"
         opml = Path(tmp) / "subs.opml"
         write_opml(opml, [OpmlEntry(url, "") for url in urls])
+        home = Path(tmp) / "tiffin"
         tiffin(home, "opml", "import", str(opml))
         web.bytes_sent = 0
         first = tiffin(home, "refresh")
         first_bytes = web.bytes_sent
-        rows.append(("tiffin refresh", first, f"{first_bytes // 1024} KiB on the wire"))
+        rows.append(("tiffin refresh", first.wall, f"{first_bytes // 1024} KiB on the wire"))
+        costs.append(("tiffin refresh", first))
 
         newsboat = shutil.which("newsboat")
         if newsboat:
@@ -86,25 +145,11 @@ def main() -> int:
             nb.mkdir()
             (nb / "urls").write_text("\n".join(urls) + "\n")
             (nb / "config").write_text("reload-threads 8\n")
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    newsboat,
-                    "-x",
-                    "reload",
-                    "-u",
-                    str(nb / "urls"),
-                    "-c",
-                    str(nb / "cache.db"),
-                    "-C",
-                    str(nb / "config"),
-                ],
-                check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                env={**os.environ, "HOME": str(nb)},
-            )
-            rows.append(("newsboat reload-threads 8", time.perf_counter() - start, ""))
+            command = [newsboat, "-x", "reload", "-u", str(nb / "urls"), "-c",
+                       str(nb / "cache.db"), "-C", str(nb / "config")]  # fmt: skip
+            theirs = measure_cpu(command, {**os.environ, "HOME": str(nb)})
+            rows.append(("newsboat reload-threads 8", theirs.wall, ""))
+            costs.append(("newsboat reload-threads 8", theirs))
         else:
             print("# newsboat not installed (apt-get install newsboat): its row is skipped")
 
@@ -112,8 +157,17 @@ def main() -> int:
         second = tiffin(home, "refresh")
         second_bytes = web.bytes_sent
         rows.append(
-            ("tiffin refresh, nothing changed", second, f"{second_bytes // 1024} KiB on the wire")
+            (
+                "tiffin refresh, nothing changed",
+                second.wall,
+                f"{second_bytes // 1024} KiB on the wire",
+            )
         )
+        big = Path(tmp) / "tiffin-16"
+        tiffin(big, "opml", "import", str(opml))
+        sixteen = tiffin(big, "refresh", cores=16)
+        rows.append(("tiffin refresh, as if 16 cores", sixteen.wall, ""))
+        costs.append(("tiffin refresh, as if 16 cores", sixteen))
     web.stop()
 
     print(f"{'run':34} {'wall s':>8} {'vs sequential':>14}  note")
@@ -121,8 +175,11 @@ def main() -> int:
         print(f"{name:34} {seconds:8.2f} {sequential / seconds:13.1f}x  {note}")
     newsboat_rows = [r for r in rows if r[0].startswith("newsboat")]
     if newsboat_rows:
-        print(f"tiffin vs newsboat: {newsboat_rows[0][1] / first:.2f}x faster")
+        print(f"tiffin vs newsboat: {newsboat_rows[0][1] / first.wall:.2f}x faster")
     print(f"second refresh bytes: {100 * second_bytes / first_bytes:.2f}% of the first")
+    print(f"\n{'cost':34} {'peak MiB':>9} {'CPU s':>8}  (process tree; target peak < 400 MiB)")
+    for name, cost in costs:
+        print(f"{name:34} {cost.peak / 2**20:9.1f} {cost.cpu:8.2f}")
     return 0
 
 

@@ -214,7 +214,7 @@ def pack_articles(
         async with make_client(settings, transport) as client:
             return await as_they_finish([packer.one(client, j) for j in jobs], progress, token)
 
-    outcomes = run_with_pool(len(jobs) > 1, run)
+    outcomes = run_with_pool(len(jobs) > 1, run, jobs=len(jobs))
     token.raise_if_cancelled()
     return ArticleReport(tuple(outcomes))
 
@@ -242,6 +242,6 @@ def reextract_articles(
 
         return await as_they_finish([again(*page) for page in pages], progress, token)
 
-    outcomes = run_with_pool(len(pages) > 1, run)
+    outcomes = run_with_pool(len(pages) > 1, run, jobs=len(pages))
     token.raise_if_cancelled()
     return ArticleReport(tuple(outcomes))

@@ -295,7 +295,8 @@ def refresh_sources(
         return _Refresher(store, paths, settings, pool, sites, token).run(sources, progress)
 
     try:
-        return run_with_pool(len(sources) - channels >= POOL_THRESHOLD, run, WORKERS_PER_CORE)
+        feeds = len(sources) - channels
+        return run_with_pool(feeds >= POOL_THRESHOLD, run, WORKERS_PER_CORE, feeds)
     finally:
         if sites is not None:
             sites.shutdown(cancel_futures=True)
