@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tiffin.config import Paths, Settings
+from tiffin.media.holds import hold_reason
 from tiffin.progress import CancelToken
 from tiffin.share.swarm import fetch_bundle, parse_peer, seed
 from tiffin.share.verify import verify_bundle
@@ -190,10 +191,14 @@ class SwarmActions(QObject):
         dialog.finished.connect(answered)
         dialog.open()
 
-    def get(self, link: str, peers: list[tuple[str, int]]) -> int:
+    def get(self, link: str, peers: list[tuple[str, int]]) -> int | None:
         """Fetch the bundle named by `link` into the library's swarm folder, import it once
         checked (asking about an untrusted packer as for a stick), and seed on; returns its
-        row's key."""
+        row's key (None when the download window or the budget holds it)."""
+        held = hold_reason(self.settings())
+        if held:
+            self.report(held)
+            return None
         key = next(_keys)
         shown = link.rsplit("dn=", 1)[-1].split("&", maxsplit=1)[0]
         name = shown if "dn=" in link else Path(link).stem
