@@ -86,6 +86,7 @@ class LinePanel(QWidget):
         super().__init__()
         self.store, self.settings = store, settings
         self.model = LineModel(self)
+        self.latest = workers.Latest(self._failed)
         self.table = PlaceholderTableView()
         say_when_empty(
             self.table,
@@ -136,7 +137,7 @@ class LinePanel(QWidget):
         def load(_progress: object, _cancel: CancelToken) -> _Seen:
             return _seen(self.store)
 
-        workers.start(load, self._show, self._failed)
+        self.latest.run("line", load, self._show)  # an older read must not undo a newer one
 
     def probe_now(self) -> None:
         """Probe every known host (feeds first), store what it showed, and show it."""
