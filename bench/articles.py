@@ -7,6 +7,8 @@ real sites are), with generated pictures for every image address. In one run it 
     sanitise, store), on a fresh library,
   - the share of pages.json snippets that hold in each one's text, and the token F1 against
     the gold texts,
+  - the same two scores and pages per second (extraction alone, one process) for each single
+    method Tiffin chooses among and for Tiffin's choice, side by side,
   - search latency (p50/p95) over a library of 100,000 generated items.
 Run: .venv/bin/python bench/articles.py [--latency 0.15] [--items 100000]
 """
@@ -20,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,9 +30,13 @@ import httpx
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.pages import all_pages, serve, snippet_hits, token_f1
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from support.pages import Page, all_pages, serve, snippet_hits, token_f1
 from support.testweb import TestWeb
-from tiffin.articles.extract import extract_article
+from tiffin.articles.extract import extract_article, resolve_images
+from tiffin.articles.methods import METHODS, read_with
 from tiffin.config import Paths, Settings
 from tiffin.fetch.articles import pack_articles
 from tiffin.library import queries
@@ -49,6 +56,49 @@ def _score(texts: dict[str, str], pages: list) -> tuple[float, float]:
         if page.gold is not None:
             f1s.append(token_f1(text, page.gold))
     return held / checked, statistics.mean(f1s)
+
+
+def _prepared(page: Page) -> HtmlElement | None:
+    tree = load_html(page.path.read_bytes())
+    if tree is not None:
+        for base in tree.iter("base"):
+            base.drop_tree()
+        resolve_images(tree, page.url)
+    return tree
+
+
+def _alone(method: str) -> Callable[[Page], str]:
+    def run(page: Page) -> str:
+        tree = _prepared(page)
+        found = read_with(tree, page.url, method) if tree is not None else None
+        return found.text if found else ""
+
+    return run
+
+
+def _chosen(page: Page) -> str:
+    found = extract_article(page.path.read_bytes(), page.url)
+    return found.text if found else ""
+
+
+def _methods(pages: list[Page]) -> list[tuple[str, float, float, float]]:
+    """(name, snippet score, gold F1, pages per second) of each single method and the choice."""
+    runs: dict[str, Callable[[Page], str | None]] = {
+        "trafilatura.extract (defaults)": lambda p: trafilatura.extract(
+            p.path.read_bytes(), url=p.url
+        ),
+    }
+    for method in METHODS:
+        runs[f"{method} alone (as tiffin prepares the page)"] = _alone(method)
+    runs["tiffin's choice (extract_article)"] = _chosen
+    rows = []
+    for name, run in runs.items():
+        start = time.perf_counter()
+        texts = {page.url: run(page) or "" for page in pages}
+        took = time.perf_counter() - start
+        share, f1 = _score(texts, pages)
+        rows.append((name, share, f1, len(pages) / took))
+    return rows
 
 
 def _search_latency(count: int, tmp: Path) -> tuple[float, float, int]:
@@ -127,6 +177,9 @@ def main() -> int:
         p50, p95, count = _search_latency(args.items, Path(tmp))
 
     n = len(pages)
+    print(f"{'method':50} {'snippets':>8} {'gold F1':>8} {'pages/s':>8}")
+    for name, share, f1, rate in _methods(pages):
+        print(f"{name:50} {share:8.3f} {f1:8.3f} {rate:8.1f}")
     print(f"{'run':50} {'wall s':>7} {'pages/s':>8}  note")
     print(
         f"{'sequential httpx.get + trafilatura.extract':50} {sequential:7.2f} {n / sequential:8.1f}"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from cli.test_cli import tiffin
+from support.collapsed import HIDDEN_LINE, collapsed_page
 from support.pages import PAGES
 from support.testweb import TestWeb
 
@@ -62,3 +63,50 @@ def test_articles_set_and_unknown_item(web: TestWeb, tmp_path: Path) -> None:
     assert "0 items packed" in tiffin(tmp_path, "articles", "fetch").stdout
     missing = tiffin(tmp_path, "show", "999")
     assert missing.returncode == 1 and "no item with id 999" in missing.stderr
+
+
+def test_show_says_an_article_looks_short_and_prints_the_whole_page(
+    web: TestWeb, tmp_path: Path
+) -> None:
+    web.generated_images = True
+    cut = web.add("/rally.html", collapsed_page(), "text/html")
+    whole = web.add("/banks.html", (PAGES / "np_cnn_article.html").read_bytes(), "text/html")
+    rss = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>News</title>"
+        f"<item><title>Rally</title><link>{cut}</link><description>Short.</description></item>"
+        f"<item><title>Banks</title><link>{whole}</link><description>Short.</description></item>"
+        "</channel></rss>"
+    )
+    assert tiffin(tmp_path, "add", web.add("/news.xml", rss, "application/rss+xml")).returncode == 0
+    assert tiffin(tmp_path, "articles", "fetch").returncode == 0
+    items = {i["title"]: i["id"] for i in json.loads(tiffin(tmp_path, "items", "--json").stdout)}
+
+    shown = tiffin(tmp_path, "show", str(items["Rally"])).stdout
+    assert "[this article may be cut short" in shown and HIDDEN_LINE not in shown
+    assert f"tiffin show {items['Rally']} --page" in shown
+    page = tiffin(tmp_path, "show", str(items["Rally"]), "--page")
+    assert page.returncode == 0 and HIDDEN_LINE in page.stdout
+    assert "[the whole page" in page.stdout and "cut short" not in page.stdout
+    page_html = tiffin(tmp_path, "show", str(items["Rally"]), "--page", "--html").stdout
+    assert "<script" not in page_html and "style=" not in page_html
+
+    banks = tiffin(tmp_path, "show", str(items["Banks"])).stdout
+    assert "cut short" not in banks
+    assert f"tiffin show {items['Banks']} --other" in banks
+    other = tiffin(tmp_path, "show", str(items["Banks"]), "--other")
+    assert other.returncode == 0 and "Steve Cowan" in other.stdout
+    assert "[the other reading of the page" in other.stdout
+
+    web.reset()
+    again = tiffin(tmp_path, "articles", "reextract")
+    assert again.returncode == 0 and web.log == []
+    assert "cut short" in tiffin(tmp_path, "show", str(items["Rally"])).stdout
+
+
+def test_show_other_where_none_is_kept_says_so(web: TestWeb, tmp_path: Path) -> None:
+    assert tiffin(tmp_path, "add", _feed(web)).returncode == 0
+    assert tiffin(tmp_path, "articles", "fetch").returncode == 0
+    items = {i["title"]: i["id"] for i in json.loads(tiffin(tmp_path, "items", "--json").stdout)}
+    done = tiffin(tmp_path, "show", str(items["Stub"]), "--other")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"no other version kept for item {items['Stub']}" in done.stderr

@@ -1,8 +1,8 @@
-"""A fetched page reduced to its article: trafilatura's main text as HTML, with metadata.
+"""A fetched page reduced to its article: the best of several readings, as HTML, with metadata.
 
 Runs in a worker process (it is CPU work), so it takes and returns plain picklable values.
 Image addresses are made absolute against the page's own address and lazy-loading attributes
-and `srcset` are resolved to one `src` before trafilatura sees the page, so that the article
+and `srcset` are resolved to one `src` before any method reads the page, so that the article
 names exactly one file per picture.
 """
 
@@ -12,16 +12,16 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree, html
+from lxml import html
 
-from tiffin.markup import html_to_text
+from tiffin.articles.choice import agree, choose, page_prose_words
+from tiffin.articles.methods import PRECISION, READABILITY, RECALL, read_with
 
 # Wider than this a picture only costs bytes: a reader pane is rarely wider.
 WANTED_IMAGE_WIDTH = 1200
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url", "src")
 _LAZY_SETS = ("srcset", "data-srcset", "data-lazy-srcset")
 _CANDIDATE = re.compile(r"\s*([^\s,][^\s]*?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
-_BODY_TAGS = re.compile(r"^\s*<body[^>]*>|</body>\s*$")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,10 @@ class ExtractedArticle:
     html: str
     text: str
     image_urls: tuple[str, ...]
+    method: str = PRECISION
+    other_method: str = ""  # the most different reading left, for "show the other version"
+    other_html: str = ""
+    page_words: int = 0  # when the page's paragraphs hold much more than was kept, their words
 
 
 def pick_from_srcset(srcset: str, wanted_width: int = WANTED_IMAGE_WIDTH) -> str | None:
@@ -62,7 +66,7 @@ def _usable(url: str) -> bool:
     return urlsplit(url).scheme in ("http", "https")
 
 
-def _resolve_images(tree: html.HtmlElement, page_url: str) -> None:
+def resolve_images(tree: html.HtmlElement, page_url: str) -> None:
     """Give every <img> one absolute http(s) `src` (from srcset or lazy attributes) or drop it."""
     for img in list(tree.iter("img")):
         chosen = None
@@ -84,18 +88,10 @@ def _resolve_images(tree: html.HtmlElement, page_url: str) -> None:
         source.drop_tree()
 
 
-def _meta(document: html.HtmlElement, name: str) -> str:
-    found = document.find(f".//meta[@name='{name}']")
-    return (found.get("content") or "").strip() if found is not None else ""
-
-
 def extract_article(body: bytes, page_url: str) -> ExtractedArticle | None:
-    """The main text of the page `body` fetched from `page_url`, or None when trafilatura finds
-    none (a script-only page, a paywall stub, not HTML at all)."""
-    # Imported here: only extraction workers need trafilatura, and importing it took about
-    # 70 ms of every `tiffin` command's start.
-    import trafilatura  # noqa: PLC0415
-    from trafilatura.utils import load_html  # noqa: PLC0415
+    """The main text of the page `body` fetched from `page_url`, or None when no method finds
+    any (a script-only page, a paywall stub, not HTML at all)."""
+    from trafilatura.utils import load_html  # noqa: PLC0415 - only workers need it
 
     tree = load_html(body)
     if tree is None:
@@ -103,35 +99,27 @@ def extract_article(body: bytes, page_url: str) -> ExtractedArticle | None:
     lang = (tree.get("lang") or "").strip()
     for base in tree.iter("base"):  # a page's <base> must not send us to another host
         base.drop_tree()
-    _resolve_images(tree, page_url)
-    output = trafilatura.extract(
-        tree,
-        url=page_url,
-        output_format="html",
-        include_images=True,
-        include_links=True,
-        include_formatting=True,
-        include_tables=True,
-        include_comments=False,
-        favor_precision=True,
-        with_metadata=True,
-        # The feed gives the date; htmldate's extensive search (dateparser) was 60% of the time.
-        date_extraction_params={"extensive_search": False},
-    )
-    if not output:
+    resolve_images(tree, page_url)
+    precise = read_with(tree, page_url, PRECISION)
+    full = read_with(tree, page_url, RECALL)
+    readings = [c for c in (precise, full) if c is not None]
+    if not agree(precise, full):  # when the two agree, a third cannot outvote them
+        readings += [c for c in (read_with(tree, page_url, READABILITY),) if c is not None]
+    choice = choose(readings, page_prose_words(tree))
+    if choice is None:
         return None
-    document = html.fromstring(output)
-    body_element = document.find("body")
-    if body_element is None:
-        return None
-    serialised = etree.tostring(body_element, encoding="unicode", method="html")
-    article_html = _BODY_TAGS.sub("", serialised).strip()
-    images = tuple(dict.fromkeys(img.get("src", "") for img in body_element.iter("img")))
+    kept = choice.kept
+    holder = html.fragment_fromstring(kept.html or "<p></p>", create_parent="div")
+    images = tuple(dict.fromkeys(img.get("src", "") for img in holder.iter("img")))
     return ExtractedArticle(
-        title=_meta(document, "title"),
-        author=_meta(document, "author"),
+        title=kept.title or (precise.title if precise else ""),
+        author=kept.author or (precise.author if precise else ""),
         lang=lang.split("-")[0].lower()[:8],
-        html=article_html,
-        text=html_to_text(article_html),
+        html=kept.html,
+        text=kept.text,
         image_urls=tuple(url for url in images if url),
+        method=kept.method,
+        other_method=choice.other.method if choice.other else "",
+        other_html=choice.other.html if choice.other else "",
+        page_words=choice.page_words if choice.short else 0,
     )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from tiffin.articles.words import words
 from tiffin.cli.output import EXIT_OK, EXIT_PARTIAL, iso, print_json, row_id, whole
 from tiffin.cli.progress import ProgressBar
 from tiffin.config import Paths, Settings
 from tiffin.library import articles, queries
 from tiffin.library.articles import FEED_TEXT, FULL
-from tiffin.library.models import SearchHit
+from tiffin.library.models import Item, SearchHit
 from tiffin.library.search import search
 from tiffin.library.store import Store
 from tiffin.markup import html_to_text
@@ -44,6 +46,13 @@ def add_parsers(commands: Any) -> None:
     form = show.add_mutually_exclusive_group()
     form.add_argument("--text", action="store_true", help="plain text (the default)")
     form.add_argument("--html", action="store_true", help="the stored, sanitised HTML")
+    version = show.add_mutually_exclusive_group()
+    version.add_argument(
+        "--other", action="store_true", help="the other reading of the page, where one is kept"
+    )
+    version.add_argument(
+        "--page", action="store_true", help="the whole page as kept, for an article cut short"
+    )
 
     find = commands.add_parser("search", help="search titles and full text")
     find.add_argument("query")
@@ -84,8 +93,38 @@ def cmd_articles(args: argparse.Namespace, store: Store, paths: Paths, settings:
         bar.close()
 
 
+def _version_html(args: argparse.Namespace, store: Store, item: Item) -> str:
+    if args.other:
+        return articles.other_version(store, item.id)
+    if args.page:
+        from tiffin.articles.whole_page import whole_page  # noqa: PLC0415 - lxml, for this only
+
+        body = articles.kept_page(store, item.id)
+        return whole_page(body, item.url, partial(articles.picture_names, store))
+    return item.body_html
+
+
+def _notes(args: argparse.Namespace, item: Item) -> list[str]:
+    if args.other:
+        return [f"[the other reading of the page, by {item.article_other or 'another method'}]"]
+    if args.page:
+        return ["[the whole page, as kept when the article was packed]"]
+    notes = []
+    if item.article_state == FEED_TEXT and item.article_note:
+        notes.append(f"[the feed's text: {item.article_note}]")
+    if item.article_state == FULL and item.article_short:
+        notes.append(
+            f"[this article may be cut short: the page's paragraphs hold about"
+            f" {item.article_short} words, {words(item.text)} were kept;"
+            f" `tiffin show {item.id} --page` prints the whole page]"
+        )
+    if item.article_state == FULL and item.article_other:
+        notes.append(f"[another reading of the page is kept: `tiffin show {item.id} --other`]")
+    return notes
+
+
 def cmd_show(args: argparse.Namespace, store: Store, paths: Paths) -> int:
-    """`tiffin show ITEM [--text|--html]`."""
+    """`tiffin show ITEM [--text|--html] [--other|--page]`."""
     item = queries.get_item(store, args.item)
     if item.packer and item.packer not in keys.trusted(paths):
         who = keys.Packer("", item.packer).fingerprint
@@ -93,8 +132,9 @@ def cmd_show(args: argparse.Namespace, store: Store, paths: Paths) -> int:
             f"tiffin: from a bundle packed by key {who}, not among the packers you trust",
             file=sys.stderr,
         )
+    body_html = _version_html(args, store, item)
     if args.html:
-        print(item.body_html)
+        print(body_html)
         return EXIT_OK
     source = queries.get_source(store, item.source_id)
     print(item.title or "(untitled)")
@@ -103,10 +143,11 @@ def cmd_show(args: argparse.Namespace, store: Store, paths: Paths) -> int:
     )
     if item.url:
         print(item.url)
-    if item.article_state == FEED_TEXT and item.article_note:
-        print(f"[the feed's text: {item.article_note}]")
+    for note in _notes(args, item):
+        print(note)
     print()
-    print(item.text if item.article_state == FULL else html_to_text(item.body_html))
+    plain = args.other or args.page or item.article_state != FULL
+    print(html_to_text(body_html) if plain else item.text)
     return EXIT_OK
 
 

@@ -157,6 +157,11 @@ class _Packer:
                 text=extracted.text,
                 lang=extracted.lang,
                 images=tuple(i.name for i in images),
+                method=extracted.method,
+                other_method=extracted.other_method,
+                # Its pictures are those the kept reading shares; the others are left out.
+                other_html=sanitize_article(extracted.other_html, references),
+                page_words=extracted.page_words,
             )
         await asyncio.to_thread(
             stored.save_article,

@@ -587,57 +587,57 @@
 <context>
     <name>GetDialog</name>
     <message>
-        <location filename="../ui/swarm_menu.py" line="71"/>
+        <location filename="../ui/swarm_menu.py" line="72"/>
         <source>Get a bundle from the swarm</source>
         <translation>سوارم سے بنڈل حاصل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="73"/>
+        <location filename="../ui/swarm_menu.py" line="74"/>
         <source>magnet:?xt=… or a .torrent file</source>
         <translation>magnet:?xt=… یا ‎.torrent فائل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="74"/>
+        <location filename="../ui/swarm_menu.py" line="75"/>
         <source>Magnet link or torrent file</source>
         <translation>میگنیٹ لنک یا ٹورینٹ فائل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="75"/>
+        <location filename="../ui/swarm_menu.py" line="76"/>
         <source>&amp;File…</source>
         <translation>&amp;فائل…</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="81"/>
+        <location filename="../ui/swarm_menu.py" line="82"/>
         <source>optional: 192.168.1.5:6881, …</source>
         <translation>اختیاری: 192.168.1.5:6881، …</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="82"/>
+        <location filename="../ui/swarm_menu.py" line="83"/>
         <source>Peers to ask</source>
         <translation>جن ساتھیوں سے مانگنا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="91"/>
+        <location filename="../ui/swarm_menu.py" line="92"/>
         <source>&amp;Link:</source>
         <translation>&amp;لنک:</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="92"/>
+        <location filename="../ui/swarm_menu.py" line="93"/>
         <source>&amp;Peers:</source>
         <translation>&amp;ساتھی:</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="99"/>
+        <location filename="../ui/swarm_menu.py" line="100"/>
         <source>Torrent file</source>
         <translation>ٹورینٹ فائل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="99"/>
+        <location filename="../ui/swarm_menu.py" line="100"/>
         <source>Torrent files (*.torrent)</source>
         <translation>ٹورینٹ فائلیں (*.torrent)</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="113"/>
+        <location filename="../ui/swarm_menu.py" line="114"/>
         <source>Give a magnet link or a .torrent file that exists</source>
         <translation>میگنیٹ لنک یا کوئی موجود ‎.torrent فائل دیں</translation>
     </message>
@@ -713,117 +713,148 @@
 <context>
     <name>ItemView</name>
     <message>
-        <location filename="../ui/item_view.py" line="91"/>
+        <location filename="../ui/item_view.py" line="103"/>
         <source>Item text</source>
         <translation>تحریر</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="147"/>
+        <location filename="../ui/item_view.py" line="171"/>
         <source>original page</source>
         <translation>اصل صفحہ</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="153"/>
+        <location filename="../ui/item_view.py" line="177"/>
         <source>From a bundle packed by key {0}, not among the packers you trust</source>
         <translation>کلید {0} سے باندھے گئے بنڈل سے، جو آپ کے بھروسے والے پیک کرنے والوں میں نہیں</translation>
     </message>
     <message>
-        <location filename="../ui/item_view.py" line="160"/>
+        <location filename="../ui/item_view.py" line="187"/>
+        <source>Showing another reading of the page.</source>
+        <translation>صفحے کی ایک اور صورت دکھائی جا رہی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="188"/>
+        <location filename="../ui/item_view.py" line="191"/>
+        <source>Show the article as packed</source>
+        <translation>مضمون ویسا دکھائیں جیسا باندھا گیا</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="190"/>
+        <source>Showing the whole page as it was kept, without its layout.</source>
+        <translation>پورا صفحہ دکھایا جا رہا ہے جیسا رکھا گیا تھا، اس کی ترتیب کے بغیر۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="193"/>
         <source>Showing the feed&apos;s text: {0}</source>
         <translation>فیڈ کی اپنی تحریر دکھائی جا رہی ہے: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="206"/>
+        <source>This article may be cut short: the page&apos;s paragraphs hold about {0} words, {1} were kept.</source>
+        <translation>یہ مضمون شاید ادھورا ہے: صفحے کے پیراگراف میں تقریباً {0} الفاظ ہیں، {1} رکھے گئے۔</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="211"/>
+        <source>Show the whole page</source>
+        <translation>پورا صفحہ دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/item_view.py" line="213"/>
+        <source>Show the other version</source>
+        <translation>دوسری صورت دکھائیں</translation>
     </message>
 </context>
 <context>
     <name>ItemsPane</name>
     <message>
-        <location filename="../ui/items_pane.py" line="75"/>
+        <location filename="../ui/items_pane.py" line="77"/>
         <source>Items</source>
         <translation>تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="83"/>
+        <location filename="../ui/items_pane.py" line="85"/>
         <source>Search results</source>
         <translation>تلاش کے نتائج</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="85"/>
+        <location filename="../ui/items_pane.py" line="87"/>
         <source>Search (Ctrl+F)</source>
         <translation>تلاش (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="87"/>
+        <location filename="../ui/items_pane.py" line="89"/>
         <source>Search</source>
         <translation>تلاش</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="90"/>
+        <location filename="../ui/items_pane.py" line="92"/>
         <source>Show</source>
         <translation>دکھائیں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="92"/>
+        <location filename="../ui/items_pane.py" line="94"/>
         <source>All items</source>
         <translation>تمام تحریریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="93"/>
+        <location filename="../ui/items_pane.py" line="95"/>
         <source>Unread</source>
         <translation>ان پڑھی</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="94"/>
+        <location filename="../ui/items_pane.py" line="96"/>
         <source>Ready offline</source>
         <translation>آف لائن تیار</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="146"/>
+        <location filename="../ui/items_pane.py" line="149"/>
         <source>Download its video or audio</source>
         <translation>اس کی ویڈیو یا آڈیو ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="150"/>
+        <location filename="../ui/items_pane.py" line="153"/>
         <source>Download for event</source>
         <translation>تقریب کے لیے ڈاؤن لوڈ کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="172"/>
+        <location filename="../ui/items_pane.py" line="175"/>
         <source>No items here yet. Refresh (F5) while the line is good, or add a feed or a channel (Ctrl+N).</source>
         <translation>یہاں ابھی کوئی تحریر نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5)، یا فیڈ یا چینل شامل کریں (⁦Ctrl+N⁩)۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="176"/>
+        <location filename="../ui/items_pane.py" line="179"/>
         <source>Everything here is read. Show all items with Ctrl+Shift+A.</source>
         <translation>یہاں سب پڑھا جا چکا ہے۔ تمام تحریریں ⁦Ctrl+Shift+A⁩ سے دکھائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="179"/>
+        <location filename="../ui/items_pane.py" line="182"/>
         <source>Nothing here is ready offline yet. Refresh (F5) and download videos (D) while the line is good.</source>
         <translation>یہاں ابھی کچھ آف لائن تیار نہیں۔ لائن ٹھیک ہو تو تازہ کریں (F5) اور ویڈیوز ڈاؤن لوڈ کریں (D)۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="144"/>
-        <location filename="../ui/items_pane.py" line="248"/>
+        <location filename="../ui/items_pane.py" line="147"/>
+        <location filename="../ui/items_pane.py" line="272"/>
         <source>Mark read</source>
         <translation>پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="144"/>
-        <location filename="../ui/items_pane.py" line="248"/>
+        <location filename="../ui/items_pane.py" line="147"/>
+        <location filename="../ui/items_pane.py" line="272"/>
         <source>Mark unread</source>
         <translation>ان پڑھا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="256"/>
+        <location filename="../ui/items_pane.py" line="280"/>
         <source>Mark all read</source>
         <translation>سب پڑھا ہوا کریں</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="289"/>
+        <location filename="../ui/items_pane.py" line="313"/>
         <source>Nothing matches “{0}”. Esc goes back.</source>
         <translation>”{0}“ سے کچھ نہیں ملا۔ Esc سے واپس جائیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/items_pane.py" line="293"/>
+        <location filename="../ui/items_pane.py" line="317"/>
         <source>{0} matches for “{1}”</source>
         <translation>“{1}” کے {0} نتائج</translation>
     </message>
@@ -939,67 +970,67 @@
 <context>
     <name>LinePanel</name>
     <message>
-        <location filename="../ui/line_panel.py" line="93"/>
+        <location filename="../ui/line_panel.py" line="94"/>
         <source>No host contacted yet. Each host&apos;s line shows here after the first refresh (F5) or download.</source>
         <translation>ابھی کسی میزبان سے رابطہ نہیں ہوا۔ پہلی تازہ کاری (F5) یا ڈاؤن لوڈ کے بعد ہر میزبان کی لائن یہاں دکھائی دے گی۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="101"/>
+        <location filename="../ui/line_panel.py" line="102"/>
         <source>Line state per host</source>
         <translation>ہر میزبان کی لائن کی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="108"/>
+        <location filename="../ui/line_panel.py" line="109"/>
         <source>Overall line state</source>
         <translation>لائن کی مجموعی حالت</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="109"/>
+        <location filename="../ui/line_panel.py" line="110"/>
         <source>&amp;Probe now</source>
         <translation>ابھی جانچیں</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="110"/>
+        <location filename="../ui/line_panel.py" line="111"/>
         <source>Ask every known host once, now</source>
         <translation>ہر معلوم میزبان سے ابھی ایک بار پوچھیں</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="144"/>
+        <location filename="../ui/line_panel.py" line="145"/>
         <source>Probing…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="174"/>
+        <location filename="../ui/line_panel.py" line="175"/>
         <source>Line not known yet: refresh, or probe now.</source>
         <translation>لائن کا حال ابھی معلوم نہیں: تازہ کریں، یا ابھی جانچیں۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="178"/>
+        <location filename="../ui/line_panel.py" line="179"/>
         <source>{0} good</source>
         <translation>{0} اچھی</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="179"/>
+        <location filename="../ui/line_panel.py" line="180"/>
         <source>{0} throttled</source>
         <translation>{0} سست</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="180"/>
+        <location filename="../ui/line_panel.py" line="181"/>
         <source>{0} blocked</source>
         <translation>{0} بند</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="183"/>
+        <location filename="../ui/line_panel.py" line="184"/>
         <source>Offline: nothing answers.</source>
         <translation>آف لائن: کوئی جواب نہیں دیتا۔</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="184"/>
+        <location filename="../ui/line_panel.py" line="185"/>
         <source>Line: {0} ({1})</source>
         <translation>لائن: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../ui/line_panel.py" line="187"/>
+        <location filename="../ui/line_panel.py" line="188"/>
         <source>Could not read the line history: {0}</source>
         <translation>لائن کا تاریخچہ نہیں پڑھا جا سکا: {0}</translation>
     </message>
@@ -1110,22 +1141,22 @@
 <context>
     <name>MagnetDialog</name>
     <message>
-        <location filename="../ui/swarm_menu.py" line="44"/>
+        <location filename="../ui/swarm_menu.py" line="45"/>
         <source>{0} in the swarm</source>
         <translation>سوارم میں {0}</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="48"/>
+        <location filename="../ui/swarm_menu.py" line="49"/>
         <source>QR code of the magnet link</source>
         <translation>میگنیٹ لنک کا QR کوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="51"/>
+        <location filename="../ui/swarm_menu.py" line="52"/>
         <source>Magnet link</source>
         <translation>میگنیٹ لنک</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="54"/>
+        <location filename="../ui/swarm_menu.py" line="55"/>
         <source>Other Tiffin copies on this network find it by themselves; give others this link or let them scan the code. Peers connect to port {0}.</source>
         <translation>اس نیٹ ورک پر ٹفن کی دوسری کاپیاں اسے خود ڈھونڈ لیتی ہیں؛ دوسروں کو یہ لنک دیں یا کوڈ اسکین کرنے دیں۔ ساتھی پورٹ {0} سے جڑتے ہیں۔</translation>
     </message>
@@ -2293,32 +2324,32 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SwarmActions</name>
     <message>
-        <location filename="../ui/swarm_menu.py" line="140"/>
+        <location filename="../ui/swarm_menu.py" line="143"/>
         <source>&amp;Seed a bundle in the swarm…</source>
         <translation>سوارم میں بنڈل &amp;بانٹیں…</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="141"/>
+        <location filename="../ui/swarm_menu.py" line="144"/>
         <source>&amp;Get a bundle from the swarm…</source>
         <translation>سوارم سے بنڈل &amp;حاصل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="152"/>
+        <location filename="../ui/swarm_menu.py" line="155"/>
         <source>Seed the bundle in</source>
         <translation>اس میں موجود بنڈل بانٹیں</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="196"/>
+        <location filename="../ui/swarm_menu.py" line="205"/>
         <source>bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="207"/>
+        <location filename="../ui/swarm_menu.py" line="216"/>
         <source>Fetched {0} from the swarm; checking it</source>
         <translation>سوارم سے {0} آ گیا؛ جانچ ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="223"/>
+        <location filename="../ui/swarm_menu.py" line="232"/>
         <source>stopped</source>
         <translation>رک گیا</translation>
     </message>
@@ -2727,17 +2758,17 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <translation>میڈیا</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="154"/>
+        <location filename="../ui/window_menus.py" line="160"/>
         <source>&amp;Share</source>
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="159"/>
+        <location filename="../ui/window_menus.py" line="165"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="161"/>
+        <location filename="../ui/window_menus.py" line="167"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>

@@ -36,6 +36,10 @@ class PackedArticle:
     lang: str = ""
     note: str = ""
     images: tuple[str, ...] = ()
+    method: str = ""
+    other_method: str = ""
+    other_html: str = ""  # sanitised like `html`
+    page_words: int = 0  # set when what was kept looks short against the page
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,11 @@ def pending_articles(store: Store, source_ids: Sequence[int] | None = None) -> l
         return [ArticleJob(r[0], r[1], r[2]) for r in db.execute(sql, args)]
 
 
+def picture_names(store: Store, urls: Sequence[str]) -> dict[str, str]:
+    """The stored file names of the pictures kept for any of `urls`, by address."""
+    return {url: image.name for url, image in known_images(store, urls).items()}
+
+
 def known_images(store: Store, urls: Sequence[str]) -> dict[str, KnownImage]:
     """Pictures already stored for any of `urls`, by address."""
     found: dict[str, KnownImage] = {}
@@ -111,8 +120,8 @@ def save_article(
         if packed.state == FULL:
             db.execute(
                 "UPDATE items SET article_state = ?, article_html = ?, article_note = ?,"
-                " lang = ?, text = ?, title = CASE title WHEN '' THEN ? ELSE title END"
-                " WHERE id = ?",
+                " lang = ?, text = ?, title = CASE title WHEN '' THEN ? ELSE title END,"
+                " article_method = ?, article_other = ?, article_short = ? WHERE id = ?",
                 (
                     packed.state,
                     packed.html,
@@ -120,15 +129,27 @@ def save_article(
                     packed.lang,
                     packed.text,
                     packed.title,
+                    packed.method,
+                    packed.other_method if packed.other_html else "",
+                    packed.page_words,
                     packed.item_id,
                 ),
             )
         else:
             db.execute(
                 "UPDATE items SET article_state = ?, article_html = '', article_note = ?,"
-                " lang = ? WHERE id = ?",
+                " lang = ?, article_method = '', article_other = '', article_short = 0"
+                " WHERE id = ?",
                 (packed.state, packed.note, packed.lang, packed.item_id),
             )
+        if packed.state == FULL and packed.other_html:
+            db.execute(
+                "INSERT INTO article_others (item_id, html) VALUES (?, ?)"
+                " ON CONFLICT (item_id) DO UPDATE SET html = excluded.html",
+                (packed.item_id, packed.other_html),
+            )
+        else:
+            db.execute("DELETE FROM article_others WHERE item_id = ?", (packed.item_id,))
         db.execute("DELETE FROM item_images WHERE item_id = ?", (packed.item_id,))
         db.executemany(
             "INSERT OR IGNORE INTO item_images (item_id, name) VALUES (?, ?)",
@@ -142,6 +163,15 @@ def save_article(
                 " fetched_at = excluded.fetched_at, body = excluded.body",
                 (packed.item_id, url, now, zlib.compress(body, 6)),
             )
+
+
+def other_version(store: Store, item_id: int) -> str:
+    """The sanitised HTML of the reading not chosen for an item; raises NotFound."""
+    with store.read() as db:
+        row = db.execute("SELECT html FROM article_others WHERE item_id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no other version kept for item {item_id}")
+    return str(row[0])
 
 
 def kept_pages(store: Store, source_ids: Sequence[int] | None = None) -> list[tuple[int, str]]:

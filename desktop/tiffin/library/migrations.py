@@ -312,6 +312,24 @@ def _v15_healing(db: sqlite3.Connection) -> None:
     )
 
 
+def _v16_article_versions(db: sqlite3.Connection) -> None:
+    """Which method's reading of a page was kept, the most different one left (its method on
+    the item, its HTML aside, read only when asked for), and when what was kept looks short,
+    the words the page's paragraphs hold (else 0)."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE items ADD COLUMN article_method TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN article_other TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN article_short INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE article_others (
+            item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+            html TEXT NOT NULL
+        );
+        """,
+    )
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _v2_fetch_backoff,
@@ -328,6 +346,7 @@ STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v13_source_icons,
     _v14_live_items_index,
     _v15_healing,
+    _v16_article_versions,
 )
 LATEST = len(STEPS)
 

@@ -58,6 +58,9 @@ class Item:
     duration: float | None = None
     live_status: str = ""
     packer: str = ""  # the key of whoever packed the bundle it came in; "" if fetched here
+    article_method: str = ""  # the method whose reading was kept
+    article_other: str = ""  # the method of the other version kept, "" if none
+    article_short: int = 0  # words in the page's paragraphs when the kept text looks short
 
     @property
     def body_html(self) -> str:

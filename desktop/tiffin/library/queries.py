@@ -306,6 +306,9 @@ def _item(row: sqlite3.Row, enclosures: Sequence[Enclosure]) -> Item:
         duration=row["duration"],
         live_status=row["live_status"],
         packer=row["packer"],
+        article_method=row["article_method"],
+        article_other=row["article_other"],
+        article_short=row["article_short"],
     )
 
 

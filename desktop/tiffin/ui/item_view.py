@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -11,7 +12,8 @@ from PySide6.QtGui import QImage, QImageReader, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tiffin.articles.images import ImageFolder
-from tiffin.library.articles import FEED_TEXT
+from tiffin.articles.words import words
+from tiffin.library.articles import FEED_TEXT, FULL
 from tiffin.library.models import Item
 from tiffin.markup import LOCAL_IMAGE_SCHEME, text_to_html
 from tiffin.share.keys import Packer
@@ -32,6 +34,15 @@ td, th { padding: 3px; border: 1px solid gray; }
 .note { font-size: small; font-style: italic; }
 """
 MIN_ZOOM, MAX_ZOOM = -4, 12
+VERSION_SCHEME = "tiffin-version"  # the reader's own links between an article's versions
+
+
+class Version(StrEnum):
+    """Which reading of an item the reader shows."""
+
+    ARTICLE = "article"  # the one chosen when it was packed (or the feed's text)
+    OTHER = "other"  # the most different reading left
+    PAGE = "page"  # the whole kept page
 
 
 SHOWN_WIDTH = 1200  # pictures are decoded at no more than this width: the reader's column
@@ -82,17 +93,26 @@ class ItemView(QTextBrowser):
     Ctrl+minus change the text size."""
 
     link_activated = Signal(QUrl)
+    version_wanted = Signal(int, str)  # an item, and the Version of it to show
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self.link_activated.emit)
+        self.anchorClicked.connect(self.on_anchor_clicked)
         self.setAccessibleName(self.tr("Item text"))
         self.document().setDefaultStyleSheet(READER_CSS)
         self.document().setDocumentMargin(18)
         self.zoom = 0
         self.right_to_left = False
+        self.item_id: int | None = None
+        self.version = Version.ARTICLE
+
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == VERSION_SCHEME and self.item_id is not None:
+            self.version_wanted.emit(self.item_id, url.path())
+        else:
+            self.link_activated.emit(url)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
@@ -109,9 +129,13 @@ class ItemView(QTextBrowser):
         source_title: str,
         images: Mapping[str, QImage] | None = None,
         untrusted: bool = False,
+        version: Version = Version.ARTICLE,
+        body_html: str | None = None,
     ) -> None:
         """Render `item` (its HTML was sanitised before it was stored) with its `images`;
-        `untrusted` marks an item that came in a bundle from a packer the user does not trust."""
+        `untrusted` marks an item that came in a bundle from a packer the user does not trust.
+        `body_html` is the `version` shown, when it is not the item's own."""
+        self.item_id, self.version = item.id, version
         document = self.document()
         document.clear()  # drops the last item's pictures; the style sheet stays
         for name, image in (images or {}).items():
@@ -120,7 +144,7 @@ class ItemView(QTextBrowser):
                 QUrl(f"{LOCAL_IMAGE_SCHEME}:{name}"),
                 image,
             )
-        body = item.body_html or text_to_html(item.text)
+        body = body_html if body_html is not None else item.body_html or text_to_html(item.text)
         self.right_to_left = is_right_to_left(item.lang, item.text or item.title)
         direction = (
             Qt.LayoutDirection.RightToLeft if self.right_to_left else Qt.LayoutDirection.LeftToRight
@@ -155,11 +179,39 @@ class ItemView(QTextBrowser):
         )
         return f'<p class="note">{html.escape(text)}</p>'
 
+    def _link(self, version: Version, words_shown: str) -> str:
+        return f'<a href="{VERSION_SCHEME}:{version}">{html.escape(words_shown)}</a>'
+
     def _note(self, item: Item) -> str:
-        if item.article_state == FEED_TEXT and item.article_note:
-            text = self.tr("Showing the feed's text: {0}").format(item.article_note)
-            return f'<p class="note">{html.escape(text)}</p>'
-        return ""
+        if self.version is Version.OTHER:
+            text = self.tr("Showing another reading of the page.")
+            back = self._link(Version.ARTICLE, self.tr("Show the article as packed"))
+        elif self.version is Version.PAGE:
+            text = self.tr("Showing the whole page as it was kept, without its layout.")
+            back = self._link(Version.ARTICLE, self.tr("Show the article as packed"))
+        elif item.article_state == FEED_TEXT and item.article_note:
+            text, back = self.tr("Showing the feed's text: {0}").format(item.article_note), ""
+        elif item.article_state == FULL and (item.article_short or item.article_other):
+            return self._full_note(item)
+        else:
+            return ""
+        return f'<p class="note">{html.escape(text)} {back}</p>'
+
+    def _full_note(self, item: Item) -> str:
+        parts = []
+        if item.article_short:
+            parts.append(
+                html.escape(
+                    self.tr(
+                        "This article may be cut short: the page's paragraphs hold about {0}"
+                        " words, {1} were kept."
+                    ).format(item.article_short, words(item.text))
+                )
+            )
+            parts.append(self._link(Version.PAGE, self.tr("Show the whole page")))
+        if item.article_other:
+            parts.append(self._link(Version.OTHER, self.tr("Show the other version")))
+        return f'<p class="note">{" ".join(parts[:1])} {" · ".join(parts[1:])}</p>'
 
     @staticmethod
     def _enclosures(item: Item) -> str:

@@ -5,6 +5,7 @@ write runs in a worker."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -12,8 +13,9 @@ from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QStackedWidget, QWidget
 
 from tiffin.articles.images import ImageFolder
+from tiffin.articles.whole_page import whole_page
 from tiffin.config import Paths
-from tiffin.library import item_rows, queries
+from tiffin.library import articles, item_rows, queries
 from tiffin.library.events import Event
 from tiffin.library.item_rows import ItemRow
 from tiffin.library.models import Item, SearchHit
@@ -24,7 +26,7 @@ from tiffin.share import keys
 from tiffin.ui import workers
 from tiffin.ui.event_menu import add_event_menu
 from tiffin.ui.item_row_delegate import ItemRowDelegate
-from tiffin.ui.item_view import ItemView, image_names, load_images
+from tiffin.ui.item_view import ItemView, Version, image_names, load_images
 from tiffin.ui.models.item_list_model import ITEM_ID_ROLE, ItemListModel, Shown
 from tiffin.ui.models.search_results_model import SearchResultsModel
 from tiffin.ui.placeholder import PlaceholderListView, say_when_empty
@@ -106,6 +108,7 @@ class ItemsPane(QStackedWidget):
         self.list.selectionModel().currentChanged.connect(self.on_current_changed)
         self.search_list.selectionModel().currentChanged.connect(self.on_hit_current_changed)
         self.search_box.textChanged.connect(lambda _text: self.search_timer.start())
+        self.reader.version_wanted.connect(self.on_version_wanted)
 
     def _write(self, task: Callable[[Progress, CancelToken], Any]) -> None:
         workers.start(task, lambda _r: self.read_changed.emit(), self.failed.emit, workers.writes())
@@ -209,21 +212,42 @@ class ItemsPane(QStackedWidget):
         if current.isValid():
             self.show_item(int(current.data(ITEM_ID_ROLE)))
 
-    def show_item(self, item_id: int, then: Callable[[Item], None] | None = None) -> None:
-        """Load an item and its stored pictures in a worker, then show it in the reader."""
+    def show_item(
+        self,
+        item_id: int,
+        then: Callable[[Item], None] | None = None,
+        version: Version = Version.ARTICLE,
+    ) -> None:
+        """Load an item (the `version` of it asked for) and its stored pictures in a worker,
+        then show it in the reader."""
 
-        def task(_p: Progress, _c: CancelToken) -> tuple[Item, dict[str, QImage], bool]:
+        def task(_p: Progress, _c: CancelToken) -> tuple[Item, dict[str, QImage], bool, str | None]:
             item = queries.get_item(self.store, item_id)
             untrusted = bool(item.packer) and item.packer not in keys.trusted(self.paths)
-            return item, load_images(self.images, image_names(item.body_html)), untrusted
+            body = None
+            if version is Version.OTHER:
+                body = articles.other_version(self.store, item_id)
+            elif version is Version.PAGE:
+                stored = partial(articles.picture_names, self.store)
+                body = whole_page(articles.kept_page(self.store, item_id), item.url, stored)
+            pictures = load_images(
+                self.images, image_names(item.body_html if body is None else body)
+            )
+            return item, pictures, untrusted, body
 
-        def done(loaded: tuple[Item, dict[str, QImage], bool]) -> None:
-            item, pictures, untrusted = loaded
-            self.reader.show_item(item, self.title_of(item.source_id), pictures, untrusted)
+        def done(loaded: tuple[Item, dict[str, QImage], bool, str | None]) -> None:
+            item, pictures, untrusted, body = loaded
+            title = self.title_of(item.source_id)
+            self.reader.show_item(item, title, pictures, untrusted, version, body)
             if then is not None:
                 then(item)
 
         workers.start(task, done, self.failed.emit)
+
+    def on_version_wanted(self, item_id: int, version: str) -> None:
+        """Show another reading of the item in the reader (from a link in its note)."""
+        if version in tuple(Version):
+            self.show_item(item_id, version=Version(version))
 
     def set_read(self, position: int, item_id: int, read: bool) -> None:
         """Mark an item read or unread, in the list at once and in the library in order."""
