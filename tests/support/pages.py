@@ -47,7 +47,7 @@ def all_pages() -> list[Page]:
             continue
         gold, gold_url = _gold(path)
         entry = listed.get(path.name, {})
-        url = entry.get("url") or gold_url or ""
+        url = (entry.get("url") or gold_url or "").strip()  # one is recorded with a space
         if not url.startswith(("http://", "https://")):  # some are recorded as "hard::NAME"
             url = f"https://pages.test/{quote(path.stem)}"
         pages.append(

@@ -87,6 +87,10 @@ def choose(candidates: Sequence[Candidate], page_words: int = 0) -> Choice | Non
     return Choice(kept, others[0] if others else None, page_words)
 
 
-def agree(a: Candidate | None, b: Candidate | None) -> bool:
-    """Whether two readings hold the same words (then a third cannot outvote them)."""
-    return a is not None and b is not None and tokens(a.text) == tokens(b.text)
+def settled(preferred: Candidate | None, other: Candidate | None) -> bool:
+    """Whether the preferred reading and one other agree so well that a third reading could
+    not win: it would need to agree with the other better than the preferred one does, by more
+    than the head start, and agreement is at most 1."""
+    if preferred is None or other is None:
+        return False
+    return agreement(tokens(preferred.text), tokens(other.text)) >= 1 - HEAD_START

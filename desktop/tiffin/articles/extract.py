@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
-from tiffin.articles.choice import agree, choose, page_prose_words
+from tiffin.articles.choice import choose, page_prose_words, settled
 from tiffin.articles.methods import PRECISION, READABILITY, RECALL, read_with
 
 # Wider than this a picture only costs bytes: a reader pane is rarely wider.
@@ -103,7 +103,7 @@ def extract_article(body: bytes, page_url: str) -> ExtractedArticle | None:
     precise = read_with(tree, page_url, PRECISION)
     full = read_with(tree, page_url, RECALL)
     readings = [c for c in (precise, full) if c is not None]
-    if not agree(precise, full):  # when the two agree, a third cannot outvote them
+    if not settled(precise, full):
         readings += [c for c in (read_with(tree, page_url, READABILITY),) if c is not None]
     choice = choose(readings, page_prose_words(tree))
     if choice is None:

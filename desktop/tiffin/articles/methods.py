@@ -104,7 +104,7 @@ def _trafilatura(tree: html.HtmlElement, page_url: str, method: str) -> Candidat
     import trafilatura  # noqa: PLC0415
 
     output = trafilatura.extract(
-        copy.deepcopy(tree),
+        tree,  # trafilatura reads a copy of a tree it is given
         url=page_url,
         output_format="html",
         include_images=True,
@@ -114,7 +114,7 @@ def _trafilatura(tree: html.HtmlElement, page_url: str, method: str) -> Candidat
         include_comments=False,
         favor_precision=method == PRECISION,
         favor_recall=method == RECALL,
-        with_metadata=True,
+        with_metadata=method == PRECISION,  # the title and author once are enough
         # The feed gives the date; htmldate's extensive search (dateparser) was 60% of the time.
         date_extraction_params={"extensive_search": False},
     )
@@ -132,16 +132,15 @@ def _readability(tree: html.HtmlElement, page_url: str) -> Candidate | None:
 
     page = etree.tostring(tree, encoding="unicode", method="html")
     try:
-        document = Document(page, url=page_url)
-        summary = document.summary(html_partial=True)
-        title = document.short_title()
+        # No address: the pictures' are absolute already, and the links stay as trafilatura's.
+        summary = Document(page).summary(html_partial=True)
     except Exception as exc:  # one method failing must not lose the others
         logger.info("readability could not read %s: %s", page_url, exc)
         return None
     body = html.fromstring(summary)
     if not body.text_content().strip():
         return None
-    return _candidate(READABILITY, body, title, "")
+    return _candidate(READABILITY, body, "", "")
 
 
 def read_with(tree: html.HtmlElement, page_url: str, method: str) -> Candidate | None:
