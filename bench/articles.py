@@ -16,6 +16,7 @@ Run: .venv/bin/python bench/articles.py [--latency 0.15] [--items 100000]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -46,7 +47,7 @@ from tiffin.library.search import search
 from tiffin.library.store import Store
 
 
-def _score(texts: dict[str, str], pages: list) -> tuple[float, float]:
+def _score(texts: dict[str, str], pages: list[Page]) -> tuple[float, float]:
     held = checked = 0
     f1s = []
     for page in pages:
@@ -55,7 +56,7 @@ def _score(texts: dict[str, str], pages: list) -> tuple[float, float]:
         held, checked = held + hits[0], checked + hits[1]
         if page.gold is not None:
             f1s.append(token_f1(text, page.gold))
-    return held / checked, statistics.mean(f1s)
+    return held / checked, statistics.mean(f1s) if f1s else float("nan")
 
 
 def _prepared(page: Page) -> HtmlElement | None:
@@ -101,6 +102,19 @@ def _methods(pages: list[Page]) -> list[tuple[str, float, float, float]]:
     return rows
 
 
+def _unseen(listing: Path, folder: Path, seen: list[Page]) -> list[Page]:
+    """Pages of an outside evaluation set (address -> file, with, without, as trafilatura's
+    tests/evaldata.json), leaving out any the fixtures hold."""
+    known = {p.path.name for p in seen}
+    pages = []
+    for url, entry in json.loads(listing.read_text(encoding="utf-8")).items():
+        path = folder / entry["file"]
+        if entry["file"] in known or not path.is_file() or not url.startswith("http"):
+            continue
+        pages.append(Page(path, url.strip(), tuple(entry["with"]), tuple(entry["without"])))
+    return pages
+
+
 def _search_latency(count: int, tmp: Path) -> tuple[float, float, int]:
     words = [w for p in all_pages()[:40] for w in p.path.read_text(errors="ignore").split()]
     words = [w for w in words if w.isalpha() and 4 <= len(w) <= 12][:20000]
@@ -131,6 +145,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.15)
     parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument(
+        "--unseen",
+        type=Path,
+        metavar="JSON",
+        help="also score the methods on an outside page set never used to build the choice",
+    )
+    parser.add_argument("--unseen-dir", type=Path, metavar="DIR", help="its pages' folder")
     args = parser.parse_args()
 
     pages = all_pages()
@@ -180,6 +201,11 @@ def main() -> int:
     print(f"{'method':50} {'snippets':>8} {'gold F1':>8} {'pages/s':>8}")
     for name, share, f1, rate in _methods(pages):
         print(f"{name:50} {share:8.3f} {f1:8.3f} {rate:8.1f}")
+    if args.unseen:
+        unseen = _unseen(args.unseen, args.unseen_dir or args.unseen.parent / "eval", pages)
+        print(f"# {len(unseen)} pages never seen while building the choice ({args.unseen.name})")
+        for name, share, _f1, rate in _methods(unseen):
+            print(f"{name:50} {share:8.3f} {'-':>8} {rate:8.1f}")
     print(f"{'run':50} {'wall s':>7} {'pages/s':>8}  note")
     print(
         f"{'sequential httpx.get + trafilatura.extract':50} {sequential:7.2f} {n / sequential:8.1f}"

@@ -6,10 +6,16 @@ serving the real feeds of shared/fixtures in turn. In one run it times:
   - `tiffin refresh` (a fresh data folder, subscriptions imported from OPML),
   - Debian's newsboat with `reload-threads 8` (skipped, and said so, if not installed),
   - a second `tiffin refresh` with nothing changed: bytes on the wire vs the first,
-  - `tiffin refresh` again on a fresh folder as if the machine had 16 cores (TIFFIN_CORES=16).
-For Tiffin and newsboat it gives the peak resident memory of the whole process tree (sampled
-every 20 ms from /proc) and the CPU seconds of the process and its children.
+  - `tiffin refresh` again on a fresh folder as if the machine had 16 cores (TIFFIN_CORES=16),
+  - with --baseline DIR, `tiffin refresh` of another checkout (the code before a change).
+Each Tiffin refresh on a fresh folder runs --repeats times and the median is shown: one run
+varies by 15% on a shared machine. For Tiffin and newsboat it gives the peak resident memory
+of the whole process tree, both as the sum of each process's RSS (pages a forked worker shares
+with its parent counted in each) and as the sum of PSS (each shared page split between its
+sharers: what the tree really holds), sampled every 20 ms from /proc, and the CPU seconds of
+the process and its children.
 Run: .venv/bin/python bench/refresh.py [--feeds 500] [--hosts 50] [--latency 0.15]
+     [--repeats 3] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import feedparser
 
@@ -36,15 +43,27 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 
 @dataclass
 class Measured:
-    """A command's wall seconds, peak resident bytes of its process tree, and CPU seconds."""
+    """A command's wall seconds, peak resident bytes of its process tree (RSS summed, PSS
+    summed), and CPU seconds."""
 
     wall: float
     peak: int
     cpu: float
+    peak_pss: int = 0
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and every process below it, read from /proc."""
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of `root` and every process below it, read from /proc."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -56,12 +75,13 @@ def _tree_rss(root: int) -> int:
             rss[int(entry.name)] = int(fields[21]) * PAGE
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [root]
+    total, proportional, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        proportional += _pss(pid)
         todo += [child for child, parent in parents.items() if parent == pid]
-    return total
+    return total, proportional
 
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> Measured:
@@ -70,14 +90,15 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measured:
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or dict(os.environ)
     )
-    peak = 0
+    peak = peak_pss = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
+        rss, pss = _tree_memory(process.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(0.02)
     wall = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"{command[0]} failed with exit {process.returncode}")
-    return Measured(wall, peak, 0.0)
+    return Measured(wall, peak, 0.0, peak_pss)
 
 
 def measure_cpu(command: list[str], env: dict[str, str] | None = None) -> Measured:
@@ -86,12 +107,28 @@ def measure_cpu(command: list[str], env: dict[str, str] | None = None) -> Measur
     done = measure(command, env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Measured(done.wall, done.peak, cpu)
+    return Measured(done.wall, done.peak, cpu, done.peak_pss)
 
 
-def tiffin(home: Path, *args: str, cores: int | None = None) -> Measured:
+def tiffin(home: Path, *args: str, cores: int | None = None, code: Path | None = None) -> Measured:
     env = {**os.environ, **({"TIFFIN_CORES": str(cores)} if cores else {})}
+    if code is not None:
+        env["PYTHONPATH"] = str(code / "desktop")
     return measure_cpu([sys.executable, "-m", "tiffin", "--data-dir", str(home), *args], env)
+
+
+def fresh_refreshes(
+    tmp: Path, opml: Path, name: str, repeats: int, **options: Any
+) -> tuple[Measured, Path]:
+    """`tiffin refresh` on `repeats` fresh folders: the run of median wall time, and its
+    folder (kept for a second refresh)."""
+    runs = []
+    for n in range(repeats):
+        home = tmp / f"{name}-{n}"
+        tiffin(home, "opml", "import", str(opml), **options)
+        runs.append((tiffin(home, "refresh", **options), home))
+    runs.sort(key=lambda run: run[0].wall)
+    return runs[len(runs) // 2]
 
 
 def main() -> int:
@@ -99,6 +136,10 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=500)
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--latency", type=float, default=0.15)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--baseline", type=Path, metavar="DIR", help="also refresh with this checkout's code"
+    )
     args = parser.parse_args()
 
     hosts = tuple(f"127.0.1.{i + 1}" for i in range(args.hosts))
@@ -131,13 +172,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         opml = Path(tmp) / "subs.opml"
         write_opml(opml, [OpmlEntry(url, "") for url in urls])
-        home = Path(tmp) / "tiffin"
-        tiffin(home, "opml", "import", str(opml))
         web.bytes_sent = 0
-        first = tiffin(home, "refresh")
-        first_bytes = web.bytes_sent
+        first, home = fresh_refreshes(Path(tmp), opml, "tiffin", args.repeats)
+        first_bytes = web.bytes_sent // args.repeats
         rows.append(("tiffin refresh", first.wall, f"{first_bytes // 1024} KiB on the wire"))
         costs.append(("tiffin refresh", first))
+        if args.baseline:
+            before, _ = fresh_refreshes(
+                Path(tmp), opml, "baseline", args.repeats, code=args.baseline.resolve()
+            )
+            rows.append((f"tiffin refresh, {args.baseline.name} code", before.wall, ""))
+            costs.append((f"tiffin refresh, {args.baseline.name} code", before))
 
         newsboat = shutil.which("newsboat")
         if newsboat:
@@ -163,9 +208,7 @@ def main() -> int:
                 f"{second_bytes // 1024} KiB on the wire",
             )
         )
-        big = Path(tmp) / "tiffin-16"
-        tiffin(big, "opml", "import", str(opml))
-        sixteen = tiffin(big, "refresh", cores=16)
+        sixteen, _ = fresh_refreshes(Path(tmp), opml, "sixteen", args.repeats, cores=16)
         rows.append(("tiffin refresh, as if 16 cores", sixteen.wall, ""))
         costs.append(("tiffin refresh, as if 16 cores", sixteen))
     web.stop()
@@ -176,10 +219,13 @@ def main() -> int:
     newsboat_rows = [r for r in rows if r[0].startswith("newsboat")]
     if newsboat_rows:
         print(f"tiffin vs newsboat: {newsboat_rows[0][1] / first.wall:.2f}x faster")
+    if args.baseline:
+        print(f"tiffin vs {args.baseline.name} code: {before.wall / first.wall:.2f}x")
     print(f"second refresh bytes: {100 * second_bytes / first_bytes:.2f}% of the first")
-    print(f"\n{'cost':34} {'peak MiB':>9} {'CPU s':>8}  (process tree; target peak < 400 MiB)")
+    print(f"# median of {args.repeats} fresh refreshes each; peak of the process tree, in MB")
+    print(f"\n{'cost':34} {'RSS MB':>8} {'PSS MB':>8} {'CPU s':>8}  (target peak < 400 MB)")
     for name, cost in costs:
-        print(f"{name:34} {cost.peak / 2**20:9.1f} {cost.cpu:8.2f}")
+        print(f"{name:34} {cost.peak / 1e6:8.1f} {cost.peak_pss / 1e6:8.1f} {cost.cpu:8.2f}")
     return 0
 
 

@@ -2,9 +2,10 @@
 the CPU-heavy steps (feed parsing, article extraction), and results reported as they finish.
 
 The pools are sized by need and bounded whatever the machine: at most MOST_WORKERS processes,
-no more than a quarter of the free memory holds, no more than there are jobs; their workers run
-at a lower priority than the window, and the window keeps one warm pool rather than spawning
-interpreters for every refresh."""
+no more than a quarter of the free memory holds, no more than there are jobs. The window keeps
+one warm pool rather than spawning interpreters for every refresh, its workers at a lower
+priority than the window; a command's pool (no window to keep responsive) runs at the
+command's own priority, which `nice tiffin ...` sets as for any command."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ Outcome = TypeVar("Outcome", bound=_HasUrl)
 Result = TypeVar("Result")
 
 
-MOST_WORKERS = 6  # whatever the cores: each worker is an interpreter of 40-80 MiB
+MOST_WORKERS = 5  # whatever the cores: each worker is an interpreter of 40-80 MiB
 WORKER_BYTES = 80 * 2**20  # what one may grow to, for the memory bound
 WORKER_NICENESS = 10  # below the window, which shares the CPU with them
 
@@ -67,9 +68,11 @@ def _lower_priority() -> None:
         os.nice(WORKER_NICENESS)
 
 
-def cpu_pool(per_core: int = 1, jobs: int | None = None) -> ProcessPoolExecutor:
+def cpu_pool(
+    per_core: int = 1, jobs: int | None = None, below_window: bool = False
+) -> ProcessPoolExecutor:
     """Worker processes for CPU work (parsing, extraction), `worker_count(per_core, jobs)` of
-    them, at a lower priority than the window, started at once.
+    them, started at once; `below_window` runs them at a lower priority than this process.
 
     When this process has only its main thread (the CLI), the workers are forked: they inherit
     the modules already imported and start at once. With other threads running (the GUI, a
@@ -82,7 +85,7 @@ def cpu_pool(per_core: int = 1, jobs: int | None = None) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(
         max_workers=worker_count(per_core, jobs),
         mp_context=multiprocessing.get_context(method),
-        initializer=_lower_priority,
+        initializer=_lower_priority if below_window else None,
     )
     if method == "fork":
         # With fork the pool starts every worker at the first submit: do it now, while this
@@ -101,7 +104,7 @@ def warm_pool() -> ProcessPoolExecutor:
     global _warm  # noqa: PLW0603 - one pool for the process
     with _warm_lock:
         if _warm is None or getattr(_warm, "_broken", False):  # a worker that died: anew
-            _warm = cpu_pool(WARM_PER_CORE)
+            _warm = cpu_pool(WARM_PER_CORE, below_window=True)
             atexit.register(_warm.shutdown, cancel_futures=True)
         return _warm
 
