@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html
 
-from support.collapsed import collapsed_page
+from support.collapsed import HIDDEN_LINE, collapsed_page, mislabelled_page
 from support.pages import all_pages
 from tiffin.articles.choice import Choice, choose
 from tiffin.articles.extract import extract_article
@@ -117,10 +117,17 @@ def test_trimming_keeps_a_prefix_and_most_of_the_text(lines: list[str]) -> None:
     assert sum(map(len, after)) >= 0.8 * sum(map(len, before))
 
 
-def test_a_collapsed_second_half_is_flagged_and_a_whole_article_is_not() -> None:
-    cut = extract_article(collapsed_page(), "http://news.test/rally")
+def test_a_collapsed_second_half_is_kept_whole_by_the_readings_that_have_it() -> None:
+    found = extract_article(collapsed_page(), "http://news.test/rally")
+    assert found is not None and HIDDEN_LINE in found.text  # precision alone leaves it out
+    assert found.method != PRECISION and found.other_method == PRECISION
+    assert found.page_words == 0
+
+
+def test_a_second_half_every_reading_leaves_out_is_flagged_and_a_whole_article_is_not() -> None:
+    cut = extract_article(mislabelled_page(), "http://news.test/rally")
     assert cut is not None and "Paragraph 2 of the speech" in cut.text
-    assert "Paragraph 14" not in cut.text
+    assert HIDDEN_LINE not in cut.text
     assert cut.page_words > 300
     whole = next(p for p in all_pages() if p.path.name == "np_cnn_article.html")
     found = extract_article(whole.path.read_bytes(), whole.url)

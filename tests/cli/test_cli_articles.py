@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from cli.test_cli import tiffin
-from support.collapsed import HIDDEN_LINE, collapsed_page
+from support.collapsed import HIDDEN_LINE, mislabelled_page
 from support.pages import PAGES
 from support.testweb import TestWeb
 
@@ -69,7 +69,7 @@ def test_show_says_an_article_looks_short_and_prints_the_whole_page(
     web: TestWeb, tmp_path: Path
 ) -> None:
     web.generated_images = True
-    cut = web.add("/rally.html", collapsed_page(), "text/html")
+    cut = web.add("/rally.html", mislabelled_page(), "text/html")
     whole = web.add("/banks.html", (PAGES / "np_cnn_article.html").read_bytes(), "text/html")
     rss = (
         "<?xml version='1.0'?><rss version='2.0'><channel><title>News</title>"

@@ -5,6 +5,7 @@ library unchanged."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -15,15 +16,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import segno
+from PIL import Image
 
 from share.test_bundles import _snapshot, receiver, sender
 from tiffin.config import Paths, Settings
 from tiffin.library import queries
 from tiffin.library.store import Store
+from tiffin.net.line_history import observations
 from tiffin.progress import CancelToken
 from tiffin.share import keys, swarm
+from tiffin.share.addresses import lan_addresses
 from tiffin.share.export import Selection, export_bundle
 from tiffin.share.layout import MANIFEST, SIGNATURE
+from tiffin.share.qr_picture import link_in_picture
 from tiffin.share.swarm import SwarmError, SwarmProgress
 
 __all__ = ["receiver", "sender"]  # the fixtures, shared with the bundle tests
@@ -114,6 +120,10 @@ def test_seed_and_get_import_a_bundle_between_two_libraries(
         assert {i.title for i in queries.list_items(store)} == {
             i.title for i in queries.list_items(sender[1])
         }
+        given = [o for o in observations(store) if o.url.startswith("bittorrent://")]
+        assert given and all(o.kind == "ok" and o.seconds > 0 for o in given)
+        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+        assert sum(o.bytes for o in given) >= 0.9 * size  # the line to the peers, noted
     finally:
         seeder.terminate()
         seeder.communicate(timeout=30)  # and its pipes closed
@@ -213,3 +223,68 @@ def test_the_lan_view_is_a_web_seed_for_a_peer_with_no_other_peer(
         share.stop()
     for file in (f for f in bundle.rglob("*") if f.is_file()):
         assert (folder / file.relative_to(bundle)).read_bytes() == file.read_bytes()
+
+
+def _photo_of_qr(link: str, path: Path) -> Path:
+    """A picture of `link`'s QR code as a phone would take it of a screen: turned a little,
+    greyish, a JPEG."""
+    drawn = io.BytesIO()
+    segno.make(link, error="l").save(drawn, kind="png", scale=6, border=6)
+    drawn.seek(0)
+    with Image.open(drawn) as code:
+        photo = code.convert("RGB").rotate(8, expand=True, fillcolor=(200, 200, 200))
+    photo = Image.eval(photo, lambda v: 40 + v * 0.7)
+    photo.save(path, quality=80)
+    return path
+
+
+def test_get_reads_the_link_and_the_seeders_address_from_a_picture_of_its_qr_code(
+    sender: tuple[Paths, Store], receiver: tuple[Paths, Store], tmp_path: Path
+) -> None:
+    bundle = _bundle(sender, tmp_path / "usb" / "rally-pack")
+    seeder = subprocess.Popen(
+        [*_cli(sender[0]), "bundle", "seed", str(bundle), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert seeder.stdout is not None and seeder.stderr is not None
+        magnet = seeder.stdout.readline().strip()
+        port = seeder.stderr.readline().split(" on port ")[1].split(";")[0]
+        here = [found.address for found in lan_addresses()][: swarm.MOST_PEER_HINTS]
+        assert [h for h in magnet.split("&") if h.startswith("x.pe=")] == [
+            f"x.pe={address}:{port}" for address in here
+        ]
+        photo = _photo_of_qr(magnet, tmp_path / "IMG_2041.jpg")
+        by_hand = [] if here else ["--peer", f"127.0.0.1:{port}"]  # no LAN: nothing to name
+        paths, _store = receiver
+        done = subprocess.run(
+            [*_cli(paths), "bundle", "get", str(photo), str(tmp_path / "got"), *by_hand],
+            capture_output=True, text=True, timeout=120, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert f"read from the QR code: {magnet}" in done.stderr
+        assert "all intact, packed by Ayesha" in done.stdout
+    finally:
+        seeder.terminate()
+        seeder.communicate(timeout=30)
+
+
+def test_a_picture_with_no_qr_code_is_a_clear_error(
+    receiver: tuple[Paths, Store], tmp_path: Path
+) -> None:
+    blank = tmp_path / "blank.png"
+    Image.new("RGB", (300, 200), "white").save(blank)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8 not really a JPEG")
+    for picture, said in ((blank, "no QR code holding a magnet link"), (broken, "not a picture")):
+        done = subprocess.run(
+            [*_cli(receiver[0]), "bundle", "get", str(picture), str(tmp_path / "got")],
+            capture_output=True, text=True, timeout=60, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert done.returncode == 1 and said in done.stderr and "Traceback" not in done.stderr
+    assert link_in_picture(_photo_of_qr("magnet:?xt=urn:btih:" + "ab" * 20, blank)).endswith(
+        "ab" * 20
+    )

@@ -1,5 +1,6 @@
-"""A page whose second half sits in a collapsed "read more" block (hidden until a click), as
-many news sites ship it: what an extractor reads out of it is silently cut short."""
+"""Article pages whose second half sits apart from the first, as news sites ship them: in a
+collapsed "read more" block (hidden until a click), or in a block whose name makes every
+extractor take it for a comment section, so that what is read out is silently cut short."""
 
 from __future__ import annotations
 
@@ -13,13 +14,21 @@ def _paragraph(number: int) -> str:
     )
 
 
-def collapsed_page() -> bytes:
-    """The page: a heading and two paragraphs shown, twelve more collapsed."""
+def _page(opening: str, closing: str) -> bytes:
     shown = "".join(_paragraph(n) for n in (1, 2))
-    hidden = "".join(_paragraph(n) for n in range(3, 15))
+    rest = "".join(_paragraph(n) for n in range(3, 15))
     return (
         "<html><head><title>Rally</title></head><body><nav><a href='/'>Home</a></nav>"
-        f"<article><h1>Rally</h1>{shown}<button>Read more</button>"
-        f"<div class='more' style='display:none'>{hidden}</div></article>"
-        "<footer>All rights reserved</footer></body></html>"
+        f"<article><h1>Rally</h1>{shown}<button>Read more</button>{opening}{rest}{closing}"
+        "</article><footer>All rights reserved</footer></body></html>"
     ).encode()
+
+
+def collapsed_page() -> bytes:
+    """A heading and two paragraphs shown, twelve more collapsed (display: none)."""
+    return _page("<div class='more' style='display:none'>", "</div>")
+
+
+def mislabelled_page() -> bytes:
+    """A heading and two paragraphs, the twelve more in a block named "comments"."""
+    return _page("<div id='comments'>", "</div>")

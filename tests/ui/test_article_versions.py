@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
-from support.collapsed import HIDDEN_LINE, collapsed_page
+from support.collapsed import HIDDEN_LINE, mislabelled_page
 from support.pages import PAGES
 from support.testweb import TestWeb
 from support.walkthrough import SHOTS
@@ -46,7 +46,7 @@ def _follow_link(qtbot: QtBot, window: MainWindow, count: int) -> None:
 def test_a_short_article_offers_the_whole_page_and_the_other_reading(
     qtbot: QtBot, web: TestWeb, store: Store, paths: Paths, settings: Settings, language: str
 ) -> None:
-    cut = web.add("/rally.html", collapsed_page(), "text/html")
+    cut = web.add("/rally.html", mislabelled_page(), "text/html")
     whole = web.add("/banks.html", (PAGES / "np_cnn_article.html").read_bytes(), "text/html")
     web.generated_images = True
     source, _ = queries.add_source(store, "http://news.test/feed", "News")

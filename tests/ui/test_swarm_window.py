@@ -15,16 +15,17 @@ from pytestqt.qtbot import QtBot
 
 from conftest import QT_TIMEOUT_MS
 from share.test_bundles import URDU, _library
-from share.test_swarm import QUIET, _seeding
+from share.test_swarm import QUIET, _photo_of_qr, _seeding
 from support.walkthrough import SHOTS, type_text
 from tiffin.config import Paths
 from tiffin.library import queries
 from tiffin.library.store import Store
 from tiffin.share.export import Selection, export_bundle
 from tiffin.ui import i18n
+from tiffin.ui.dialogs.get_bundle_dialog import GetDialog
 from tiffin.ui.main_window import MainWindow
 from tiffin.ui.models.swarm_model import SwarmModel
-from tiffin.ui.swarm_menu import GetDialog, MagnetDialog, SwarmActions
+from tiffin.ui.swarm_menu import MagnetDialog, SwarmActions
 
 
 @pytest.fixture(params=["en", "ur"])
@@ -61,7 +62,10 @@ def test_a_bundle_is_fetched_from_the_swarm_imported_and_seeded_on(
         dialog = swarm.dialog
         assert isinstance(dialog, GetDialog) and dialog.isVisible()
         dialog.link.setFocus()
-        type_text(dialog.link, magnet)
+        type_text(dialog.link, str(_photo_of_qr(magnet, tmp_path / "qr-photo.jpg")))
+        qtbot.keyClick(dialog.link, Qt.Key.Key_Return)  # a picture: the link is read from it
+        qtbot.waitUntil(lambda: dialog.link.text() == magnet, timeout=QT_TIMEOUT_MS)
+        assert dialog.isVisible()  # to be confirmed, with the peers
         type_text(dialog.peers, f"127.0.0.1:{port}")
         qtbot.keyClick(dialog.peers, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: window.sharing.trust_box is not None, timeout=60_000)
@@ -96,5 +100,13 @@ def test_a_bundle_is_fetched_from_the_swarm_imported_and_seeded_on(
         timeout=QT_TIMEOUT_MS,
     )
     assert window.grab().save(str(SHOTS / f"swarm-downloads-{language}.png"))
+    table = window.downloads.swarm_table
+    row = table.visualRect(model.index(1, SwarmModel.NAME)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # stops this seed; the other goes on
+    qtbot.waitUntil(lambda: seeding.key not in swarm.running, timeout=QT_TIMEOUT_MS)
+    assert seeding.error and model.entries[0].key in swarm.running
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # a stopped row is cleared from the list
+    assert [entry.key for entry in model.entries] == [model.entries[0].key]
     swarm.stop()
     qtbot.waitUntil(lambda: not swarm.running, timeout=QT_TIMEOUT_MS)

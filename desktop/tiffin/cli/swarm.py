@@ -23,7 +23,9 @@ def add_parsers(actions: Any) -> None:
         "--lan", action="store_true", help="serve it from the LAN view too, as an HTTP web seed"
     )
     get = actions.add_parser("get", help="fetch a bundle from a swarm into DEST, and check it")
-    get.add_argument("link", help="a magnet link, or a .torrent file")
+    get.add_argument(
+        "link", help="a magnet link, a .torrent file, or a picture of the seeder's QR code"
+    )
     get.add_argument("dest", type=Path)
     get.add_argument(
         "--peer", action="append", default=[], metavar="HOST:PORT", help="a peer to ask"
@@ -79,6 +81,7 @@ def cmd_get(args: argparse.Namespace, store: Store, paths: Paths, settings: Sett
     """Fetch a bundle from the swarm, verify it as a stick's, and import it if asked."""
     from tiffin.media.holds import hold_reason  # noqa: PLC0415
     from tiffin.share.import_bundle import import_bundle  # noqa: PLC0415
+    from tiffin.share.qr_picture import is_picture, link_in_picture  # noqa: PLC0415
     from tiffin.share.swarm import SwarmProgress, fetch_bundle, parse_peer  # noqa: PLC0415
     from tiffin.share.verify import BundleRefused, verify_bundle  # noqa: PLC0415
 
@@ -91,6 +94,10 @@ def cmd_get(args: argparse.Namespace, store: Store, paths: Paths, settings: Sett
     if held:
         print(f"tiffin: {held}", file=sys.stderr)
         return EXIT_FAILED
+    link = args.link
+    if is_picture(link):
+        link = link_in_picture(Path(link))
+        print(f"read from the QR code: {link}", file=sys.stderr, flush=True)
     bar = ProgressBar()
 
     def progress(update: SwarmProgress) -> None:
@@ -102,7 +109,7 @@ def cmd_get(args: argparse.Namespace, store: Store, paths: Paths, settings: Sett
         if args.keep_seeding:
             print(f"seeding it for {args.keep_seeding:g} s more", file=sys.stderr, flush=True)
 
-    folder = fetch_bundle(args.link, args.dest, settings, peers=peers, port=args.port,
+    folder = fetch_bundle(link, args.dest, settings, peers=peers, port=args.port,
                           keep_seeding=args.keep_seeding, on_progress=progress,
                           on_fetched=fetched)  # fmt: skip
     try:

@@ -587,57 +587,82 @@
 <context>
     <name>GetDialog</name>
     <message>
-        <location filename="../ui/swarm_menu.py" line="72"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="31"/>
         <source>Get a bundle from the swarm</source>
         <translation>سوارم سے بنڈل حاصل کریں</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="74"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="33"/>
         <source>magnet:?xt=… or a .torrent file</source>
         <translation>magnet:?xt=… یا ‎.torrent فائل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="75"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="34"/>
         <source>Magnet link or torrent file</source>
         <translation>میگنیٹ لنک یا ٹورینٹ فائل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="76"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="35"/>
         <source>&amp;File…</source>
         <translation>&amp;فائل…</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="82"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="37"/>
+        <source>From a &amp;QR picture…</source>
+        <translation>QR &amp;تصویر سے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="38"/>
+        <source>A photo or screenshot of the QR code the seeder shows</source>
+        <translation>بانٹنے والے کے دکھائے QR کوڈ کی تصویر یا اسکرین شاٹ</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="45"/>
         <source>optional: 192.168.1.5:6881, …</source>
         <translation>اختیاری: 192.168.1.5:6881، …</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="83"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="46"/>
         <source>Peers to ask</source>
         <translation>جن ساتھیوں سے مانگنا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="92"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="55"/>
         <source>&amp;Link:</source>
         <translation>&amp;لنک:</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="93"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="56"/>
         <source>&amp;Peers:</source>
         <translation>&amp;ساتھی:</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="100"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="63"/>
         <source>Torrent file</source>
         <translation>ٹورینٹ فائل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="100"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="63"/>
         <source>Torrent files (*.torrent)</source>
         <translation>ٹورینٹ فائلیں (*.torrent)</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="114"/>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="72"/>
+        <source>Picture of the QR code</source>
+        <translation>QR کوڈ کی تصویر</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="72"/>
+        <source>Pictures ({0})</source>
+        <translation>تصویریں ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="80"/>
+        <source>Reading the QR code…</source>
+        <translation>QR کوڈ پڑھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/get_bundle_dialog.py" line="105"/>
         <source>Give a magnet link or a .torrent file that exists</source>
         <translation>میگنیٹ لنک یا کوئی موجود ‎.torrent فائل دیں</translation>
     </message>
@@ -1141,22 +1166,22 @@
 <context>
     <name>MagnetDialog</name>
     <message>
-        <location filename="../ui/swarm_menu.py" line="45"/>
+        <location filename="../ui/swarm_menu.py" line="43"/>
         <source>{0} in the swarm</source>
         <translation>سوارم میں {0}</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="49"/>
+        <location filename="../ui/swarm_menu.py" line="47"/>
         <source>QR code of the magnet link</source>
         <translation>میگنیٹ لنک کا QR کوڈ</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="52"/>
+        <location filename="../ui/swarm_menu.py" line="50"/>
         <source>Magnet link</source>
         <translation>میگنیٹ لنک</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="55"/>
+        <location filename="../ui/swarm_menu.py" line="53"/>
         <source>Other Tiffin copies on this network find it by themselves; give others this link or let them scan the code. Peers connect to port {0}.</source>
         <translation>اس نیٹ ورک پر ٹفن کی دوسری کاپیاں اسے خود ڈھونڈ لیتی ہیں؛ دوسروں کو یہ لنک دیں یا کوڈ اسکین کرنے دیں۔ ساتھی پورٹ {0} سے جڑتے ہیں۔</translation>
     </message>
@@ -2324,32 +2349,33 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SwarmActions</name>
     <message>
-        <location filename="../ui/swarm_menu.py" line="143"/>
+        <location filename="../ui/swarm_menu.py" line="84"/>
         <source>&amp;Seed a bundle in the swarm…</source>
         <translation>سوارم میں بنڈل &amp;بانٹیں…</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="144"/>
+        <location filename="../ui/swarm_menu.py" line="85"/>
         <source>&amp;Get a bundle from the swarm…</source>
         <translation>سوارم سے بنڈل &amp;حاصل کریں…</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="155"/>
+        <location filename="../ui/swarm_menu.py" line="96"/>
         <source>Seed the bundle in</source>
         <translation>اس میں موجود بنڈل بانٹیں</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="205"/>
+        <location filename="../ui/swarm_menu.py" line="146"/>
         <source>bundle</source>
         <translation>بنڈل</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="216"/>
+        <location filename="../ui/swarm_menu.py" line="157"/>
         <source>Fetched {0} from the swarm; checking it</source>
         <translation>سوارم سے {0} آ گیا؛ جانچ ہو رہی ہے</translation>
     </message>
     <message>
-        <location filename="../ui/swarm_menu.py" line="232"/>
+        <location filename="../ui/swarm_menu.py" line="169"/>
+        <location filename="../ui/swarm_menu.py" line="176"/>
         <source>stopped</source>
         <translation>رک گیا</translation>
     </message>
@@ -2402,12 +2428,12 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <translation>بانٹا جا رہا ہے</translation>
     </message>
     <message>
-        <location filename="../ui/models/swarm_model.py" line="86"/>
+        <location filename="../ui/models/swarm_model.py" line="95"/>
         <source>Stopped: {0}</source>
         <translation>رک گیا: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/models/swarm_model.py" line="87"/>
+        <location filename="../ui/models/swarm_model.py" line="96"/>
         <source>Starting</source>
         <translation>شروع ہو رہا ہے</translation>
     </message>
@@ -2415,9 +2441,19 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
 <context>
     <name>SwarmTable</name>
     <message>
-        <location filename="../ui/swarm_table.py" line="16"/>
+        <location filename="../ui/swarm_table.py" line="23"/>
         <source>Bundles in the swarm</source>
         <translation>سوارم میں بنڈل</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_table.py" line="74"/>
+        <source>Clear from the list</source>
+        <translation>فہرست سے ہٹائیں</translation>
+    </message>
+    <message>
+        <location filename="../ui/swarm_table.py" line="76"/>
+        <source>Stop (Delete)</source>
+        <translation>روکیں (Delete)</translation>
     </message>
 </context>
 <context>
@@ -2763,12 +2799,12 @@ whom you have not trusted. Its items will be marked as from an untrusted packer.
         <translation>شیئر</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="165"/>
+        <location filename="../ui/window_menus.py" line="167"/>
         <source>&amp;Help</source>
         <translation>مدد</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="167"/>
+        <location filename="../ui/window_menus.py" line="169"/>
         <source>Main</source>
         <translation>مرکزی</translation>
     </message>

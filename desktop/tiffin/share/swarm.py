@@ -2,8 +2,9 @@
 
 A bundle folder (its signed manifest and files, as on a stick) is made into a hybrid v1+v2
 torrent and seeded; anyone with its magnet link fetches it from every peer found: peers on the
-LAN by local service discovery, peers given by hand (`host:port`, or scanned from a QR code),
-and, where the internet is there, the DHT and trackers. A peer that already holds part of the
+LAN by local service discovery, peers given by hand (`host:port`), peers named in the link
+itself (the seeder's addresses, in the QR code it shows, read back from a picture of it), and,
+where the internet is there, the DHT and trackers. A peer that already holds part of the
 bundle (copied from a stick, or an older pack of the same event) fetches only the pieces it
 lacks: libtorrent checks what is in the folder first. A piece that fails its hash is thrown
 away and its sender banned by libtorrent; the bundle itself is verified (signature, then
@@ -30,6 +31,8 @@ from tiffin.config import Settings
 from tiffin.errors import BudgetSpent, TiffinError
 from tiffin.net import governor
 from tiffin.progress import CancelToken
+from tiffin.share.addresses import lan_addresses
+from tiffin.share.swarm_peers import PeerLedger
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,7 @@ TORRENT_V1 = "bundle-v1.torrent"  # the same files as BitTorrent v1 only, for ol
 POLL = 0.25
 STALL = 300.0  # a fetch with no peer and no progress for this long gives up
 LSD_EVERY = 15  # seconds between local service discovery announces
+MOST_PEER_HINTS = 3  # addresses of the seeder named in its magnet link
 
 
 class SwarmError(TiffinError):
@@ -97,6 +101,14 @@ def magnet_of(torrent: bytes) -> str:
     return str(lt.make_magnet_uri(lt.torrent_info(lt.bdecode(torrent))))
 
 
+def with_peer_hints(magnet: str, port: int, addresses: Sequence[str]) -> str:
+    """`magnet` naming the addresses this laptop is reached at (the first MOST_PEER_HINTS) as
+    peers (x.pe, BEP 9): whoever has the link, typed or scanned from its QR code, asks this
+    laptop first, with or without local service discovery."""
+    hints = "".join(f"&x.pe={address}:{port}" for address in addresses[:MOST_PEER_HINTS])
+    return magnet + hints
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("", 0))
@@ -126,7 +138,9 @@ def _session(settings: Settings, port: int, lan: bool = True) -> Any:
             "enable_incoming_utp": False,
             # Peers in the same room find each other within seconds, not the default 5 min.
             "local_service_announce_interval": LSD_EVERY,
-            "alert_mask": lt.alert_category.error | lt.alert_category.peer
+            "alert_mask": lt.alert_category.error
+            | lt.alert_category.peer
+            | lt.alert_category.block_progress
             | lt.alert_category.status,
         }
     )  # fmt: skip
@@ -157,12 +171,16 @@ def _state(status: Any) -> str:
     return "fetching"
 
 
-def _bad_pieces(session: Any) -> list[str]:
-    """What the session's alerts say of pieces that failed their hash or peers banned."""
+def _bad_pieces(session: Any, ledger: PeerLedger | None = None) -> list[str]:
+    """What the session's alerts say of pieces that failed their hash or peers banned; the
+    blocks received go to `ledger`."""
     lt = _lt()
     said = []
     for alert in session.pop_alerts():
-        if isinstance(alert, (lt.hash_failed_alert, lt.peer_ban_alert)):
+        if isinstance(alert, lt.block_finished_alert):
+            if ledger is not None:
+                ledger.block(alert)
+        elif isinstance(alert, (lt.hash_failed_alert, lt.peer_ban_alert)):
             said.append(alert.message())
         elif isinstance(alert, (lt.torrent_error_alert, lt.file_error_alert)):
             raise SwarmError(alert.message())
@@ -196,7 +214,10 @@ def seed(
         magnets.append(magnet_of(torrent))
     handle = handles[0]
     if on_ready:
-        on_ready(magnets[0], magnets[1], int(session.listen_port()))
+        listening = int(session.listen_port())
+        here = [found.address for found in lan_addresses()]
+        hinted = [with_peer_hints(magnet, listening, here) for magnet in magnets]
+        on_ready(hinted[0], hinted[1], listening)
     try:
         while not token.cancelled:
             _bad_pieces(session)
@@ -233,15 +254,17 @@ def fetch_bundle(
     params.save_path = str(dest)
     session = _session(settings, port)
     handle = session.add_torrent(params)
+    peers = [*peers, *((str(h), int(p)) for h, p in getattr(params, "peers", None) or ())]
     for peer in peers:
         handle.connect_peer(peer)
     line = governor.current()
+    ledger = PeerLedger()
     counted, last_change, held = 0, time.monotonic(), -1
     refused: list[str] = []
     try:
         while True:
             token.raise_if_cancelled()
-            refused += _bad_pieces(session)
+            refused += _bad_pieces(session, ledger)
             status = handle.status()
             got = int(status.total_payload_download)
             if got > counted:
@@ -261,6 +284,7 @@ def fetch_bundle(
             for peer in peers if status.num_peers == 0 else ():
                 handle.connect_peer(peer)  # a peer given by hand that came up later
             time.sleep(POLL)
+        _bad_pieces(session, ledger)
         folder = dest / str(handle.status().name)
         if on_fetched:
             on_fetched(folder, _progress(handle.status(), "seeding"))
@@ -269,6 +293,8 @@ def fetch_bundle(
             time.sleep(POLL)
         return folder
     finally:
+        # Whatever the outcome, what came from whom.
+        ledger.note(line, int(handle.status().total_payload_download))
         session.pause()
 
 

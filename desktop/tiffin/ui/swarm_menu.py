@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +25,10 @@ from PySide6.QtWidgets import (
 from tiffin.config import Paths, Settings
 from tiffin.media.holds import hold_reason
 from tiffin.progress import CancelToken
-from tiffin.share.swarm import fetch_bundle, parse_peer, seed
+from tiffin.share.swarm import fetch_bundle, seed
 from tiffin.share.verify import verify_bundle
 from tiffin.ui import workers
+from tiffin.ui.dialogs.get_bundle_dialog import GetDialog
 from tiffin.ui.models.swarm_model import SwarmModel, SwarmRow
 from tiffin.ui.share_menu import qr_pixmap
 
@@ -62,63 +60,6 @@ class MagnetDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (qr, self.link, explain, buttons):
             layout.addWidget(widget)
-
-
-class GetDialog(QDialog):
-    """Asks for a magnet link or a .torrent file, and peers to ask (optional)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Get a bundle from the swarm"))
-        self.link = QLineEdit()
-        self.link.setPlaceholderText(self.tr("magnet:?xt=… or a .torrent file"))
-        self.link.setAccessibleName(self.tr("Magnet link or torrent file"))
-        choose = QPushButton(self.tr("&File…"))
-        choose.clicked.connect(self.choose)
-        row = QHBoxLayout()
-        row.addWidget(self.link)
-        row.addWidget(choose)
-        self.peers = QLineEdit()
-        self.peers.setPlaceholderText(self.tr("optional: 192.168.1.5:6881, …"))
-        self.peers.setAccessibleName(self.tr("Peers to ask"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b71c1c")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Link:"), row)
-        form.addRow(self.tr("&Peers:"), self.peers)
-        form.addRow(self.error)
-        form.addRow(buttons)
-
-    def choose(self) -> None:
-        """Pick a .torrent file."""
-        found, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Torrent file"), "", self.tr("Torrent files (*.torrent)")
-        )
-        if found:
-            self.link.setText(found)
-
-    def chosen_peers(self) -> list[tuple[str, int]]:
-        """The peers typed; raises ValueError naming one that is not host:port."""
-        texts = self.peers.text().replace(",", " ").split()
-        return [parse_peer(text) for text in texts]
-
-    def check(self) -> None:
-        """Accept only a link and well-formed peers, saying what is wrong otherwise."""
-        link = self.link.text().strip()
-        if not link.startswith("magnet:") and not Path(link).is_file():
-            self.error.setText(self.tr("Give a magnet link or a .torrent file that exists"))
-            return
-        try:
-            self.chosen_peers()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
 
 
 class SwarmActions(QObject):
@@ -223,7 +164,10 @@ class SwarmActions(QObject):
 
     def _start(self, key: int, task: workers.Task, progressed: Callable[[Any], None]) -> None:
         def failed(message: str) -> None:
-            self.running.pop(key, None)
+            worker = self.running.pop(key, None)
+            if worker is not None and worker.cancel.cancelled:  # the user stopped it
+                self.model.update(key, error=self.tr("stopped"))
+                return
             self.model.update(key, error=message)
             self.report(message)
 
@@ -232,6 +176,18 @@ class SwarmActions(QObject):
             self.model.update(key, error=self.tr("stopped"))
 
         self.running[key] = workers.start(task, ended, failed, workers.long_jobs(), progressed)
+
+    def stop_one(self, key: int) -> None:
+        """Stop one transfer (seeding, or fetching: what was fetched is kept in its folder,
+        and a fetch of the same link later takes up from there)."""
+        worker = self.running.get(key)
+        if worker is not None:
+            worker.cancel.cancel()
+
+    def clear(self, key: int) -> None:
+        """Take a stopped transfer off the list."""
+        if key not in self.running:
+            self.model.remove(key)
 
     def stop(self) -> None:
         """Stop every swarm transfer (the window is closing); what was fetched is kept."""

@@ -162,6 +162,8 @@ class WindowMenus(QObject):
         share_menu.addSeparator()
         share_menu.addActions([swarm.seed_action, swarm.get_action])
         w.downloads.swarm_table.use(swarm.model)
+        w.downloads.swarm_table.stop_requested.connect(swarm.stop_one)
+        w.downloads.swarm_table.clear_requested.connect(swarm.clear)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(w.shortcuts_action)
         toolbar = w.addToolBar(self.tr("Main"))

@@ -58,6 +58,15 @@ class SwarmModel(HeaderedTableModel):
         self.entries.append(row)
         self.endInsertRows()
 
+    def remove(self, key: int) -> None:
+        """Take the transfer `key` off the list."""
+        for number, row in enumerate(self.entries):
+            if row.key == key:
+                self.beginRemoveRows(self.index(0, 0).parent(), number, number)
+                del self.entries[number]
+                self.endRemoveRows()
+                return
+
     def update(self, key: int, progress: SwarmProgress | None = None, error: str = "") -> None:
         """Lay the transfer `key`'s latest progress (or the error that ended it) over its row."""
         for number, row in enumerate(self.entries):
