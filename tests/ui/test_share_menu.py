@@ -51,6 +51,9 @@ def test_a_bundle_goes_from_one_window_to_another(
     assert receiver.status_label.text().startswith("Imported 2 items and 1 media files")
     assert "not among the packers you trust" in receiver.status_label.text()
     assert {i.title for i in queries.list_items(store)} == {URDU, "Rally video"}
+    # What came in is shown at once: the source in the list, its items, its video to watch.
+    qtbot.waitUntil(lambda: receiver.item_model.rowCount() == 2, timeout=QT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: receiver.watch.model.rowCount() == 1, timeout=QT_TIMEOUT_MS)
 
 
 def test_the_lan_view_is_turned_on_and_off(

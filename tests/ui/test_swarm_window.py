@@ -75,6 +75,7 @@ def test_a_bundle_is_fetched_from_the_swarm_imported_and_seeded_on(
         with qtbot.waitSignal(window.sharing.imported, timeout=QT_TIMEOUT_MS):
             qtbot.mouseClick(once, Qt.MouseButton.LeftButton)
     assert {i.title for i in queries.list_items(store)} == {URDU, "Rally video"}
+    qtbot.waitUntil(lambda: window.item_model.rowCount() == 2, timeout=QT_TIMEOUT_MS)
     model = swarm.model
     assert model.rowCount() == 1
     state = model.index(0, SwarmModel.STATE).data()

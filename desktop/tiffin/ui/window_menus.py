@@ -148,6 +148,14 @@ class WindowMenus(QObject):
             w.status_label.setText,
         )
         sharing = w.sharing
+
+        def show_imported(_report: object) -> None:  # from a stick or the swarm: everywhere
+            w.reload_sources()
+            w.reload_events()
+            w.downloads.reload()
+            w.watch.reload()
+
+        sharing.imported.connect(show_imported)
         swarm = SwarmActions(
             w,
             w.paths,
