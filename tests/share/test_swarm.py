@@ -225,6 +225,36 @@ def test_the_lan_view_is_a_web_seed_for_a_peer_with_no_other_peer(
         assert (folder / file.relative_to(bundle)).read_bytes() == file.read_bytes()
 
 
+def test_an_independent_client_gets_the_bundle_from_the_lan_view_alone(
+    sender: tuple[Paths, Store], tmp_path: Path
+) -> None:
+    """aria2c (Debian's, not libtorrent) handed the v1 torrent, with no peer at all: only the
+    LAN view answers, as the torrent's HTTP web seed (BEP 19)."""
+    if not shutil.which("aria2c"):
+        pytest.skip("aria2 is not installed (scripts/system-deps installs it)")
+    from tiffin.share.serve import LanShare  # noqa: PLC0415
+
+    paths, store = sender
+    bundle = _bundle(sender, tmp_path / "usb" / "pack")
+    share = LanShare(store, paths, "127.0.0.1", 0, announce=False).start()
+    try:
+        torrent = tmp_path / "pack-v1.torrent"
+        torrent.write_bytes(swarm.make_torrent(bundle, share.web_seeds(bundle), v1_only=True))
+        done = subprocess.run(
+            ["aria2c", "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false",
+             "--seed-time=0", "--summary-interval=0", "--console-log-level=warn",
+             f"--dir={tmp_path / 'phone'}", str(torrent)],
+            capture_output=True, text=True, timeout=120, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    finally:
+        share.stop()
+    assert done.returncode == 0, done.stdout + done.stderr
+    for file in (f for f in bundle.rglob("*") if f.is_file() and f.suffix != ".torrent"):
+        assert (tmp_path / "phone" / "pack" / file.relative_to(bundle)).read_bytes() == (
+            file.read_bytes()
+        )
+
+
 def _photo_of_qr(link: str, path: Path) -> Path:
     """A picture of `link`'s QR code as a phone would take it of a screen: turned a little,
     greyish, a JPEG."""
