@@ -109,15 +109,13 @@ def extract_article(body: bytes, page_url: str) -> ExtractedArticle | None:
     if choice is None:
         return None
     kept = choice.kept
-    holder = html.fragment_fromstring(kept.html or "<p></p>", create_parent="div")
-    images = tuple(dict.fromkeys(img.get("src", "") for img in holder.iter("img")))
     return ExtractedArticle(
         title=kept.title or (precise.title if precise else ""),
         author=kept.author or (precise.author if precise else ""),
         lang=lang.split("-")[0].lower()[:8],
         html=kept.html,
         text=kept.text,
-        image_urls=tuple(url for url in images if url),
+        image_urls=kept.image_urls,
         method=kept.method,
         other_method=choice.other.method if choice.other else "",
         other_html=choice.other.html if choice.other else "",

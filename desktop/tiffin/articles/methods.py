@@ -43,6 +43,7 @@ class Candidate:
     text: str
     title: str = ""
     author: str = ""
+    image_urls: tuple[str, ...] = ()  # each picture's address once, in order
 
 
 def _last_block(container: html.HtmlElement) -> html.HtmlElement | None:
@@ -93,9 +94,11 @@ def _meta(document: html.HtmlElement, name: str) -> str:
 
 
 def _candidate(method: str, body: html.HtmlElement, title: str, author: str) -> Candidate:
-    serialised = etree.tostring(trim_tail(body), encoding="unicode", method="html")
+    kept = trim_tail(body)
+    serialised = etree.tostring(kept, encoding="unicode", method="html")
     inner = _BODY_TAGS.sub("", serialised).strip()
-    return Candidate(method, inner, html_to_text(inner), title, author)
+    pictures = tuple(dict.fromkeys(src for img in kept.iter("img") if (src := img.get("src"))))
+    return Candidate(method, inner, html_to_text(inner), title, author, pictures)
 
 
 def _trafilatura(tree: html.HtmlElement, page_url: str, method: str) -> Candidate | None:
