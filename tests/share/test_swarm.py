@@ -80,6 +80,27 @@ def _seeding(folder: Path, torrent: bytes | None = None) -> Iterator[tuple[str, 
         thread.join(timeout=30)
 
 
+@contextmanager
+def _cli_seeding(paths: Paths, bundle: Path) -> Iterator[tuple[str, str]]:
+    """`tiffin bundle seed` of `bundle` running: its magnet link (the line it prints on its
+    own) and the port it said it listens on; stopped, and its pipes closed, after."""
+    seeder = subprocess.Popen(
+        [*_cli(paths), "bundle", "seed", str(bundle), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert seeder.stdout is not None and seeder.stderr is not None
+        magnet = seeder.stdout.readline().strip()
+        port = seeder.stderr.readline().split(" on port ")[1].split(";")[0]
+        yield magnet, port
+    finally:
+        seeder.terminate()
+        seeder.communicate(timeout=30)
+
+
 def _library_state(paths: Paths, store: Store) -> tuple[object, ...]:
     """The library's rows and files (not the settings, logs and caches a command writes)."""
     counts, files = _snapshot(paths, store)
@@ -97,18 +118,8 @@ def test_seed_and_get_import_a_bundle_between_two_libraries(
     sender: tuple[Paths, Store], receiver: tuple[Paths, Store], tmp_path: Path
 ) -> None:
     bundle = _bundle(sender, tmp_path / "usb" / "rally-pack")
-    seeder = subprocess.Popen(
-        [*_cli(sender[0]), "bundle", "seed", str(bundle), "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert seeder.stdout is not None and seeder.stderr is not None
-        magnet = seeder.stdout.readline().strip()  # the magnet link, on a line of its own
+    with _cli_seeding(sender[0], bundle) as (magnet, port):
         assert magnet.startswith("magnet:?xt=urn:btih:") and "urn:btmh:" in magnet  # v1 + v2
-        port = seeder.stderr.readline().split(" on port ")[1].split(";")[0]
         paths, store = receiver
         done = subprocess.run(
             [*_cli(paths), "bundle", "get", magnet, str(tmp_path / "got"), "--peer",
@@ -124,9 +135,6 @@ def test_seed_and_get_import_a_bundle_between_two_libraries(
         assert given and all(o.kind == "ok" and o.seconds > 0 for o in given)
         size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
         assert sum(o.bytes for o in given) >= 0.9 * size  # the line to the peers, noted
-    finally:
-        seeder.terminate()
-        seeder.communicate(timeout=30)  # and its pipes closed
     assert (bundle / swarm.TORRENT).exists()  # the torrent, to hand on as a file too
 
 
@@ -272,17 +280,7 @@ def test_get_reads_the_link_and_the_seeders_address_from_a_picture_of_its_qr_cod
     sender: tuple[Paths, Store], receiver: tuple[Paths, Store], tmp_path: Path
 ) -> None:
     bundle = _bundle(sender, tmp_path / "usb" / "rally-pack")
-    seeder = subprocess.Popen(
-        [*_cli(sender[0]), "bundle", "seed", str(bundle), "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert seeder.stdout is not None and seeder.stderr is not None
-        magnet = seeder.stdout.readline().strip()
-        port = seeder.stderr.readline().split(" on port ")[1].split(";")[0]
+    with _cli_seeding(sender[0], bundle) as (magnet, port):
         here = [found.address for found in lan_addresses()][: swarm.MOST_PEER_HINTS]
         assert [h for h in magnet.split("&") if h.startswith("x.pe=")] == [
             f"x.pe={address}:{port}" for address in here
@@ -297,9 +295,6 @@ def test_get_reads_the_link_and_the_seeders_address_from_a_picture_of_its_qr_cod
         assert done.returncode == 0, done.stderr
         assert f"read from the QR code: {magnet}" in done.stderr
         assert "all intact, packed by Ayesha" in done.stdout
-    finally:
-        seeder.terminate()
-        seeder.communicate(timeout=30)
 
 
 def test_a_picture_with_no_qr_code_is_a_clear_error(
