@@ -171,7 +171,7 @@ def _state(status: Any) -> str:
     return "fetching"
 
 
-def _bad_pieces(session: Any, ledger: PeerLedger | None = None) -> list[str]:
+def _read_alerts(session: Any, ledger: PeerLedger | None = None) -> list[str]:
     """What the session's alerts say of pieces that failed their hash or peers banned; the
     blocks received go to `ledger`."""
     lt = _lt()
@@ -220,7 +220,7 @@ def seed(
         on_ready(hinted[0], hinted[1], listening)
     try:
         while not token.cancelled:
-            _bad_pieces(session)
+            _read_alerts(session)
             status = handle.status()
             if on_progress:
                 on_progress(_progress(status, _state(status)))
@@ -264,7 +264,7 @@ def fetch_bundle(
     try:
         while True:
             token.raise_if_cancelled()
-            refused += _bad_pieces(session, ledger)
+            refused += _read_alerts(session, ledger)
             status = handle.status()
             got = int(status.total_payload_download)
             if got > counted:
@@ -284,7 +284,7 @@ def fetch_bundle(
             for peer in peers if status.num_peers == 0 else ():
                 handle.connect_peer(peer)  # a peer given by hand that came up later
             time.sleep(POLL)
-        _bad_pieces(session, ledger)
+        _read_alerts(session, ledger)
         folder = dest / str(handle.status().name)
         if on_fetched:
             on_fetched(folder, _progress(handle.status(), "seeding"))
