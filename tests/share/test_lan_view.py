@@ -105,6 +105,7 @@ def play_and_seek(browser: object, to: float, length: float) -> None:
 )
 def test_a_phone_logs_in_searches_reads_and_plays(shared: LanShare) -> None:
     from selenium.webdriver.common.by import By  # noqa: PLC0415
+    from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: PLC0415
     from selenium.webdriver.support.wait import WebDriverWait  # noqa: PLC0415
 
     browser = _browser("ur")
@@ -115,6 +116,8 @@ def test_a_phone_logs_in_searches_reads_and_plays(shared: LanShare) -> None:
         box = browser.find_element(By.NAME, "q")  # type: ignore[attr-defined]
         box.send_keys("jalsa")
         box.submit()
+        # The front page lists items too: its list is no hit, so wait until it has gone.
+        WebDriverWait(browser, 20).until(staleness_of(page))
         hit = WebDriverWait(browser, 20).until(
             lambda b: b.find_element(By.CSS_SELECTOR, "main li a")
         )
